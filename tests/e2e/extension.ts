@@ -1,0 +1,59 @@
+// Launches Chromium with the built extension loaded, as a user would after "Load unpacked".
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+// The machine that runs CI has no outside network: everything Chromium would fetch on its
+// own is switched off so that tests see only the pages they route.
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first.');
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'highcard-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    ...(existsSync(SYSTEM_CHROMIUM) && { executablePath: SYSTEM_CHROMIUM }),
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's parameters.
+  context: async ({}, use) => {
+    const { context, close } = await launchWithExtension();
+    await use(context);
+    await close();
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = await serviceWorkerOf(context);
+    await use(new URL(worker.url()).host);
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,193 @@
+// Every message between the extension's parts is a zod schema here. The capture is the
+// one that leaves the browser: see DESIGN.md, "The capture".
+//
+// The capture: one filed item. The database re-checks
+// every rule in file_interaction, so a capture this schema accepts is one the server
+// accepts, and a refusal names the field the same way on both sides.
+import { z } from 'zod';
+
+export const KINDS = ['email', 'linkedin_message', 'linkedin_profile', 'note'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Customer signals: what the customer did or said, never what the rep did (pact rule 2). */
+export const SIGNALS = [
+  'buying_signal',
+  'objection',
+  'pricing',
+  'feature_request',
+  'churn_risk',
+  'competitor',
+  'support_issue',
+  'praise',
+  'job_change',
+  'introduction',
+] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+export const SIGNAL_LABELS: Record<Signal, string> = {
+  buying_signal: 'Buying signal',
+  objection: 'Objection',
+  pricing: 'Pricing',
+  feature_request: 'Feature request',
+  churn_risk: 'Churn risk',
+  competitor: 'Competitor',
+  support_issue: 'Support issue',
+  praise: 'Praise',
+  job_change: 'Job change',
+  introduction: 'Introduction',
+};
+
+export const LIMITS = {
+  title: 300,
+  body: 20_000,
+  sourceRef: 500,
+  sourceUrl: 2048,
+  name: 200,
+  email: 320,
+  domain: 253,
+  /** Clock skew tolerated between the rep's machine and the server. */
+  futureMs: 24 * 60 * 60 * 1000,
+} as const;
+
+/** Canonical profile URL: https://www.linkedin.com/in/<slug>, no query, locale or slash. */
+export const LINKEDIN_PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+$/;
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
+
+const uuid = z.guid({ error: 'must be a uuid' });
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .nullish();
+
+const contactSchema = z
+  .strictObject(
+    {
+      full_name: z
+        .string({ error: 'is required' })
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(LIMITS.name, { error: `must be at most ${LIMITS.name} characters` }),
+      email: z
+        .email({ error: 'must be an email address' })
+        .max(LIMITS.email, { error: `must be at most ${LIMITS.email} characters` })
+        .transform((email) => email.toLowerCase())
+        .nullish(),
+      linkedin_url: z
+        .string({ error: 'must be text' })
+        .regex(LINKEDIN_PROFILE_URL, {
+          error: 'must be a profile URL like https://www.linkedin.com/in/name',
+        })
+        .nullish(),
+      title: optionalText(LIMITS.name),
+      company: optionalText(LIMITS.name),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : 'must be an object') },
+  )
+  .refine((contact) => Boolean(contact.email || contact.linkedin_url), {
+    error: 'needs an email or a LinkedIn profile URL',
+  });
+
+const accountSchema = z.union(
+  [
+    z.strictObject({ id: uuid }),
+    z.strictObject({
+      name: z
+        .string({ error: 'is required' })
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(LIMITS.name, { error: `must be at most ${LIMITS.name} characters` }),
+      domain: z
+        .string({ error: 'must be text' })
+        .trim()
+        .toLowerCase()
+        .regex(HOSTNAME, { error: 'must be a domain like acme.example' })
+        .nullish(),
+    }),
+  ],
+  { error: 'must be { id } or { name, domain? }' },
+);
+
+export const captureSchema = z
+  .strictObject(
+    {
+      id: uuid,
+      org_id: uuid,
+      kind: z.enum(KINDS, { error: `must be one of ${KINDS.join(', ')}` }),
+      source_ref: z
+        .string({ error: 'must be text' })
+        .trim()
+        .min(1, { error: 'must not be empty' })
+        .max(LIMITS.sourceRef, { error: `must be at most ${LIMITS.sourceRef} characters` })
+        .nullish(),
+      source_url: z
+        .url({ protocol: /^https$/, error: 'must be an https:// link' })
+        .max(LIMITS.sourceUrl, { error: `must be at most ${LIMITS.sourceUrl} characters` })
+        .nullish(),
+      occurred_at: z.iso
+        .datetime({ offset: true, error: 'must be an ISO 8601 time with an offset' })
+        .refine((value) => Date.parse(value) <= Date.now() + LIMITS.futureMs, {
+          error: 'must not be in the future',
+        }),
+      title: z
+        .string({ error: 'is required' })
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(LIMITS.title, { error: `must be at most ${LIMITS.title} characters` }),
+      body: z
+        .string({ error: 'must be text' })
+        .max(LIMITS.body, { error: `must be at most ${LIMITS.body} characters` }),
+      signals: z
+        .array(z.enum(SIGNALS, { error: (issue) => `unknown signal ${JSON.stringify(issue.input)}` }), {
+          error: 'must be a list of signals',
+        })
+        .refine((signals) => new Set(signals).size === signals.length, {
+          error: 'must not repeat a signal',
+        })
+        .default([]),
+      contact: contactSchema.nullish(),
+      account: accountSchema.nullish(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : 'must be an object') },
+  )
+  .superRefine((capture, ctx) => {
+    if (capture.kind !== 'note' && !capture.source_ref) {
+      ctx.addIssue({ code: 'custom', path: ['source_ref'], message: `is required for ${capture.kind}` });
+    }
+    if (!capture.contact && !(capture.kind === 'note' && capture.account)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact'],
+        message: capture.kind === 'note' ? 'is required unless the note is filed on an account' : 'is required',
+      });
+    }
+  });
+
+export type Capture = z.infer<typeof captureSchema>;
+/** What the extension builds before validation (signals may be left out). */
+export type CaptureInput = z.input<typeof captureSchema>;
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+/** Every problem as "<field>: <reason>", the same shape the database uses. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => `${pathOf([...issue.path, key])}: unknown field`);
+    }
+    return [`${pathOf(issue.path) || 'capture'}: ${issue.message}`];
+  });
+}
+
+export type CaptureResult = { ok: true; capture: Capture } | { ok: false; errors: string[] };
+
+export function parseCapture(input: unknown): CaptureResult {
+  const result = captureSchema.safeParse(input);
+  return result.success ? { ok: true, capture: result.data } : { ok: false, errors: describeIssues(result.error) };
+}
