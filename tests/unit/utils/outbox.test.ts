@@ -1,0 +1,241 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CaptureInput } from '../../../utils/messages';
+import {
+  BACKOFF,
+  KEEP_SENT_MS,
+  Outbox,
+  afterAttempt,
+  backoffDelay,
+  type FileResult,
+  type OutboxItem,
+  type OutboxStore,
+  type SendOutcome,
+} from '../../../utils/outbox';
+import { extensionOutboxStore } from '../../../utils/outbox-store';
+
+const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
+let sequence = 0;
+function capture(overrides: Partial<CaptureInput> = {}): CaptureInput {
+  sequence += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    org_id: ORG,
+    kind: 'email',
+    source_ref: `msg-f:${sequence}`,
+    occurred_at: '2026-11-20T09:41:00+01:00',
+    title: `Message ${sequence}`,
+    body: 'We need SSO first.',
+    signals: ['objection'],
+    contact: { full_name: 'Mia Schmidt', email: 'mia@acme-robotics.example' },
+    ...overrides,
+  };
+}
+
+/** A stand-in for file_interaction that, like the real one, keeps one row per capture id. */
+class FakeServer {
+  rows = new Map<string, FileResult>();
+  calls = 0;
+  next: Array<SendOutcome['kind'] | 'commit-then-die'> = [];
+
+  send = async (input: { id: string }): Promise<SendOutcome> => {
+    this.calls += 1;
+    const behaviour = this.next.shift() ?? 'sent';
+    if (behaviour === 'refused') return { kind: 'refused', message: 'title: must be at most 300 characters' };
+    if (behaviour === 'unauthorized') return { kind: 'unauthorized', message: 'JWT expired' };
+    if (behaviour === 'unavailable') return { kind: 'unavailable', message: 'Failed to fetch' };
+    const created = !this.rows.has(input.id);
+    if (created) this.rows.set(input.id, { id: input.id, account_id: null, contact_id: 'c1', created: true });
+    if (behaviour === 'commit-then-die') throw new Error('service worker stopped');
+    return { kind: 'sent', result: { ...this.rows.get(input.id)!, created } };
+  };
+}
+
+function setup(store: OutboxStore = extensionOutboxStore, server = new FakeServer()) {
+  let now = 1_000_000;
+  const wakeUps: Array<number | null> = [];
+  const badge: number[] = [];
+  const outbox = new Outbox({
+    store,
+    send: (c) => server.send(c),
+    schedule: async (when) => void wakeUps.push(when),
+    onChange: (items) => badge.push(items.filter((i) => i.status !== 'sent').length),
+    now: () => now,
+    random: () => 1,
+  });
+  return { outbox, server, wakeUps, badge, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('the outbox', () => {
+  it('stores a filed item durably before anything is sent', async () => {
+    const { outbox, server } = setup();
+    const item = await outbox.file(capture());
+    expect(item.status).toBe('pending');
+    expect(server.calls).toBe(0);
+    expect(await extensionOutboxStore.get(item.id)).toMatchObject({ id: item.id, status: 'pending' });
+  });
+
+  it('refuses an invalid capture without storing anything, naming the field', async () => {
+    const { outbox } = setup();
+    await expect(outbox.file(capture({ title: 'x'.repeat(301) }))).rejects.toThrow('title: must be at most 300 characters');
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('moves pending to sent and keeps the server result', async () => {
+    const { outbox, badge } = setup();
+    const item = await outbox.file(capture());
+    await outbox.drain();
+    const [sent] = await outbox.list();
+    expect(sent).toMatchObject({ id: item.id, status: 'sent', attempts: 1, error: null, nextAttemptAt: null });
+    expect(sent?.result?.created).toBe(true);
+    expect(badge.at(-1)).toBe(0);
+  });
+
+  it('moves a refused item to needs_attention with the server message, and sends it after an edit', async () => {
+    const { outbox, server } = setup();
+    server.next = ['refused'];
+    const item = await outbox.file(capture());
+    await outbox.drain();
+    const [refused] = await outbox.list();
+    expect(refused).toMatchObject({ status: 'needs_attention', error: 'title: must be at most 300 characters', nextAttemptAt: null });
+    await outbox.drain();
+    expect(server.calls).toBe(1); // a refused item is never retried on its own
+
+    await outbox.update(item.id, { ...item.capture, title: 'Shorter' });
+    await outbox.drain();
+    const [sent] = await outbox.list();
+    expect(sent).toMatchObject({ status: 'sent', capture: { title: 'Shorter' } });
+    expect(server.rows.size).toBe(1);
+  });
+
+  it('backs off exponentially with jitter when the server is unavailable, and wakes up by alarm', async () => {
+    const { outbox, server, wakeUps, advance, now } = setup();
+    server.next = ['unavailable', 'unavailable', 'unavailable'];
+    await outbox.file(capture());
+    await outbox.drain();
+    let [item] = await outbox.list();
+    expect(item).toMatchObject({ status: 'pending', attempts: 1, error: 'Failed to fetch' });
+    expect(item!.nextAttemptAt).toBe(now() + BACKOFF.baseMs);
+    expect(wakeUps.at(-1)).toBe(item!.nextAttemptAt);
+
+    await outbox.drain(); // not due yet: nothing is sent
+    expect(server.calls).toBe(1);
+
+    advance(BACKOFF.baseMs);
+    await outbox.drain();
+    [item] = await outbox.list();
+    expect(item!.nextAttemptAt).toBe(now() + BACKOFF.baseMs * 2);
+  });
+
+  it('keeps the backoff between half and all of an exponential step, capped', () => {
+    expect(backoffDelay(1, () => 0)).toBe(BACKOFF.baseMs / 2);
+    expect(backoffDelay(1, () => 1)).toBe(BACKOFF.baseMs);
+    expect(backoffDelay(4, () => 1)).toBe(BACKOFF.baseMs * 8);
+    expect(backoffDelay(40, () => 1)).toBe(BACKOFF.capMs);
+    expect(backoffDelay(40, () => 0)).toBe(BACKOFF.capMs / 2);
+  });
+
+  it('holds every item for sign-in when the session expired, without counting it as a failure', async () => {
+    const { outbox, server } = setup();
+    server.next = ['unauthorized'];
+    await outbox.file(capture());
+    await outbox.file(capture());
+    await outbox.drain();
+    const items = await outbox.list();
+    expect(items.map((i) => i.status)).toEqual(['waiting_for_sign_in', 'waiting_for_sign_in']);
+    expect(items.map((i) => i.attempts)).toEqual([0, 0]);
+    expect(server.calls).toBe(1);
+
+    await outbox.resume();
+    expect((await outbox.list()).map((i) => i.status)).toEqual(['sent', 'sent']);
+    expect(server.rows.size).toBe(2);
+  });
+
+  it('files exactly one row when the worker stops after the server stored it', async () => {
+    const server = new FakeServer();
+    server.next = ['commit-then-die'];
+    const first = setup(extensionOutboxStore, server);
+    const item = await first.outbox.file(capture());
+    await first.outbox.drain();
+    expect((await first.outbox.list())[0]?.status).toBe('pending');
+
+    // A new worker over the same storage picks the item up again.
+    const restarted = setup(extensionOutboxStore, server);
+    restarted.advance(BACKOFF.capMs);
+    await restarted.outbox.drain();
+    const [sent] = await restarted.outbox.list();
+    expect(sent).toMatchObject({ id: item.id, status: 'sent' });
+    expect(sent?.result?.created).toBe(false);
+    expect(server.rows.size).toBe(1);
+    expect(server.calls).toBe(2);
+  });
+
+  it('filing the same capture twice keeps one item and sends it once', async () => {
+    const { outbox, server } = setup();
+    const input = capture();
+    await outbox.file(input);
+    await outbox.file(input);
+    await Promise.all([outbox.drain(), outbox.drain()]);
+    expect(await outbox.list()).toHaveLength(1);
+    expect(server.calls).toBe(1);
+  });
+
+  it('tells the user when browser storage refuses the write, and keeps nothing half-written', async () => {
+    const store: OutboxStore = {
+      ...extensionOutboxStore,
+      put: async () => {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      },
+    };
+    const { outbox } = setup(store);
+    await expect(outbox.file(capture())).rejects.toThrow(
+      'Highcard could not keep this item in your browser (QUOTA_BYTES quota exceeded). Nothing was filed; your text is still in the preview.',
+    );
+    expect(await extensionOutboxStore.all()).toEqual([]);
+  });
+
+  it('a network error thrown by the sender counts as unavailable, not as lost', async () => {
+    const store = extensionOutboxStore;
+    const outbox = new Outbox({
+      store,
+      send: vi.fn().mockRejectedValue(new TypeError('Failed to fetch')),
+      schedule: async () => {},
+    });
+    await outbox.file(capture());
+    await outbox.drain();
+    expect((await outbox.list())[0]).toMatchObject({ status: 'pending', error: 'Failed to fetch' });
+  });
+
+  it('discards an item on request and lets retry send a refused one as it is', async () => {
+    const { outbox, server } = setup();
+    server.next = ['refused', 'sent'];
+    const a = await outbox.file(capture());
+    const b = await outbox.file(capture());
+    await outbox.drain();
+    await outbox.discard(b.id);
+    const retried = await outbox.retry(a.id);
+    expect(retried.status).toBe('sent');
+    expect((await outbox.list()).map((i) => i.id)).toEqual([a.id]);
+  });
+
+  it('forgets sent items after a week but never an unsent one', async () => {
+    const { outbox, server, advance } = setup();
+    server.next = ['sent', 'refused'];
+    await outbox.file(capture());
+    await outbox.file(capture());
+    await outbox.drain();
+    await outbox.drain();
+    advance(KEEP_SENT_MS + 1);
+    await outbox.prune();
+    expect((await outbox.list()).map((i) => i.status)).toEqual(['needs_attention']);
+  });
+
+  it('does not count an expired session as an attempt', () => {
+    const item = { attempts: 2, status: 'pending' } as OutboxItem;
+    expect(afterAttempt(item, { kind: 'unauthorized', message: 'x' }, 0).attempts).toBe(2);
+  });
+});

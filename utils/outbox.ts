@@ -1,0 +1,267 @@
+// Pact rule 7: a filed item is written here before any network call, then synced through
+// file_interaction. The capture's own id is the idempotency key, so a retry after any
+// failure (a dropped connection, a killed service worker, a server restart) lands on the
+// row that already exists instead of making a second one.
+import { parseCapture, type Capture } from './messages';
+
+export type OutboxStatus = 'pending' | 'sent' | 'needs_attention' | 'waiting_for_sign_in';
+
+export interface FileResult {
+  id: string;
+  account_id: string | null;
+  contact_id: string | null;
+  created: boolean;
+}
+
+export interface OutboxItem {
+  id: string;
+  capture: Capture;
+  status: OutboxStatus;
+  attempts: number;
+  /** When the next automatic attempt is due (epoch ms); null when it waits for the user. */
+  nextAttemptAt: number | null;
+  /** The server's or the network's words, kept for the user. */
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+  result: FileResult | null;
+}
+
+/** What one attempt to send an item came to. */
+export type SendOutcome =
+  | { kind: 'sent'; result: FileResult }
+  /** The server refused the capture: only the user can fix it. */
+  | { kind: 'refused'; message: string }
+  /** No session, or it expired: wait for sign-in, keep everything. */
+  | { kind: 'unauthorized'; message: string }
+  /** Offline, timed out, or the server failed: try again later. */
+  | { kind: 'unavailable'; message: string };
+
+export const BACKOFF = { baseMs: 5_000, capMs: 15 * 60_000 } as const;
+/** Sent items stay listed this long so the sidebar can say "Filed". */
+export const KEEP_SENT_MS = 7 * 24 * 60 * 60_000;
+
+/** Exponential backoff with jitter between half and all of the step, so many browsers coming
+ * back online at once do not retry in lockstep. */
+export function backoffDelay(attempts: number, random: () => number = Math.random): number {
+  const step = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(step / 2 + (step / 2) * random());
+}
+
+export function afterAttempt(
+  item: OutboxItem,
+  outcome: SendOutcome,
+  now: number,
+  random: () => number = Math.random,
+): OutboxItem {
+  const attempts = item.attempts + 1;
+  const base = { ...item, attempts, updatedAt: now };
+  switch (outcome.kind) {
+    case 'sent':
+      return { ...base, status: 'sent', result: outcome.result, error: null, nextAttemptAt: null };
+    case 'refused':
+      return { ...base, status: 'needs_attention', error: outcome.message, nextAttemptAt: null };
+    case 'unauthorized':
+      // An expired session is not the item's fault: it does not count as an attempt.
+      return { ...base, attempts: item.attempts, status: 'waiting_for_sign_in', error: outcome.message, nextAttemptAt: null };
+    case 'unavailable':
+      return { ...base, status: 'pending', error: outcome.message, nextAttemptAt: now + backoffDelay(attempts, random) };
+  }
+}
+
+export function isDue(item: OutboxItem, now: number): boolean {
+  return item.status === 'pending' && (item.nextAttemptAt ?? 0) <= now;
+}
+
+export function isUnsent(item: OutboxItem): boolean {
+  return item.status !== 'sent';
+}
+
+/** The earliest automatic attempt still to come, for the alarm. */
+export function nextWakeUp(items: readonly OutboxItem[]): number | null {
+  const times = items.filter((item) => item.status === 'pending').map((item) => item.nextAttemptAt ?? 0);
+  return times.length ? Math.min(...times) : null;
+}
+
+export interface OutboxStore {
+  get(id: string): Promise<OutboxItem | null>;
+  put(item: OutboxItem): Promise<void>;
+  remove(id: string): Promise<void>;
+  all(): Promise<OutboxItem[]>;
+}
+
+export class OutboxError extends Error {}
+
+export interface OutboxDeps {
+  store: OutboxStore;
+  send: (capture: Capture) => Promise<SendOutcome>;
+  /** Asks to be woken at `when` (epoch ms), or cancels the wake-up with null. */
+  schedule: (when: number | null) => Promise<void>;
+  /** Told whenever the number of unsent items may have changed (the toolbar badge). */
+  onChange?: (items: OutboxItem[]) => void;
+  now?: () => number;
+  random?: () => number;
+}
+
+export class Outbox {
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+  }
+
+  /** Validates and stores the capture. Resolves once it is durable; sending comes later. */
+  async file(input: unknown): Promise<OutboxItem> {
+    const parsed = parseCapture(input);
+    if (!parsed.ok) throw new OutboxError(parsed.errors.join('\n'));
+    const existing = await this.deps.store.get(parsed.capture.id);
+    if (existing) return existing;
+    const now = this.now();
+    const item: OutboxItem = {
+      id: parsed.capture.id,
+      capture: parsed.capture,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+      result: null,
+    };
+    try {
+      await this.deps.store.put(item);
+    } catch (error) {
+      throw new OutboxError(
+        `Highcard could not keep this item in your browser (${describe(error)}). Nothing was filed; your text is still in the preview.`,
+      );
+    }
+    await this.changed();
+    return item;
+  }
+
+  async list(): Promise<OutboxItem[]> {
+    const items = await this.deps.store.all();
+    return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
+  /** Sends every due item, oldest first. Concurrent calls share one run. */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          await this.drainOnce();
+        } while (this.drainAgain);
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+
+  private async drainOnce(): Promise<void> {
+    for (const item of await this.list()) {
+      if (!isDue(item, this.now())) continue;
+      let outcome: SendOutcome;
+      try {
+        outcome = await this.deps.send(item.capture);
+      } catch (error) {
+        outcome = { kind: 'unavailable', message: describe(error) };
+      }
+      // The user may have discarded or edited the item while it was on its way.
+      const current = await this.deps.store.get(item.id);
+      if (!current || current.updatedAt !== item.updatedAt) {
+        if (current && outcome.kind === 'sent') await this.deps.store.put(afterAttempt(current, outcome, this.now(), this.random));
+        continue;
+      }
+      await this.deps.store.put(afterAttempt(item, outcome, this.now(), this.random));
+      if (outcome.kind === 'unauthorized') {
+        await this.holdForSignIn(outcome.message);
+        break;
+      }
+      // Offline or server down: the others would fail the same way; the alarm comes back.
+      if (outcome.kind === 'unavailable') break;
+    }
+    await this.changed();
+  }
+
+  private async holdForSignIn(message: string): Promise<void> {
+    for (const item of await this.deps.store.all()) {
+      if (item.status !== 'pending') continue;
+      await this.deps.store.put({ ...item, status: 'waiting_for_sign_in', error: message, nextAttemptAt: null, updatedAt: this.now() });
+    }
+  }
+
+  /** After sign-in or when the network returns: everything waiting goes now. */
+  async resume(): Promise<void> {
+    const now = this.now();
+    for (const item of await this.deps.store.all()) {
+      if (item.status === 'waiting_for_sign_in' || (item.status === 'pending' && (item.nextAttemptAt ?? 0) > now)) {
+        await this.deps.store.put({ ...item, status: 'pending', nextAttemptAt: now, updatedAt: now });
+      }
+    }
+    await this.drain();
+  }
+
+  async retry(id: string): Promise<OutboxItem> {
+    const item = await this.require(id);
+    if (item.status === 'sent') return item;
+    const now = this.now();
+    const next: OutboxItem = { ...item, status: 'pending', nextAttemptAt: now, updatedAt: now };
+    await this.deps.store.put(next);
+    await this.drain();
+    return (await this.deps.store.get(id)) ?? next;
+  }
+
+  /** The user's correction of a refused item: same id, so still exactly one row. */
+  async update(id: string, input: unknown): Promise<OutboxItem> {
+    const item = await this.require(id);
+    if (item.status === 'sent') throw new OutboxError('This item is already filed; edit it from “What I have shared”.');
+    const parsed = parseCapture(input);
+    if (!parsed.ok) throw new OutboxError(parsed.errors.join('\n'));
+    if (parsed.capture.id !== id) throw new OutboxError('id: cannot change while the item waits to be sent');
+    const now = this.now();
+    const next: OutboxItem = { ...item, capture: parsed.capture, status: 'pending', error: null, nextAttemptAt: now, updatedAt: now };
+    await this.deps.store.put(next);
+    await this.changed();
+    return next;
+  }
+
+  async discard(id: string): Promise<void> {
+    await this.deps.store.remove(id);
+    await this.changed();
+  }
+
+  /** Forgets sent items after a week; unsent items are never pruned. */
+  async prune(): Promise<void> {
+    const cutoff = this.now() - KEEP_SENT_MS;
+    for (const item of await this.deps.store.all()) {
+      if (item.status === 'sent' && item.updatedAt < cutoff) await this.deps.store.remove(item.id);
+    }
+  }
+
+  private async require(id: string): Promise<OutboxItem> {
+    const item = await this.deps.store.get(id);
+    if (!item) throw new OutboxError('That item is no longer in the outbox.');
+    return item;
+  }
+
+  private async changed(): Promise<void> {
+    const items = await this.list();
+    await this.deps.schedule(nextWakeUp(items));
+    this.deps.onChange?.(items);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
