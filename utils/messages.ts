@@ -191,3 +191,100 @@ export function parseCapture(input: unknown): CaptureResult {
   const result = captureSchema.safeParse(input);
   return result.success ? { ok: true, capture: result.data } : { ok: false, errors: describeIssues(result.error) };
 }
+
+// ---------------------------------------------------------------------------------------
+// Messages between the content scripts, popup and options and the background. Adding a
+// message is one schema here and one handler in utils/background/handlers.ts.
+
+export const ROLES = ['member', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const membershipSchema = z.object({
+  org_id: z.string(),
+  org_name: z.string(),
+  role: z.enum(ROLES),
+  department: z.string().nullable(),
+  display_name: z.string().nullable(),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+const lookupEntrySchema = z.looseObject({
+  id: z.string(),
+  account_id: z.string().nullable().optional(),
+  contact_id: z.string().nullable().optional(),
+  kind: z.enum(KINDS),
+  title: z.string(),
+  body: z.string().optional(),
+  signals: z.array(z.string()),
+  occurred_at: z.string(),
+  author_display_name: z.string().nullable().optional(),
+  author_department: z.string().nullable().optional(),
+});
+
+export const lookupResultSchema = z.object({
+  contacts: z.array(z.looseObject({ id: z.string(), full_name: z.string().nullable() })).default([]),
+  accounts: z.array(z.looseObject({ id: z.string(), name: z.string() })).default([]),
+  entries: z.array(lookupEntrySchema).default([]),
+  people: z.array(z.looseObject({ display_name: z.string().nullable() })).default([]),
+});
+export type LookupResult = z.infer<typeof lookupResultSchema>;
+
+const email = z.email({ error: 'must be an email address' }).max(LIMITS.email);
+const id = z.guid({ error: 'must be a uuid' });
+
+export const messageSchemas = {
+  'session.get': z.object({}),
+  'session.signInWithPassword': z.object({ email, password: z.string().min(1).max(1000) }),
+  'session.signUp': z.object({ email, password: z.string().min(6).max(1000), displayName: z.string().max(200).optional() }),
+  'session.sendCode': z.object({ email }),
+  'session.verifyCode': z.object({ email, code: z.string().trim().regex(/^\d{6}$/, { error: 'is the 6-digit code from the email' }) }),
+  'session.signOut': z.object({}),
+  'connection.set': z.object({ url: z.url({ protocol: /^https?$/ }), anonKey: z.string().min(20).max(2000) }),
+  'connection.test': z.object({ url: z.url({ protocol: /^https?$/ }), anonKey: z.string().min(20).max(2000) }),
+  'org.create': z.object({ name: z.string().trim().min(1).max(200) }),
+  'org.join': z.object({ code: z.string().trim().min(6).max(200) }),
+  'org.setActive': z.object({ orgId: id }),
+  'org.invite': z.object({ orgId: id, role: z.enum(ROLES) }),
+  'capture.file': z.object({ capture: z.unknown() }),
+  'outbox.list': z.object({}),
+  'outbox.retry': z.object({ id }),
+  'outbox.discard': z.object({ id }),
+  'outbox.update': z.object({ id, capture: z.unknown() }),
+  lookup: z.object({
+    emails: z.array(email).max(50),
+    linkedinUrl: z.string().regex(LINKEDIN_PROFILE_URL).nullable(),
+    prefer: z.enum(['cache', 'network']),
+  }),
+  'settings.set': z.object({ autoLookup: z.boolean() }),
+} as const;
+
+export type MessageType = keyof typeof messageSchemas;
+export type Payload<K extends MessageType> = z.input<(typeof messageSchemas)[K]>;
+export type ParsedPayload<K extends MessageType> = z.output<(typeof messageSchemas)[K]>;
+
+/** What a content script running inside Gmail or LinkedIn may ask for: reading the team's
+ * context and filing. Signing in, settings and organizations belong to extension pages. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'session.get',
+  'capture.file',
+  'outbox.list',
+  'lookup',
+]);
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
+
+/** Parses a raw message into its type and payload, or says what is wrong with it. */
+export function parseMessage(
+  raw: unknown,
+): { ok: true; type: MessageType; payload: unknown } | { ok: false; error: string } {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: 'Highcard received a message it does not understand.' };
+  const { type } = envelope.data;
+  if (!Object.hasOwn(messageSchemas, type)) return { ok: false, error: `Unknown message “${type}”.` };
+  const schema = messageSchemas[type as MessageType];
+  const payload = schema.safeParse(envelope.data.payload ?? {});
+  if (!payload.success) return { ok: false, error: describeIssues(payload.error).join('\n') };
+  return { ok: true, type: type as MessageType, payload: payload.data };
+}

@@ -1,6 +1,19 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { dispatch, OUTBOX_ALARM, outbox } from '../../utils/background/handlers';
 
 export default defineBackground(() => {
-  // The session, outbox and lookups arrive with the background issue; the worker already
-  // exists so the manifest and message plumbing can be exercised end to end.
+  // Listeners are registered synchronously so that a message or alarm that woke the worker
+  // is delivered.
+  browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void outbox.drain();
+  });
+
+  // Back online: whatever waited for the network goes now, not at the next alarm.
+  self.addEventListener('online', () => void outbox.resume());
+
+  // A worker that was stopped mid-sync picks up where it was; prune sent items a week old.
+  void outbox.prune().then(() => outbox.drain());
 });

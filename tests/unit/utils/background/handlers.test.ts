@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dispatch } from '../../../../utils/background/handlers';
+
+const extensionPage = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options.html' };
+const gmailTab = { id: 'test-extension-id', url: 'https://mail.google.com/mail/u/0/', tab: { id: 7 } as never };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('the background dispatcher', () => {
+  it('refuses messages from another extension', async () => {
+    const result = await dispatch({ type: 'outbox.list', payload: {} }, { id: 'someone-else' });
+    expect(result).toEqual({ ok: false, error: 'Messages from outside Highcard are refused.' });
+  });
+
+  it('refuses a malformed message with a clear error', async () => {
+    expect(await dispatch('file everything', extensionPage)).toEqual({
+      ok: false,
+      error: 'Highcard received a message it does not understand.',
+    });
+    expect(await dispatch({ type: 'tabs.readAll', payload: {} }, extensionPage)).toEqual({
+      ok: false,
+      error: 'Unknown message “tabs.readAll”.',
+    });
+  });
+
+  it('names the field when a payload is wrong', async () => {
+    const result = await dispatch({ type: 'outbox.retry', payload: { id: 'nope' } }, extensionPage);
+    expect(result).toEqual({ ok: false, error: 'id: must be a uuid' });
+  });
+
+  it('lets a content script file and read but not sign in or change the connection', async () => {
+    expect(await dispatch({ type: 'outbox.list', payload: {} }, gmailTab)).toEqual({ ok: true, data: [] });
+    const signIn = await dispatch(
+      { type: 'session.signInWithPassword', payload: { email: 'a@acme.example', password: 'x' } },
+      gmailTab,
+    );
+    expect(signIn).toEqual({ ok: false, error: '“session.signInWithPassword” is only available from Highcard’s own pages.' });
+    const connect = await dispatch(
+      { type: 'connection.set', payload: { url: 'https://evil.example', anonKey: 'x'.repeat(40) } },
+      gmailTab,
+    );
+    expect(connect.ok).toBe(false);
+  });
+
+  it('files a capture into the outbox and refuses a bad one with the field named', async () => {
+    const capture = {
+      id: '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e6f',
+      org_id: '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e',
+      kind: 'email',
+      source_ref: 'msg-f:1',
+      occurred_at: '2026-11-20T09:41:00+01:00',
+      title: 'Pricing',
+      body: 'Too expensive.',
+      contact: { full_name: 'Mia', email: 'mia@acme-robotics.example' },
+    };
+    const bad = await dispatch({ type: 'capture.file', payload: { capture: { ...capture, kind: 'fax' } } }, gmailTab);
+    expect(bad).toEqual({ ok: false, error: 'kind: must be one of email, linkedin_message, linkedin_profile, note' });
+
+    const filed = await dispatch({ type: 'capture.file', payload: { capture } }, gmailTab);
+    expect(filed).toMatchObject({ ok: true, data: { id: capture.id, status: 'pending' } });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+});

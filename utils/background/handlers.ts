@@ -1,0 +1,262 @@
+// The background's one handler map, keyed by message type. Handlers return data or throw
+// an Error whose message is written for the user; the dispatcher turns both into a Result.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { browser, type Browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { LookupCache, lookupKey, type CacheArea } from '../lookup-cache';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  parseMessage,
+  type LookupResult,
+  type Membership,
+  type MessageType,
+  type ParsedPayload,
+  type Result,
+} from '../messages';
+import { Outbox, OutboxError, type OutboxItem } from '../outbox';
+import { extensionOutboxStore } from '../outbox-store';
+import {
+  activeOrgItem,
+  AUTH_KEY_PREFIX,
+  connectionItem,
+  lookupCacheItem,
+  settingsItem,
+  type Connection,
+  type Settings,
+} from '../storage';
+import { testConnection } from './connection';
+import * as records from './records';
+import { resetSupabaseClient, supabaseFor } from './supabase';
+
+export const OUTBOX_ALARM = 'outbox';
+
+async function client(): Promise<SupabaseClient> {
+  return supabaseFor(await connectionItem.getValue());
+}
+
+export const outbox = new Outbox({
+  store: extensionOutboxStore,
+  send: async (capture) => records.fileInteraction(await client(), capture),
+  schedule: async (when) => {
+    if (when === null) await browser.alarms.clear(OUTBOX_ALARM);
+    else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1_000) });
+  },
+  onChange: (items) => void showUnsent(items),
+});
+
+async function showUnsent(items: readonly OutboxItem[]): Promise<void> {
+  const unsent = items.filter((item) => item.status !== 'sent');
+  const attention = unsent.some((item) => item.status !== 'pending');
+  await browser.action.setBadgeText({ text: unsent.length ? String(unsent.length) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: attention ? '#b45309' : '#2563eb' });
+  await browser.action.setTitle({
+    title: unsent.length ? `Highcard — ${unsent.length} not yet sent` : 'Highcard',
+  });
+}
+
+const lookupArea: CacheArea<LookupResult> = {
+  read: async () => (await lookupCacheItem.getValue()) as Awaited<ReturnType<CacheArea<LookupResult>['read']>>,
+  write: (entries) => lookupCacheItem.setValue(entries),
+};
+export const lookupCache = new LookupCache<LookupResult>(lookupArea);
+
+export interface SessionState {
+  connection: Pick<Connection, 'url'>;
+  user: { id: string; email: string | null } | null;
+  organizations: Membership[];
+  activeOrgId: string | null;
+  settings: Settings;
+  unsent: number;
+}
+
+async function sessionState(): Promise<SessionState> {
+  const connection = await connectionItem.getValue();
+  const supabase = supabaseFor(connection);
+  const { data } = await supabase.auth.getSession();
+  const user = data.session?.user ?? null;
+  let organizations: Membership[] = [];
+  if (user) {
+    organizations = await records.listMemberships(supabase, user.id).catch(() => []);
+  }
+  let activeOrgId = await activeOrgItem.getValue();
+  if (!organizations.some((org) => org.org_id === activeOrgId)) {
+    activeOrgId = organizations[0]?.org_id ?? null;
+    if (user && organizations.length) await activeOrgItem.setValue(activeOrgId);
+  }
+  const unsent = (await outbox.list()).filter((item) => item.status !== 'sent').length;
+  return {
+    connection: { url: connection.url },
+    user: user ? { id: user.id, email: user.email ?? null } : null,
+    organizations,
+    activeOrgId,
+    settings: await settingsItem.getValue(),
+    unsent,
+  };
+}
+
+async function signedIn(): Promise<SessionState> {
+  // Whatever waited for the session goes now; the caller need not wait for it.
+  void outbox.resume();
+  return sessionState();
+}
+
+function authError(error: { message: string } | null): void {
+  if (!error) return;
+  const message =
+    error.message === 'Invalid login credentials'
+      ? 'That email and password do not match.'
+      : error.message.includes('fetch')
+        ? 'Could not reach the server. Check the connection in Highcard’s settings.'
+        : error.message;
+  throw new Error(message);
+}
+
+async function forgetSession(): Promise<void> {
+  const snapshot = await storage.snapshot('local');
+  const prefix = AUTH_KEY_PREFIX.slice('local:'.length);
+  await Promise.all(
+    Object.keys(snapshot)
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => storage.removeItem(`local:${key}`)),
+  );
+  await lookupCache.clear();
+  await activeOrgItem.setValue(null);
+}
+
+type Handlers = { [K in MessageType]: (payload: ParsedPayload<K>) => Promise<unknown> };
+
+export const handlers = {
+  'session.get': () => sessionState(),
+
+  'session.signInWithPassword': async ({ email, password }) => {
+    const { error } = await (await client()).auth.signInWithPassword({ email, password });
+    authError(error);
+    return signedIn();
+  },
+
+  'session.signUp': async ({ email, password, displayName }) => {
+    const { data, error } = await (await client()).auth.signUp({
+      email,
+      password,
+      options: { data: displayName ? { display_name: displayName } : {} },
+    });
+    authError(error);
+    if (!data.session) throw new Error('Check your email to confirm the address, then sign in.');
+    return signedIn();
+  },
+
+  'session.sendCode': async ({ email }) => {
+    const { error } = await (await client()).auth.signInWithOtp({ email, options: { shouldCreateUser: true } });
+    authError(error);
+    return { sentTo: email };
+  },
+
+  'session.verifyCode': async ({ email, code }) => {
+    const { error } = await (await client()).auth.verifyOtp({ email, token: code, type: 'email' });
+    if (error) throw new Error('That code is wrong or has expired — ask for a new one.');
+    return signedIn();
+  },
+
+  'session.signOut': async () => {
+    // Unsent items stay: they belong to the browser's user and go after the next sign-in.
+    await (await client()).auth.signOut({ scope: 'local' }).catch(() => undefined);
+    await forgetSession();
+    return sessionState();
+  },
+
+  'connection.test': ({ url, anonKey }) => testConnection(url, anonKey),
+
+  'connection.set': async ({ url, anonKey }) => {
+    await testConnection(url, anonKey);
+    const previous = await connectionItem.getValue();
+    const next = { url: url.replace(/\/+$/, ''), anonKey };
+    if (previous.url !== next.url || previous.anonKey !== next.anonKey) {
+      await forgetSession();
+      resetSupabaseClient();
+      await connectionItem.setValue(next);
+    }
+    return sessionState();
+  },
+
+  'org.create': async ({ name }) => {
+    const orgId = await records.createOrganization(await client(), name);
+    await activeOrgItem.setValue(orgId);
+    return sessionState();
+  },
+
+  'org.join': async ({ code }) => {
+    const orgId = await records.joinOrganization(await client(), code);
+    await activeOrgItem.setValue(orgId);
+    return sessionState();
+  },
+
+  'org.setActive': async ({ orgId }) => {
+    await activeOrgItem.setValue(orgId);
+    return sessionState();
+  },
+
+  'org.invite': async ({ orgId, role }) => ({ code: await records.createInvite(await client(), orgId, role) }),
+
+  'capture.file': async ({ capture }) => {
+    const item = await outbox.file(capture);
+    void outbox.drain();
+    return item;
+  },
+
+  'outbox.list': () => outbox.list(),
+  'outbox.retry': ({ id }) => outbox.retry(id),
+  'outbox.discard': async ({ id }) => {
+    await outbox.discard(id);
+    return outbox.list();
+  },
+  'outbox.update': async ({ id, capture }) => {
+    const item = await outbox.update(id, capture);
+    void outbox.drain();
+    return item;
+  },
+
+  lookup: async ({ emails, linkedinUrl, prefer }) => {
+    const orgId = await activeOrgItem.getValue();
+    if (!orgId) throw new Error('Join or create your team’s organization in Highcard’s settings first.');
+    const key = lookupKey(orgId, emails, linkedinUrl);
+    if (prefer === 'cache') {
+      const cached = await lookupCache.get(key);
+      if (cached) return { result: cached.value, fetchedAt: cached.fetchedAt, fromCache: true };
+    }
+    const result = await records.lookupContext(await client(), orgId, emails, linkedinUrl);
+    const fetchedAt = Date.now();
+    await lookupCache.set(key, result, fetchedAt);
+    return { result, fetchedAt, fromCache: false };
+  },
+
+  'settings.set': async (settings) => {
+    await settingsItem.setValue(settings);
+    return settings;
+  },
+} satisfies Handlers;
+
+export type Responses = { [K in MessageType]: Awaited<ReturnType<(typeof handlers)[K]>> };
+
+function isFromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  return !sender.tab || (sender.url !== undefined && new URL(sender.url).origin === ownOrigin);
+}
+
+/** The one entry point for messages: checks who sent it and what it is, never throws. */
+export async function dispatch(raw: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> {
+  if (sender.id !== browser.runtime.id) return { ok: false, error: 'Messages from outside Highcard are refused.' };
+  const message = parseMessage(raw);
+  if (!message.ok) return message;
+  if (!isFromExtensionPage(sender) && !CONTENT_SCRIPT_MESSAGES.has(message.type)) {
+    return { ok: false, error: `“${message.type}” is only available from Highcard’s own pages.` };
+  }
+  try {
+    const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(message.payload) };
+  } catch (error) {
+    if (error instanceof OutboxError || error instanceof records.RecordsError || error instanceof Error) {
+      return { ok: false, error: error.message };
+    }
+    return { ok: false, error: 'Something went wrong in Highcard’s background.' };
+  }
+}
