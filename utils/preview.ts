@@ -1,0 +1,132 @@
+// The preview: what the rep sees and edits before filing. Building the capture from it is a
+// pure function so that "the row holds exactly what the preview showed" is testable.
+import { companyDomainOf } from './free-mail';
+import type { CaptureInput, Kind, LookupResult, Signal } from './messages';
+
+export interface ContactCandidate {
+  full_name: string;
+  email?: string | null;
+  linkedin_url?: string | null;
+  title?: string | null;
+  company?: string | null;
+}
+
+/** What a site hands the preview when the rep presses "Add to customer record". */
+export interface DraftSeed {
+  kind: Kind;
+  sourceRef: string | null;
+  sourceUrl: string | null;
+  occurredAt: string;
+  title: string;
+  body: string;
+  contacts: ContactCandidate[];
+  /** Which candidate the preview selects first (the customer who spoke). */
+  contactIndex: number;
+  /** Offered to the rep, never chosen for them (e.g. job change when the company moved). */
+  suggestedSignals?: Signal[];
+}
+
+export type AccountChoice =
+  | { mode: 'existing'; id: string; name: string }
+  | { mode: 'new'; name: string; domain: string | null }
+  | { mode: 'none' };
+
+export interface Draft {
+  id: string;
+  orgId: string;
+  seed: DraftSeed;
+  title: string;
+  body: string;
+  occurredAt: string;
+  contactIndex: number;
+  account: AccountChoice;
+  signals: Signal[];
+  note: string;
+}
+
+/** Where the rep's own note goes in the body: visible in the preview, filed as shown. */
+export const NOTE_HEADING = 'Note:';
+
+export function composeBody(body: string, note: string): string {
+  const trimmedNote = note.trim();
+  if (!trimmedNote) return body;
+  return body.trim() ? `${body.replace(/\s+$/, '')}\n\n${NOTE_HEADING} ${trimmedNote}` : `${NOTE_HEADING} ${trimmedNote}`;
+}
+
+/** The account choices for a contact: the team's matches first, then a new account from the
+ * company domain, never one from a free-mail domain. */
+export function accountChoicesFor(contact: ContactCandidate | undefined, lookup: LookupResult | null): AccountChoice[] {
+  const choices: AccountChoice[] = [];
+  const domain = contact?.email ? companyDomainOf(contact.email) : null;
+  for (const account of lookup?.accounts ?? []) {
+    const domains = Array.isArray(account.domains) ? (account.domains as unknown[]).map(String) : [];
+    if (!domain || domains.length === 0 || domains.includes(domain)) {
+      choices.push({ mode: 'existing', id: account.id, name: account.name });
+    }
+  }
+  const hasMatch = choices.length > 0;
+  if (!hasMatch && (domain || contact?.company)) {
+    choices.push({ mode: 'new', name: contact?.company?.trim() || domainLabel(domain!), domain });
+  }
+  // With a company domain the server files under that domain's account anyway, so "no
+  // account" is only offered where there is none to be had (free mail, LinkedIn only).
+  if (!domain) choices.push({ mode: 'none' });
+  return choices;
+}
+
+/** "acme-robotics.example" → "Acme Robotics". */
+export function domainLabel(domain: string): string {
+  const first = domain.split('.')[0] ?? domain;
+  return first
+    .split(/[-_]/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+export function newDraft(id: string, orgId: string, seed: DraftSeed, lookup: LookupResult | null): Draft {
+  const contactIndex = Math.min(Math.max(seed.contactIndex, 0), Math.max(seed.contacts.length - 1, 0));
+  return {
+    id,
+    orgId,
+    seed,
+    title: seed.title,
+    body: seed.body,
+    occurredAt: seed.occurredAt,
+    contactIndex,
+    account: accountChoicesFor(seed.contacts[contactIndex], lookup)[0] ?? { mode: 'none' },
+    signals: [],
+    note: '',
+  };
+}
+
+export function buildCapture(draft: Draft): CaptureInput {
+  const contact = draft.seed.contacts[draft.contactIndex];
+  const account =
+    draft.account.mode === 'existing'
+      ? { id: draft.account.id }
+      : draft.account.mode === 'new'
+        ? { name: draft.account.name.trim(), ...(draft.account.domain && { domain: draft.account.domain }) }
+        : null;
+  return {
+    id: draft.id,
+    org_id: draft.orgId,
+    kind: draft.seed.kind,
+    ...(draft.seed.sourceRef && { source_ref: draft.seed.sourceRef }),
+    ...(draft.seed.sourceUrl && { source_url: draft.seed.sourceUrl }),
+    occurred_at: draft.occurredAt,
+    title: draft.title.trim(),
+    body: composeBody(draft.body, draft.note),
+    signals: draft.signals,
+    contact: contact
+      ? {
+          full_name: contact.full_name,
+          ...(contact.email && { email: contact.email }),
+          ...(contact.linkedin_url && { linkedin_url: contact.linkedin_url }),
+          ...(contact.title && { title: contact.title }),
+          ...(contact.company && { company: contact.company }),
+        }
+      : null,
+    account,
+  };
+}
