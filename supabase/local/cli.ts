@@ -1,0 +1,107 @@
+// `npm run stack` — the embedded local Supabase stack for development and tests.
+import { parseArgs } from 'node:util';
+import { relative } from 'node:path';
+import { StackError, startStack, type RunningStack } from './stack.ts';
+
+const HELP = `Usage: npm run stack -- [options]
+
+Starts Postgres (PGlite), PostgREST and a local auth service behind one API on 127.0.0.1.
+
+  --fresh            wipe the local database first
+  --seed             load supabase/seed.sql (only into a new database)
+  --data-dir DIR     where the database lives (default .highcard)
+  --port N           API port (default 54321)
+  --db-port N        database port (default 54322)
+  --db-url URL       use a real Postgres instead of PGlite (needs psql)
+  -h, --help         show this help
+`;
+
+function port(value: string | undefined, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new StackError(`${flag} must be a port number, not "${value}".`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      fresh: { type: 'boolean', default: false },
+      seed: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'db-port': { type: 'string' },
+      'db-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+
+  const apiPort = port(values.port, 54321, '--port');
+  const dbPort = port(values['db-port'], 54322, '--db-port');
+  const log = (line: string): void => console.log(`  ${line}`);
+  console.log('Starting the Highcard local stack…');
+  const stack: RunningStack = await startStack({
+    dataDir: values['data-dir'] ?? '.highcard',
+    apiPort,
+    dbPort,
+    fresh: values.fresh,
+    seed: values.seed,
+    dbUrl: values['db-url'],
+    log,
+  });
+
+  const where = stack.dataDir ? relative(process.cwd(), stack.dataDir) || '.' : 'the --db-url database';
+  console.log(`
+Highcard local stack is running (data: ${where}).
+
+  API URL:          ${stack.apiUrl}
+  REST:             ${stack.apiUrl}/rest/v1
+  Auth:             ${stack.apiUrl}/auth/v1
+  DB URL:           ${stack.dbUrl}
+  anon key:         ${stack.anonKey}
+  service_role key: ${stack.serviceRoleKey}
+  Mailbox:          sign-in codes are printed here, and served at
+                    ${stack.apiUrl}/auth/v1/mailbox?apikey=<anon key>&email=<address>
+
+For psql: one admin connection at a time; use SET LOCAL inside a transaction and do not
+leave a transaction open (it stalls the API). Press Ctrl-C to stop.
+`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) {
+      console.log('Forced exit.');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stack.stop().then(
+      () => {
+        console.log('Stopped; data saved.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`Stopping failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGHUP', () => shutdown('SIGHUP'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StackError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`\nCannot start the stack: ${(error as Error).message}\n`);
+    if (!(error instanceof StackError)) process.stderr.write(HELP);
+  } else {
+    console.error('\nThe stack failed to start:', error);
+  }
+  process.exit(1);
+});
