@@ -1,0 +1,126 @@
+-- lookup_context: what the sidebar shows before its user replies (pact rule 6). It runs before
+-- anything is filed, so it only reads: no log, no "last viewed", nothing written (pact rule 1).
+-- It runs with the caller's rights, so row level security decides what it can find.
+
+create function public.lookup_context(emails text[], linkedin_url text, org_id uuid default null)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+declare
+  caller uuid := auth.uid();
+  wanted_emails text[];
+  wanted_domains text[];
+  wanted_profile text := private.canonical_linkedin_url(lookup_context.linkedin_url);
+  scope uuid[];
+  contact_ids uuid[];
+  account_ids uuid[];
+  result jsonb;
+begin
+  if caller is null then
+    raise exception 'you must be signed in' using errcode = '42501';
+  end if;
+  if cardinality(lookup_context.emails) > 100 then
+    perform private.refuse('emails', 'at most 100 addresses at a time');
+  end if;
+
+  select array_agg(m.org_id) into scope
+  from public.memberships m
+  where m.user_id = caller
+    and (lookup_context.org_id is null or m.org_id = lookup_context.org_id);
+  if lookup_context.org_id is not null and scope is null then
+    raise exception 'org_id: you are not a member of this organization' using errcode = '42501';
+  end if;
+
+  select coalesce(array_agg(distinct lower(private.trim_text(e))), '{}') into wanted_emails
+  from unnest(coalesce(lookup_context.emails, '{}')) as e
+  where private.is_email(lower(private.trim_text(e)));
+
+  select coalesce(array_agg(distinct split_part(e, '@', 2)), '{}') into wanted_domains
+  from unnest(wanted_emails) as e
+  where not private.is_free_mail_domain(split_part(e, '@', 2));
+
+  select coalesce(array_agg(c.id), '{}') into contact_ids
+  from public.contacts c
+  where c.org_id = any (scope)
+    and (c.email = any (wanted_emails) or lower(c.linkedin_url) = lower(wanted_profile));
+
+  select coalesce(array_agg(a.id), '{}') into account_ids
+  from public.accounts a
+  where a.org_id = any (scope)
+    and (
+      a.id in (select c.account_id from public.contacts c where c.id = any (contact_ids))
+      or a.id in (
+        select d.account_id from public.account_domains d
+        where d.org_id = any (scope) and d.domain = any (wanted_domains)
+      )
+    );
+
+  select jsonb_build_object(
+    'contacts', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'id', c.id, 'org_id', c.org_id, 'account_id', c.account_id, 'full_name', c.full_name,
+        'email', c.email, 'linkedin_url', c.linkedin_url, 'title', c.title, 'company', c.company
+      ) order by c.full_name, c.id)
+      from public.contacts c
+      where c.id = any (contact_ids)
+    ), '[]'::jsonb),
+    'accounts', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'id', o.account_id, 'org_id', o.org_id, 'name', o.name, 'domains', o.domains,
+        'last_activity_at', o.last_activity_at, 'contact_count', o.contact_count,
+        'signals_90d', o.signals_90d
+      ) order by o.name, o.account_id)
+      from public.account_overview o
+      where o.account_id = any (account_ids)
+    ), '[]'::jsonb),
+    'entries', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'id', t.id, 'org_id', t.org_id, 'account_id', t.account_id, 'account_name', t.account_name,
+        'contact_id', t.contact_id, 'contact_name', t.contact_name, 'kind', t.kind,
+        'title', t.title, 'body', t.body, 'signals', t.signals, 'occurred_at', t.occurred_at,
+        'source_url', t.source_url, 'source_ref', i.source_ref, 'author_id', t.author_id,
+        'created_at', t.created_at,
+        'author_display_name', t.author_display_name, 'author_department', t.author_department,
+        'revision_count', t.revision_count
+      ) order by t.occurred_at desc, t.id desc)
+      from (
+        select * from public.account_timeline t
+        where t.org_id = any (scope)
+          and (t.contact_id = any (contact_ids) or t.account_id = any (account_ids))
+        order by t.occurred_at desc, t.id desc
+        limit 10
+      ) t
+      -- source_ref lets the sidebar mark a message or profile the team already filed.
+      join public.interactions i on i.id = t.id
+    ), '[]'::jsonb),
+    'people', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'user_id', p.user_id, 'org_id', p.org_id, 'display_name', p.display_name,
+        'department', p.department, 'last_filed_at', p.last_filed_at
+      ) order by p.last_filed_at desc, p.display_name)
+      from (
+        select m.user_id, m.org_id, m.display_name, m.department, max(i.created_at) as last_filed_at
+        from public.interactions i
+        join public.memberships m on m.org_id = i.org_id and m.user_id = i.author_id
+        where i.retracted_at is null
+          and i.org_id = any (scope)
+          and (i.contact_id = any (contact_ids) or i.account_id = any (account_ids))
+        group by m.user_id, m.org_id, m.display_name, m.department
+      ) p
+    ), '[]'::jsonb)
+  ) into result;
+
+  return result;
+end;
+$$;
+comment on function public.lookup_context(text[], text, uuid) is
+  'For the sidebar: given the email addresses or LinkedIn profile in view, returns the matching '
+  'contacts and accounts, the latest 10 entries about them, and the colleagues who filed about '
+  'them (with when they last did). Read-only: the question is not logged anywhere. Searches all '
+  'the caller''s organizations unless org_id is given.';
+
+revoke all on function public.lookup_context(text[], text, uuid) from public, anon, authenticated;
+grant execute on function public.lookup_context(text[], text, uuid) to authenticated, service_role;

@@ -1,0 +1,246 @@
+// What the catalog must say about every table, view and function, whatever is added later.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDb, superuser } from './helpers.ts';
+
+let db: PGlite;
+
+beforeAll(async () => {
+  db = await freshDb();
+});
+
+const TABLES = [
+  'organizations',
+  'memberships',
+  'invites',
+  'accounts',
+  'account_domains',
+  'contacts',
+  'interactions',
+  'interaction_revisions',
+];
+const VIEWS = ['account_timeline', 'account_overview', 'signal_trends'];
+
+describe('the schema', () => {
+  it('has every table and view the extension relies on', async () => {
+    const rows = await superuser<{ relname: string }>(
+      db,
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'v') order by 1`,
+    );
+    expect(rows.map((row) => row.relname).sort()).toEqual([...TABLES, ...VIEWS].sort());
+  });
+
+  it('has row level security on every table', async () => {
+    const rows = await superuser<{ relname: string; relrowsecurity: boolean }>(
+      db,
+      `select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind = 'r'`,
+    );
+    expect(rows.length).toBe(TABLES.length);
+    for (const row of rows) expect(row.relrowsecurity, row.relname).toBe(true);
+  });
+
+  it('runs every view with the reader’s rights', async () => {
+    const rows = await superuser<{ relname: string; reloptions: string[] | null }>(
+      db,
+      `select c.relname, c.reloptions from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind = 'v'`,
+    );
+    expect(rows.length).toBe(VIEWS.length);
+    for (const row of rows) expect(row.reloptions ?? [], row.relname).toContain('security_invoker=true');
+  });
+
+  it('pins search_path on every function in public and private', async () => {
+    const rows = await superuser<{ name: string; proconfig: string[] | null }>(
+      db,
+      `select n.nspname || '.' || p.proname as name, p.proconfig from pg_proc p
+       join pg_namespace n on n.oid = p.pronamespace where n.nspname in ('public', 'private')`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect((row.proconfig ?? []).some((setting) => setting.startsWith('search_path=')), row.name).toBe(true);
+    }
+  });
+
+  it('makes every function in public security invoker, and bypasses RLS only in private', async () => {
+    const rows = await superuser<{ name: string }>(
+      db,
+      `select n.nspname || '.' || p.proname as name from pg_proc p
+       join pg_namespace n on n.oid = p.pronamespace
+       where p.prosecdef and n.nspname not in ('private', 'auth', 'pg_catalog', 'information_schema')`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('lets anon execute no function in public or private and use no private helper', async () => {
+    const rows = await superuser<{ name: string }>(
+      db,
+      `select n.nspname || '.' || p.proname as name from pg_proc p
+       join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname in ('public', 'private') and has_function_privilege('anon', p.oid, 'execute')`,
+    );
+    expect(rows).toEqual([]);
+    const [usage] = await superuser<{ allowed: boolean }>(db, `select has_schema_privilege('anon', 'private', 'usage') as allowed`);
+    expect(usage!.allowed).toBe(false);
+  });
+
+  it('gives anon no privilege on any table or view', async () => {
+    const rows = await superuser<{ relname: string }>(
+      db,
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname in ('public', 'private') and c.relkind in ('r', 'v', 'm')
+         and (has_table_privilege('anon', c.oid, 'select') or has_table_privilege('anon', c.oid, 'insert')
+           or has_table_privilege('anon', c.oid, 'update') or has_table_privilege('anon', c.oid, 'delete'))`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('never lets signed-in users insert or delete entries, accounts or contacts directly', async () => {
+    const rows = await superuser<{ relname: string }>(
+      db,
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind = 'r'
+         and (has_table_privilege('authenticated', c.oid, 'insert') or has_table_privilege('authenticated', c.oid, 'truncate'))`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('gives the service role full access to every table', async () => {
+    const rows = await superuser<{ relname: string }>(
+      db,
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind = 'r'
+         and not (has_table_privilege('service_role', c.oid, 'select') and has_table_privilege('service_role', c.oid, 'insert')
+           and has_table_privilege('service_role', c.oid, 'update') and has_table_privilege('service_role', c.oid, 'delete'))`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('explains every table, view and function to managers reading the dashboard', async () => {
+    const relations = await superuser<{ relname: string }>(
+      db,
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'v') and obj_description(c.oid, 'pg_class') is null`,
+    );
+    expect(relations).toEqual([]);
+    const functions = await superuser<{ proname: string }>(
+      db,
+      `select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname in ('public', 'private') and obj_description(p.oid, 'pg_proc') is null`,
+    );
+    expect(functions).toEqual([]);
+  });
+
+  it('has a policy, named as a sentence, for every table', async () => {
+    const rows = await superuser<{ tablename: string; policyname: string }>(
+      db,
+      `select tablename, policyname from pg_policies where schemaname = 'public'`,
+    );
+    expect(new Set(rows.map((row) => row.tablename))).toEqual(new Set(TABLES));
+    for (const row of rows) expect(row.policyname.split(' ').length, row.policyname).toBeGreaterThanOrEqual(3);
+  });
+
+  it('indexes every column the policies and the timeline filter on', async () => {
+    const rows = await superuser<{ indexdef: string }>(db, `select indexdef from pg_indexes where schemaname = 'public'`);
+    const defs = rows.map((row) => row.indexdef);
+    const leading = (table: string, columns: string) =>
+      defs.some((def) => def.includes(` ON public.${table} USING btree (${columns}`));
+    expect(leading('memberships', 'user_id')).toBe(true);
+    for (const table of ['memberships', 'invites', 'accounts', 'account_domains', 'interactions', 'interaction_revisions', 'contacts']) {
+      expect(leading(table, 'org_id'), table).toBe(true);
+    }
+    expect(leading('interactions', 'author_id')).toBe(true);
+    expect(leading('interaction_revisions', 'interaction_id')).toBe(true);
+    expect(defs.some((def) => /interactions USING btree \(account_id, occurred_at DESC, id DESC\) WHERE \(retracted_at IS NULL\)/.test(def))).toBe(true);
+    expect(defs.some((def) => /accounts USING btree \(lower\(name\) text_pattern_ops\)/.test(def))).toBe(true);
+    expect(defs.some((def) => /account_domains USING btree \(domain text_pattern_ops\)/.test(def))).toBe(true);
+  });
+
+  it('has the exact column lists other code relies on for each view', async () => {
+    const columns = async (view: string) =>
+      (
+        await superuser<{ column_name: string }>(
+          db,
+          `select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 order by ordinal_position`,
+          [view],
+        )
+      ).map((row) => row.column_name);
+    expect(await columns('account_timeline')).toEqual([
+      'id', 'org_id', 'account_id', 'account_name', 'contact_id', 'contact_name', 'kind', 'title', 'body',
+      'signals', 'occurred_at', 'source_url', 'author_id', 'author_display_name', 'author_department',
+      'revision_count', 'created_at', 'updated_at',
+    ]);
+    expect(await columns('account_overview')).toEqual([
+      'org_id', 'account_id', 'name', 'domains', 'last_activity_at', 'contact_count', 'signals_90d',
+    ]);
+    expect(await columns('signal_trends')).toEqual(['org_id', 'week', 'signal', 'entries', 'accounts']);
+  });
+});
+
+describe('pact rule 3: no scoreboards', () => {
+  it('has no view column that counts or ranks per person', async () => {
+    const rows = await superuser<{ table_name: string; column_name: string }>(
+      db,
+      `select table_name, column_name from information_schema.columns
+       where table_schema = 'public' and table_name in ('account_timeline', 'account_overview', 'signal_trends')
+         and column_name ~ '(^|_)(count|counts|total|rank|ranking|score|number)(_|$)'
+         and column_name !~ '^(revision_count|contact_count)$'`,
+    );
+    expect(rows).toEqual([]);
+    // The only counts are about customers: the view that aggregates has no person column.
+    const trends = await superuser<{ column_name: string }>(
+      db,
+      `select column_name from information_schema.columns where table_schema = 'public' and table_name in ('signal_trends', 'account_overview')
+         and column_name ~ '(author|user|member|person|people|by)'`,
+    );
+    expect(trends).toEqual([]);
+  });
+
+  it('has no function that groups entries by their author and counts them', async () => {
+    const rows = await superuser<{ name: string }>(
+      db,
+      `select n.nspname || '.' || p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname in ('public', 'private')
+         and p.prosrc ~* 'count\\s*\\(' and p.prosrc ~* 'group by[^;]*(author_id|user_id)'`,
+    );
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('free-mail domains', () => {
+  const fileInExtension = join(process.cwd(), 'utils', 'free-mail.ts');
+
+  it('are the same list in the database and in the extension', async (context) => {
+    if (!existsSync(fileInExtension)) {
+      context.skip();
+      return;
+    }
+    const module = (await import(/* @vite-ignore */ fileInExtension)) as { FREE_MAIL_DOMAINS: readonly string[] };
+    const extension = [...module.FREE_MAIL_DOMAINS].map((domain) => domain.toLowerCase()).sort();
+    const [row] = await superuser<{ domains: string[] }>(db, `select private.free_mail_domains() as domains`);
+    expect([...row!.domains].sort()).toEqual(extension);
+    for (const domain of extension) {
+      const [check] = await superuser<{ free: boolean }>(db, `select private.is_free_mail_domain($1) as free`, [domain]);
+      expect(check!.free, domain).toBe(true);
+    }
+  });
+
+  it('include the common personal providers and not company domains', async () => {
+    const rows = await superuser<{ domain: string; free: boolean }>(
+      db,
+      `select d as domain, private.is_free_mail_domain(d) as free
+       from unnest(array['gmail.com', 'GMAIL.COM', 'outlook.com', 'proton.me', 'acme-robotics.example', 'google.com']) as d`,
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.domain, row.free]))).toEqual({
+      'gmail.com': true,
+      'GMAIL.COM': true,
+      'outlook.com': true,
+      'proton.me': true,
+      'acme-robotics.example': false,
+      'google.com': false,
+    });
+  });
+});
