@@ -1,0 +1,330 @@
+// The open Gmail thread as data: a pure function of the Document, no side effects. Text is
+// read as a person sees it (one-line values with utils/capture/text.ts, bodies with
+// ./mail-text.ts), never as markup; values we cannot find are null rather than guessed.
+// Selectors live in ./selectors.ts.
+import { isHiddenWithin, visibleLine } from '../text';
+import { browserTimeZoneOffset, parseGmailDate, type TimeZoneOffset } from './date';
+import { mailText } from './mail-text';
+import {
+  COLLAPSED_LIST_ITEM_CLASS,
+  DATE,
+  DATE_ATTRIBUTES,
+  LEGACY_MESSAGE_ID_ATTRIBUTE,
+  LEGACY_THREAD_ID_ATTRIBUTE,
+  MAIN_PANE,
+  MESSAGE,
+  MESSAGE_BODY,
+  MESSAGE_CONTENT,
+  MESSAGE_ID_ATTRIBUTE,
+  MESSAGE_LIST_ITEM,
+  QUOTE,
+  RECIPIENT,
+  SENDER,
+  SENDER_ADDRESS_TEXT,
+  SENDER_NAME,
+  SIGNATURE,
+  SIGNATURE_PREFIX,
+  SNIPPET,
+  SUBJECT_HEADING,
+  THREAD_PERM_ID_ATTRIBUTE,
+  TRIMMED_CONTENT_AFTER_MARKER,
+  TRIMMED_MARKER,
+} from './selectors';
+
+export interface GmailPerson {
+  /** Display name as Gmail shows it; null when Gmail shows only the address or "me". */
+  name: string | null;
+  email: string;
+}
+
+export interface GmailMessage {
+  /** Permanent id, "msg-f:1849…" (Gmail writes it with a leading "#", which we drop). */
+  messageId: string | null;
+  /** The same id in hex, as used in older Gmail URLs. */
+  legacyMessageId: string | null;
+  sender: GmailPerson | null;
+  /** To and cc as shown on the expanded header; empty for a collapsed message. */
+  recipients: GmailPerson[];
+  /** ISO 8601 with the browser's offset, e.g. "2026-11-20T09:41:00+01:00". */
+  date: string | null;
+  /** Collapsed messages show a header and snippet but no body. */
+  collapsed: boolean;
+  /** What the sender wrote, without quoted history and without the signature. */
+  body: string | null;
+  signature: string | null;
+  /** The one-line preview of a collapsed message. */
+  snippet: string | null;
+}
+
+export interface GmailThread {
+  /** Permanent id, "thread-f:1849…". */
+  threadId: string | null;
+  legacyThreadId: string | null;
+  subject: string | null;
+  /** In page order. Gmail may keep older messages out of the page ("3 older messages"). */
+  messages: GmailMessage[];
+}
+
+export interface ReadOptions {
+  /** Minutes east of UTC at a local wall-clock time; the browser's zone by default. */
+  timeZoneOffset?: TimeZoneOffset;
+}
+
+const THREAD_ID = /^thread-[a-z]:[\w-]+$/;
+const MESSAGE_ID = /^msg-[a-z]:[\w-]+$/;
+const LEGACY_ID = /^[0-9a-f]{1,16}$/i;
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+/**
+ * The line other mail programs put before a quote. Gmail's own is inside div.gmail_quote;
+ * these catch plain-text replies and other clients ("On … wrote:", German, French, Spanish).
+ */
+const ATTRIBUTION = [/^On\b.*\bwrote:?$/i, /^Am\b.*\bschrieb\b.*:$/i, /^Le\b.*\ba écrit ?:$/i, /^El\b.*\bescribió:?$/i];
+
+/** Gmail's label for the signed-in user on the "to" line; not a name. */
+const SELF_LABELS = new Set(['me']);
+
+type Accept = (element: Element) => boolean;
+
+function matchesAny(element: Element, selectors: readonly string[]): boolean {
+  return selectors.some((selector) => element.matches(selector));
+}
+
+/** Every accepted match of the first selector that has one (fallbacks in order). */
+function findAll(root: ParentNode, selectors: readonly string[], accept: Accept): Element[] {
+  for (const selector of selectors) {
+    const found = Array.from(root.querySelectorAll(selector)).filter(accept);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+function findFirst(root: ParentNode, selectors: readonly string[], accept: Accept): Element | null {
+  return findAll(root, selectors, accept)[0] ?? null;
+}
+
+const isVisible: Accept = (element) => !isHiddenWithin(element);
+
+/** Gmail chrome, not something a sender wrote in their message. */
+const isChrome: Accept = (element) => isVisible(element) && element.closest(MESSAGE_CONTENT) === null;
+
+function stripHash(value: string | null): string {
+  return (value ?? '').trim().replace(/^#/, '');
+}
+
+function idFrom(element: Element | null, attribute: string, pattern: RegExp): string | null {
+  const value = stripHash(element?.getAttribute(attribute) ?? null);
+  return pattern.test(value) ? value : null;
+}
+
+function emailFrom(value: string | null | undefined): string | null {
+  const candidate = (value ?? '').trim().replace(/^<|>$/g, '').trim();
+  return EMAIL.test(candidate) ? candidate : null;
+}
+
+function nameFrom(value: string | null | undefined, email: string): string | null {
+  const name = (value ?? '').replace(/\s+/g, ' ').trim();
+  if (name === '' || SELF_LABELS.has(name.toLowerCase())) return null;
+  if (emailFrom(name) !== null) return null;
+  // With no display name Gmail shows the address's local part, which is not a name.
+  return name === email.slice(0, email.lastIndexOf('@')) ? null : name;
+}
+
+function personFrom(element: Element): GmailPerson | null {
+  const email = emailFrom(element.getAttribute('email')) ?? emailFrom(element.getAttribute('data-hovercard-id'));
+  if (!email) return null;
+  const name = nameFrom(element.getAttribute('name'), email) ?? nameFrom(visibleLine(element), email);
+  return { name, email };
+}
+
+function readSender(message: Element): GmailPerson | null {
+  const tagged = findFirst(message, SENDER, isChrome);
+  const person = tagged ? personFrom(tagged) : null;
+  if (person) return person;
+  // No address attribute: fall back to the "<mia@…>" text beside the name.
+  const email = emailFrom(visibleLine(findFirst(message, SENDER_ADDRESS_TEXT, isChrome)));
+  if (!email) return null;
+  return { name: nameFrom(visibleLine(findFirst(message, SENDER_NAME, isChrome)), email), email };
+}
+
+function readRecipients(message: Element): GmailPerson[] {
+  const senderElement = findFirst(message, SENDER, isChrome);
+  const seen = new Set<string>();
+  const people: GmailPerson[] = [];
+  for (const element of findAll(message, RECIPIENT, (candidate) => isChrome(candidate) && candidate !== senderElement)) {
+    const person = personFrom(element);
+    if (!person || seen.has(person.email.toLowerCase())) continue;
+    seen.add(person.email.toLowerCase());
+    people.push(person);
+  }
+  return people;
+}
+
+function readDate(message: Element, timeZoneOffset: TimeZoneOffset): string | null {
+  const cell = findFirst(message, DATE, isChrome);
+  if (!cell) return null;
+  for (const attribute of DATE_ATTRIBUTES) {
+    const date = parseGmailDate(cell.getAttribute(attribute), timeZoneOffset);
+    if (date) return date;
+  }
+  return parseGmailDate(visibleLine(cell), timeZoneOffset);
+}
+
+function isTrimmedContent(element: Element): boolean {
+  const previous = element.previousElementSibling;
+  return (
+    element.classList.contains(TRIMMED_CONTENT_AFTER_MARKER.content) &&
+    previous !== null &&
+    previous.classList.contains(TRIMMED_CONTENT_AFTER_MARKER.marker)
+  );
+}
+
+function isAttribution(line: string | null): boolean {
+  return line !== null && ATTRIBUTION.some((pattern) => pattern.test(line.trim()));
+}
+
+/** The text just before a node, skipping line breaks and blank text: an element's or a bare text line. */
+function textBefore(node: Node): string | null {
+  let previous = node.previousSibling;
+  while (previous && ((previous.nodeType === 3 && (previous.nodeValue ?? '').trim() === '') || (previous as Element).tagName === 'BR')) {
+    previous = previous.previousSibling;
+  }
+  if (!previous) return null;
+  return previous.nodeType === 3 ? (previous.nodeValue ?? '') : previous.nodeType === 1 ? visibleLine(previous) : null;
+}
+
+/** Quoted history: a known quote wrapper, Gmail's trimmed content, or a blockquote right after "On … wrote:". */
+function isQuote(element: Element): boolean {
+  if (matchesAny(element, QUOTE) || isTrimmedContent(element)) return true;
+  return element.tagName.toUpperCase() === 'BLOCKQUOTE' && isAttribution(textBefore(element));
+}
+
+/** An "On … wrote:" element standing directly before a quote. */
+function isAttributionBeforeQuote(element: Element): boolean {
+  const next = element.nextElementSibling;
+  return next !== null && isQuote(next) && isAttribution(visibleLine(element));
+}
+
+function isInsideQuote(element: Element, body: Element): boolean {
+  for (let node = element.parentElement; node && node !== body; node = node.parentElement) {
+    if (isQuote(node)) return true;
+  }
+  return false;
+}
+
+/** True when a visible, unquoted text line in the body is exactly "-- " (the signature convention). */
+function hasSignatureDelimiter(node: Node, body: Element): boolean {
+  if (node.nodeType === 3) return /(?:^|\n)--[ \u00a0]\r?(?:\n|$)/.test(node.nodeValue ?? '');
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  if (element !== body && (isHiddenWithin(element, body) || isQuote(element))) return false;
+  return Array.from(element.childNodes).some((child) => hasSignatureDelimiter(child, body));
+}
+
+function trimBlankEnd(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end -= 1;
+  return lines.slice(0, end);
+}
+
+function readBody(body: Element): { body: string; signature: string | null } {
+  const signatureElement =
+    findAll(body, SIGNATURE, (element) => !isHiddenWithin(element, body) && !isInsideQuote(element, body))[0] ?? null;
+  let quoted = false;
+  const skip = (element: Element): boolean => {
+    if (isQuote(element)) {
+      quoted = true;
+      return true;
+    }
+    return (
+      matchesAny(element, TRIMMED_MARKER) ||
+      matchesAny(element, SIGNATURE) ||
+      matchesAny(element, SIGNATURE_PREFIX) ||
+      isAttributionBeforeQuote(element)
+    );
+  };
+  let lines = trimBlankEnd(mailText(body, { skip }).split('\n'));
+
+  // Plain-text replies quote with "> " lines after the new text; drop that tail.
+  let end = lines.length;
+  while (end > 0 && /^(>|$)/.test(lines[end - 1] ?? '')) end -= 1;
+  if (lines.slice(end).some((line) => line.startsWith('>'))) {
+    quoted = true;
+    lines = trimBlankEnd(lines.slice(0, end));
+  }
+  if (quoted) {
+    // The attribution may wrap onto two lines ("… Ana Ruiz <\nana@…> wrote:").
+    const last = lines[lines.length - 1] ?? '';
+    const lastTwo = `${lines[lines.length - 2] ?? ''} ${last}`.trim();
+    if (isAttribution(last)) lines = trimBlankEnd(lines.slice(0, -1));
+    else if (lines.length >= 2 && isAttribution(lastTwo)) lines = trimBlankEnd(lines.slice(0, -2));
+  }
+
+  // Gmail's older signature markup leaves its "-- " line in the body, outside the signature.
+  if (signatureElement && lines[lines.length - 1] === '--') lines = trimBlankEnd(lines.slice(0, -1));
+  let signature: string | null = signatureElement ? mailText(signatureElement) || null : null;
+  if (!signatureElement && hasSignatureDelimiter(body, body)) {
+    const delimiter = lines.lastIndexOf('--');
+    if (delimiter >= 0) {
+      signature = lines.slice(delimiter + 1).join('\n').trim() || null;
+      lines = lines.slice(0, delimiter);
+    }
+  }
+  return { body: lines.join('\n').trim(), signature };
+}
+
+function readMessage(message: Element, timeZoneOffset: TimeZoneOffset): GmailMessage {
+  const bodyElement = findFirst(message, MESSAGE_BODY, isVisible);
+  const listItem = message.closest(MESSAGE_LIST_ITEM);
+  const collapsed = bodyElement === null || (listItem?.classList.contains(COLLAPSED_LIST_ITEM_CLASS) ?? false);
+  const sender = readSender(message);
+  const content = !collapsed && bodyElement ? readBody(bodyElement) : null;
+  return {
+    messageId: idFrom(message, MESSAGE_ID_ATTRIBUTE, MESSAGE_ID),
+    legacyMessageId: idFrom(message, LEGACY_MESSAGE_ID_ATTRIBUTE, LEGACY_ID),
+    sender,
+    recipients: collapsed ? [] : readRecipients(message),
+    date: readDate(message, timeZoneOffset),
+    collapsed,
+    body: content?.body ?? null,
+    signature: content?.signature ?? null,
+    snippet: collapsed ? visibleLine(findFirst(message, SNIPPET, isChrome)) : null,
+  };
+}
+
+/** Message elements in page order, leaving out any that sit inside another one or in a body. */
+function findMessages(pane: Element): Element[] {
+  const candidates = findAll(pane, MESSAGE, isChrome);
+  const set = new Set(candidates);
+  return candidates.filter((candidate) => {
+    for (let node = candidate.parentElement; node && node !== pane; node = node.parentElement) {
+      if (set.has(node)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * The thread open in Gmail, or null when the page shows a list, settings or nothing.
+ * Pure: reads the document, changes nothing, runs nothing it finds.
+ */
+export function readOpenThread(doc: Document, options: ReadOptions = {}): GmailThread | null {
+  const timeZoneOffset = options.timeZoneOffset ?? browserTimeZoneOffset;
+  const panes = findAll(doc, MAIN_PANE, isVisible);
+  const roots = panes.length > 0 ? panes : doc.body ? [doc.body] : [];
+  for (const pane of roots) {
+    const heading = findFirst(pane, SUBJECT_HEADING, isChrome);
+    const messages = findMessages(pane);
+    if (!heading && messages.length === 0) continue;
+    // Only headings: in split-pane mode the list beside the thread carries other threads' ids.
+    const idHolder = (attribute: string) =>
+      heading?.hasAttribute(attribute) ? heading : findFirst(pane, [`h2[${attribute}]`], isChrome);
+    return {
+      threadId: idFrom(idHolder(THREAD_PERM_ID_ATTRIBUTE), THREAD_PERM_ID_ATTRIBUTE, THREAD_ID),
+      legacyThreadId: idFrom(idHolder(LEGACY_THREAD_ID_ATTRIBUTE), LEGACY_THREAD_ID_ATTRIBUTE, LEGACY_ID),
+      subject: visibleLine(heading),
+      messages: messages.map((message) => readMessage(message, timeZoneOffset)),
+    };
+  }
+  return null;
+}
