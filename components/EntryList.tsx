@@ -1,4 +1,5 @@
-import { SIGNAL_LABELS, type LookupResult, type Signal } from '../utils/messages';
+import type { LookupResult } from '../utils/messages';
+import { SIGNAL_LABELS, type Signal } from '../utils/vocabulary';
 import { formatWhen } from '../utils/format';
 
 type Entry = LookupResult['entries'][number];

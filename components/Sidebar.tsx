@@ -14,8 +14,9 @@ export interface SourceItem {
   key: string;
   label: string;
   detail: string | null;
-  /** Reads the page again when the rep asks, so the preview shows the page as it is now. */
-  read: () => DraftSeed | null;
+  /** Reads the page again when the rep asks, so the preview shows the page as it is now;
+   * or says, for the rep, why it cannot. */
+  read: () => DraftSeed | { problem: string };
   /** The button's text when it is not the default. */
   actionLabel?: string;
 }
@@ -107,8 +108,8 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
   const open = (source: SourceItem, trigger: HTMLElement) => {
     if (!session?.activeOrgId) return;
     const seed = source.read();
-    if (!seed) {
-      setFileError('This part of the page changed. Open the message again and retry.');
+    if ('problem' in seed) {
+      setFileError(seed.problem);
       return;
     }
     returnFocus.current = trigger;

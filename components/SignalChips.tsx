@@ -1,4 +1,4 @@
-import { SIGNALS, SIGNAL_LABELS, type Signal } from '../utils/messages';
+import { SIGNALS, SIGNAL_LABELS, type Signal } from '../utils/vocabulary';
 
 interface Props {
   selected: readonly Signal[];

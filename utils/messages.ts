@@ -5,52 +5,11 @@
 // every rule in file_interaction, so a capture this schema accepts is one the server
 // accepts, and a refusal names the field the same way on both sides.
 import { z } from 'zod';
+import { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNALS, type Kind, type Role, type Signal } from './vocabulary';
 
-export const KINDS = ['email', 'linkedin_message', 'linkedin_profile', 'note'] as const;
-export type Kind = (typeof KINDS)[number];
+export { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNAL_LABELS, SIGNALS } from './vocabulary';
+export type { Kind, Role, Signal } from './vocabulary';
 
-/** Customer signals: what the customer did or said, never what the rep did (pact rule 2). */
-export const SIGNALS = [
-  'buying_signal',
-  'objection',
-  'pricing',
-  'feature_request',
-  'churn_risk',
-  'competitor',
-  'support_issue',
-  'praise',
-  'job_change',
-  'introduction',
-] as const;
-export type Signal = (typeof SIGNALS)[number];
-
-export const SIGNAL_LABELS: Record<Signal, string> = {
-  buying_signal: 'Buying signal',
-  objection: 'Objection',
-  pricing: 'Pricing',
-  feature_request: 'Feature request',
-  churn_risk: 'Churn risk',
-  competitor: 'Competitor',
-  support_issue: 'Support issue',
-  praise: 'Praise',
-  job_change: 'Job change',
-  introduction: 'Introduction',
-};
-
-export const LIMITS = {
-  title: 300,
-  body: 20_000,
-  sourceRef: 500,
-  sourceUrl: 2048,
-  name: 200,
-  email: 320,
-  domain: 253,
-  /** Clock skew tolerated between the rep's machine and the server. */
-  futureMs: 24 * 60 * 60 * 1000,
-} as const;
-
-/** Canonical profile URL: https://www.linkedin.com/in/<slug>, no query, locale or slash. */
-export const LINKEDIN_PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+$/;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
 
 const uuid = z.guid({ error: 'must be a uuid' });
@@ -195,9 +154,6 @@ export function parseCapture(input: unknown): CaptureResult {
 // ---------------------------------------------------------------------------------------
 // Messages between the content scripts, popup and options and the background. Adding a
 // message is one schema here and one handler in utils/background/handlers.ts.
-
-export const ROLES = ['member', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const membershipSchema = z.object({
   org_id: z.string(),

@@ -27,6 +27,9 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
   const profile = mkdtempSync(join(tmpdir(), 'highcard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     headless: true,
+    // A fixed zone with an offset, so that dates read from pages are checked exactly.
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-US',
     ...(existsSync(SYSTEM_CHROMIUM) && { executablePath: SYSTEM_CHROMIUM }),
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
   });

@@ -106,3 +106,10 @@ export const TRIMMED_CONTENT_AFTER_MARKER = { marker: 'adm', content: 'h5' } as 
  */
 export const SIGNATURE = ['[data-smartmail="gmail_signature"]', 'div.gmail_signature'] as const;
 export const SIGNATURE_PREFIX = ['.gmail_signature_prefix'] as const;
+
+/**
+ * The signed-in Google account, for telling the rep's own messages from the customer's:
+ * the account button's label "Google Account: Ana Ruiz (ana@…)" (English UI), else the
+ * window title "Inbox - ana@… - Gmail". E, I.
+ */
+export const ACCOUNT_BUTTON = ['a[aria-label^="Google Account:"]', 'a[aria-label*="@"][href*="accounts.google.com"]'] as const;

@@ -4,13 +4,6 @@ export { canonicalProfileUrl, isFeed, isMessagingThread, isProfilePage, messagin
 export { readProfile } from './profile';
 export { readConversation, type ConversationOptions } from './conversation';
 export type { ClockOptions } from './dates';
-export {
-  linkedInConversationSchema,
-  linkedInMessageSchema,
-  linkedInPersonSchema,
-  linkedInProfileSchema,
-  type LinkedInConversation,
-  type LinkedInMessage,
-  type LinkedInPerson,
-  type LinkedInProfile,
-} from './types';
+// The zod schemas in ./types describe the readers' output for tests; only the types are
+// exported here so that zod stays out of the content script.
+export type { LinkedInConversation, LinkedInMessage, LinkedInPerson, LinkedInProfile } from './types';

@@ -1,7 +1,7 @@
 // What the LinkedIn readers return. Zod schemas so a content script can check a reading
 // before it becomes a message; the types are inferred, never written twice.
 import { z } from 'zod';
-import { LINKEDIN_PROFILE_URL } from '../../messages';
+import { LINKEDIN_PROFILE_URL } from '../../vocabulary';
 
 /** https://www.linkedin.com/in/<slug>, as canonicalProfileUrl makes it. */
 const profileUrl = z.string().regex(LINKEDIN_PROFILE_URL);

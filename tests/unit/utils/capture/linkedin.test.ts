@@ -6,14 +6,13 @@ import {
   isFeed,
   isMessagingThread,
   isProfilePage,
-  linkedInConversationSchema,
-  linkedInProfileSchema,
   messagingThreadId,
   readConversation,
   readProfile,
   type LinkedInConversation,
   type LinkedInMessage,
 } from '../../../../utils/capture/linkedin';
+import { linkedInConversationSchema, linkedInProfileSchema } from '../../../../utils/capture/linkedin/types';
 import { parseClock, parseDayHeading, parseMachineDateTime, toLocalIso } from '../../../../utils/capture/linkedin/dates';
 import { shownLine } from '../../../../utils/capture/linkedin/dom';
 import { LINKEDIN_PROFILE_URL } from '../../../../utils/messages';

@@ -1,0 +1,27 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import '../../components/sidebar.css';
+import { mountSidebar } from '../../components/mount-sidebar';
+import { isMessagingThread, isProfilePage, readConversation, readProfile } from '../../utils/capture/linkedin';
+import { conversationView, profileView } from '../../utils/site-views';
+
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*'],
+  cssInjectionMode: 'ui',
+  runAt: 'document_idle',
+  // LinkedIn is a single-page app: the sidebar follows wxt:locationchange, shows on a
+  // profile or a messaging thread, and is gone everywhere else.
+  main: (ctx) =>
+    mountSidebar(ctx, {
+      mayShow: (url) => isProfilePage(url) || isMessagingThread(url),
+      readView: () => {
+        const url = location.href;
+        if (isProfilePage(url)) {
+          const profile = readProfile(document, url);
+          return profile && profileView(profile, { url, reread: () => readProfile(document, location.href) });
+        }
+        const conversation = readConversation(document, url);
+        return conversation && conversationView(conversation, { url, reread: () => readConversation(document, location.href) });
+      },
+      contentRoot: () => document.querySelector('main') ?? document.body,
+    }),
+});

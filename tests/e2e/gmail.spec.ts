@@ -1,0 +1,173 @@
+// The Gmail sidebar end to end: the built extension in Chromium, Gmail pages served from
+// tests/fixtures/gmail, the local stack behind it, and the rows that land checked directly.
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { adminClient } from './backend';
+import { expect, test } from './extension';
+import { connectToTestStack, createOrganization, openOptions, signInWithCode } from './session';
+
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
+const HOSTILE_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWHpstlRBZwMFbWvVxmQ';
+const fixture = (name: string) => readFileSync(`tests/fixtures/gmail/${name}`, 'utf8');
+
+/** Serves Gmail from fixtures: the page for documents, nothing for images and the rest. */
+async function serveGmail(context: BrowserContext, page: () => string): Promise<void> {
+  await context.route('https://mail.google.com/**', (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: page() })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+  await context.route(/^https:\/\/(?!mail\.google\.com)[^/]+\.(google|gstatic|googleusercontent)\.com\//, (route) =>
+    route.fulfill({ status: 404, body: '' }),
+  );
+}
+
+async function signedIn(context: BrowserContext, extensionId: string, email: string): Promise<void> {
+  const options = await openOptions(context, extensionId);
+  await connectToTestStack(options);
+  await signInWithCode(options, email);
+  await createOrganization(options, `Lumen Logistics ${Date.now()}`);
+  await options.close();
+}
+
+const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Highcard' });
+
+test('a rep sees the team context, files one trimmed message with a signal, and it shows as filed', async ({
+  context,
+  extensionId,
+}) => {
+  const email = `ana.ruiz+${Date.now()}@lumen-logistics.example`;
+  await signedIn(context, extensionId, email);
+  await serveGmail(context, () => fixture('thread-expanded-and-collapsed.html'));
+
+  const gmail = await context.newPage();
+  await gmail.goto(THREAD_URL);
+  const sidebar = sidebarOf(gmail);
+  await expect(sidebar).toBeVisible();
+  await expect(sidebar.getByRole('heading', { name: 'Acme Robotics — pilot rollout for the Hamburg warehouse' })).toBeVisible();
+  await expect(sidebar.getByText('Nobody has filed anything about acme-robotics.example yet.')).toBeVisible();
+
+  // The last message is Mia's, expanded; file only the pricing line, as an objection.
+  const mias = sidebar.getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
+  await mias.getByRole('button', { name: 'Add to customer record' }).click();
+  const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
+  await expect(preview.getByLabel('Title')).toHaveValue('Acme Robotics — pilot rollout for the Hamburg warehouse');
+  await expect(preview.getByLabel('What the customer said')).toHaveValue(/^Hi Ana,\n\nthanks for the quick answers/);
+  const kept =
+    '2. Pricing: 38 robots at the volume tier you mentioned (€41 per robot per month) works for us if onboarding stays included.';
+  await preview.getByLabel('What the customer said').fill(kept);
+  await preview.getByRole('button', { name: 'Pricing' }).click();
+  await expect(preview.getByRole('button', { name: 'Pricing' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(preview.getByRole('combobox', { name: /^Customer/ }).locator('option:checked')).toHaveText(
+    'Mia Schmidt <mia.schmidt@acme-robotics.example>',
+  );
+  await preview.getByRole('button', { name: 'File to customer record' }).click();
+  await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
+
+  const admin = adminClient();
+  const { data: rows, error } = await admin
+    .from('interactions')
+    .select('kind, source_ref, source_url, title, body, signals, occurred_at, contact_id, account_id')
+    .eq('source_ref', 'msg-f:1849560000123456789');
+  expect(error).toBeNull();
+  expect(rows).toHaveLength(1);
+  const row = rows![0]!;
+  expect(row).toMatchObject({
+    kind: 'email',
+    source_url: THREAD_URL,
+    title: 'Acme Robotics — pilot rollout for the Hamburg warehouse',
+    body: kept,
+    signals: ['pricing'],
+  });
+  // Gmail showed "Fri, Nov 20, 2026, 9:41 AM" in Berlin.
+  expect(new Date(row.occurred_at).toISOString()).toBe('2026-11-20T08:41:00.000Z');
+  const { data: contact } = await admin.from('contacts').select('full_name, email').eq('id', row.contact_id).single();
+  expect(contact).toEqual({ full_name: 'Mia Schmidt', email: 'mia.schmidt@acme-robotics.example' });
+  const { data: domains } = await admin.from('account_domains').select('domain').eq('account_id', row.account_id);
+  expect(domains).toEqual([{ domain: 'acme-robotics.example' }]);
+
+  await gmail.reload();
+  const again = sidebarOf(gmail).getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
+  await expect(again.getByText('Filed', { exact: true })).toBeVisible();
+  await expect(again.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
+  // And the team's context now knows the account.
+  await expect(sidebarOf(gmail).getByText('Account:')).toBeVisible();
+});
+
+test('markup and scripts in a customer’s email stay text and never run', async ({ context, extensionId }) => {
+  await signedIn(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`);
+  await serveGmail(context, () => fixture('thread-hostile-content.html'));
+  const dialogs: string[] = [];
+  const gmail = await context.newPage();
+  gmail.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await gmail.goto(HOSTILE_URL);
+  const sidebar = sidebarOf(gmail);
+  await expect(sidebar.getByRole('heading', { name: '<img src=x onerror=alert(1)> Invoice 4471 overdue' })).toBeVisible();
+  const add = sidebar.getByRole('button', { name: 'Add to customer record' }).last();
+  await add.click();
+  await expect(sidebar.getByLabel('What the customer said')).toHaveValue(/<script>window.__pwned=1<\/script>/);
+  // Nothing from the mail became an element inside the sidebar.
+  const injected = await gmail.evaluate(() => {
+    const root = document.querySelector('highcard-sidebar')?.shadowRoot;
+    return root ? root.querySelectorAll('img, script, iframe, object, [onerror], a[href^="javascript:"]').length : -1;
+  });
+  expect(injected).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('inbox → thread → inbox → thread leaves exactly one sidebar, and none on the inbox', async ({
+  context,
+  extensionId,
+}) => {
+  await signedIn(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`);
+  await serveGmail(context, () => fixture('inbox.html'));
+  const gmail = await context.newPage();
+  await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+  const threadMain = new DOMParserLite(fixture('thread-expanded-and-collapsed.html')).main();
+  const inboxMain = new DOMParserLite(fixture('inbox.html')).main();
+  const count = () => gmail.evaluate(() => document.querySelectorAll('highcard-sidebar').length);
+
+  await expect(sidebarOf(gmail)).toHaveCount(0);
+  for (let round = 0; round < 2; round += 1) {
+    // Gmail swaps its main pane and changes the hash; the page itself never reloads.
+    await gmail.evaluate(
+      ([html, hash]) => {
+        document.querySelector('div[role="main"]')!.innerHTML = html;
+        location.hash = hash;
+      },
+      [threadMain, '#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm'] as const,
+    );
+    await expect(sidebarOf(gmail)).toBeVisible();
+    expect(await count()).toBe(1);
+    await gmail.evaluate(
+      ([html]) => {
+        document.querySelector('div[role="main"]')!.innerHTML = html;
+        location.hash = '#inbox';
+      },
+      [inboxMain] as const,
+    );
+    await expect(sidebarOf(gmail)).toHaveCount(0);
+    expect(await count()).toBe(0);
+  }
+});
+
+/** The inner HTML of a fixture's div[role=main], cut out as text (no DOM in the runner). */
+class DOMParserLite {
+  constructor(private readonly html: string) {}
+  main(): string {
+    const start = this.html.search(/<div[^>]*role="main"[^>]*>/);
+    if (start < 0) throw new Error('fixture has no div[role=main]');
+    const open = this.html.indexOf('>', start) + 1;
+    let depth = 1;
+    const tag = /<(\/?)div\b[^>]*>/g;
+    tag.lastIndex = open;
+    for (let m = tag.exec(this.html); m; m = tag.exec(this.html)) {
+      depth += m[1] ? -1 : 1;
+      if (depth === 0) return this.html.slice(open, m.index);
+    }
+    throw new Error('unbalanced div[role=main]');
+  }
+}
