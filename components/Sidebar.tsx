@@ -16,7 +16,7 @@ export interface SourceItem {
   detail: string | null;
   /** Reads the page again when the rep asks, so the preview shows the page as it is now;
    * or says, for the rep, why it cannot. */
-  read: () => DraftSeed | { problem: string };
+  read: (known: LookupResult | null) => DraftSeed | { problem: string };
   /** The button's text when it is not the default. */
   actionLabel?: string;
 }
@@ -107,14 +107,15 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
 
   const open = (source: SourceItem, trigger: HTMLElement) => {
     if (!session?.activeOrgId) return;
-    const seed = source.read();
+    const known = context.status === 'ready' ? context.result : null;
+    const seed = source.read(known);
     if ('problem' in seed) {
       setFileError(seed.problem);
       return;
     }
     returnFocus.current = trigger;
     setFileError(null);
-    setDraft(newDraft(crypto.randomUUID(), session.activeOrgId, seed, context.status === 'ready' ? context.result : null));
+    setDraft(newDraft(crypto.randomUUID(), session.activeOrgId, seed, known));
   };
 
   const close = () => {

@@ -1,6 +1,7 @@
 // What each site shows the sidebar: the page's readers turned into a SiteView. Pure, so the
 // choices (who is the customer, what is asked in the lookup) are tested without a browser.
 import type { SiteView, SourceItem } from '../components/Sidebar';
+import type { LookupResult } from './messages';
 import { companyDomainOf } from './free-mail';
 import type { GmailPerson, GmailThread } from './capture/gmail';
 import type { LinkedInConversation, LinkedInProfile } from './capture/linkedin';
@@ -95,7 +96,7 @@ function excerpt(text: string, max = 140): string {
 
 export function profileView(
   profile: LinkedInProfile,
-  options: { url: string; knownCompany?: string | null; reread: () => LinkedInProfile | null },
+  options: { url: string; reread: () => LinkedInProfile | null },
 ): SiteView {
   const contactOf = (p: LinkedInProfile): ContactCandidate => ({
     full_name: p.fullName,
@@ -103,7 +104,7 @@ export function profileView(
     ...(p.currentTitle && { title: p.currentTitle }),
     ...(p.currentCompany && { company: p.currentCompany }),
   });
-  const seedFor = (kind: 'linkedin_profile' | 'note'): DraftSeed | { problem: string } => {
+  const seedFor = (kind: 'linkedin_profile' | 'note', known: LookupResult | null): DraftSeed | { problem: string } => {
     const now = options.reread();
     if (!now) return problem('This profile is no longer on the page. Open it again and retry.');
     const summary = [now.headline, now.currentTitle && now.currentCompany ? `${now.currentTitle} at ${now.currentCompany}` : null, now.location]
@@ -111,14 +112,14 @@ export function profileView(
       .join('\n');
     return {
       kind,
-      sourceRef: kind === 'linkedin_profile' ? now.profileUrl : null,
+      sourceRef: kind === 'linkedin_profile' ? profileSourceRef(now) : null,
       sourceUrl: kind === 'linkedin_profile' ? now.profileUrl : null,
       occurredAt: withOffset(new Date()),
       title: kind === 'linkedin_profile' ? `${now.fullName} — LinkedIn profile` : `Note about ${now.fullName}`,
       body: kind === 'linkedin_profile' ? summary : '',
       contacts: [contactOf(now)],
       contactIndex: 0,
-      suggestedSignals: jobChanged(options.knownCompany, now.currentCompany) ? ['job_change'] : [],
+      suggestedSignals: jobChanged(knownCompanyOf(known, now.profileUrl), now.currentCompany) ? ['job_change'] : [],
     };
   };
   return {
@@ -128,10 +129,10 @@ export function profileView(
     subject: profile.fullName,
     sources: [
       {
-        key: profile.profileUrl,
+        key: profileSourceRef(profile),
         label: profile.headline ?? profile.fullName,
         detail: [profile.currentCompany, profile.location].filter(Boolean).join(' · ') || null,
-        read: () => seedFor('linkedin_profile'),
+        read: (known) => seedFor('linkedin_profile', known),
       },
     ],
     extraSources: [
@@ -139,11 +140,27 @@ export function profileView(
         key: `note:${profile.profileUrl}`,
         label: 'A note about this person',
         detail: 'Something they told you, in your words.',
-        read: () => seedFor('note'),
+        read: (known) => seedFor('note', known),
         actionLabel: 'Write a note',
       },
     ],
   };
+}
+
+/**
+ * A profile is filed as it was on the day: its URL plus the job it showed. Filing the same
+ * profile again is a no-op; after a job change it is a new entry (and updates the contact).
+ */
+export function profileSourceRef(profile: LinkedInProfile): string {
+  return [profile.profileUrl, profile.currentCompany ?? '', profile.currentTitle ?? ''].join('|').slice(0, 500);
+}
+
+/** The company the team has on record for this profile, if any. */
+export function knownCompanyOf(known: LookupResult | null, profileUrl: string): string | null {
+  const contact = known?.contacts.find(
+    (c) => typeof c.linkedin_url === 'string' && c.linkedin_url.toLowerCase() === profileUrl.toLowerCase(),
+  );
+  return typeof contact?.company === 'string' ? contact.company : null;
 }
 
 /** A different current company than the one the team has on record. */
@@ -155,9 +172,10 @@ export function jobChanged(known: string | null | undefined, current: string | n
 
 export function conversationView(
   conversation: LinkedInConversation,
-  options: { url: string; reread: () => LinkedInConversation | null },
+  options: { url: string; viewer: string | null; reread: () => LinkedInConversation | null },
 ): SiteView {
-  const others = conversation.participants.filter((p) => p.profileUrl);
+  const isViewer = (name: string | undefined) => Boolean(options.viewer && name === options.viewer);
+  const others = conversation.participants.filter((p) => p.profileUrl && !isViewer(p.name));
   const sources: SourceItem[] = conversation.messages.flatMap((message) => {
     if (!message.eventUrn) return [];
     const urn = message.eventUrn;
@@ -171,8 +189,10 @@ export function conversationView(
           const current = now?.messages.find((m) => m.eventUrn === urn);
           if (!now || !current) return problem('This message is no longer on the page. Open the conversation again and retry.');
           const people = [
-            ...(current.sender?.profileUrl ? [current.sender] : []),
-            ...now.participants.filter((p) => p.profileUrl && p.profileUrl !== current.sender?.profileUrl),
+            ...(current.sender?.profileUrl && !isViewer(current.sender.name) ? [current.sender] : []),
+            ...now.participants.filter(
+              (p) => p.profileUrl && p.profileUrl !== current.sender?.profileUrl && !isViewer(p.name),
+            ),
           ];
           return {
             kind: 'linkedin_message',

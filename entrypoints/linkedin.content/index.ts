@@ -1,7 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import '../../components/sidebar.css';
 import { mountSidebar } from '../../components/mount-sidebar';
-import { isMessagingThread, isProfilePage, readConversation, readProfile } from '../../utils/capture/linkedin';
+import {
+  isMessagingThread,
+  isProfilePage,
+  readConversation,
+  readProfile,
+  readViewerName,
+} from '../../utils/capture/linkedin';
 import { conversationView, profileView } from '../../utils/site-views';
 
 export default defineContentScript({
@@ -20,7 +26,14 @@ export default defineContentScript({
           return profile && profileView(profile, { url, reread: () => readProfile(document, location.href) });
         }
         const conversation = readConversation(document, url);
-        return conversation && conversationView(conversation, { url, reread: () => readConversation(document, location.href) });
+        return (
+          conversation &&
+          conversationView(conversation, {
+            url,
+            viewer: readViewerName(document),
+            reread: () => readConversation(document, location.href),
+          })
+        );
       },
       contentRoot: () => document.querySelector('main') ?? document.body,
     }),

@@ -2,6 +2,7 @@
 // ./selectors.ts; URL predicates in ./detect.ts. See DESIGN.md, "Readers".
 export { canonicalProfileUrl, isFeed, isMessagingThread, isProfilePage, messagingThreadId } from './detect';
 export { readProfile } from './profile';
+export { readViewerName } from './viewer';
 export { readConversation, type ConversationOptions } from './conversation';
 export type { ClockOptions } from './dates';
 // The zod schemas in ./types describe the readers' output for tests; only the types are

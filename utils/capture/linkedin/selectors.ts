@@ -164,3 +164,10 @@ export const MESSAGE_BODY = [
   // messaging-thread.html
   '.msg-s-event-listitem__body',
 ] as const;
+
+/**
+ * The signed-in member's photo in the global nav, whose alt text is their name: used only to
+ * leave the rep out of a conversation's customers. Classic class, then the "Me" button of
+ * the generated-class layout. feed.html, messaging-thread*.html, profile-*.html.
+ */
+export const VIEWER_PHOTO = ['img.global-nav__me-photo[alt]', 'button[aria-label="Me"] img[alt]'] as const;
