@@ -123,7 +123,64 @@ async function forgetSession(): Promise<void> {
   await activeOrgItem.setValue(null);
 }
 
-type Handlers = { [K in MessageType]: (payload: ParsedPayload<K>) => Promise<unknown> };
+type Handlers = {
+  [K in MessageType]: (payload: ParsedPayload<K>, sender?: Browser.runtime.MessageSender) => Promise<unknown>;
+};
+
+/** What the last lookup in each tab matched, so the popup opened over a Gmail thread or a
+ * LinkedIn profile can go straight to its account without the "tabs" permission. Session
+ * storage: it lives in memory only, never leaves the browser and is gone when it closes. */
+export interface TabContext {
+  orgId: string;
+  accountId: string | null;
+  accountName: string | null;
+  url: string | null;
+  at: number;
+}
+export const tabContextItem = storage.defineItem<Record<string, TabContext>>('session:tabContext', {
+  fallback: {},
+  version: 1,
+});
+const TAB_CONTEXT_LIMIT = 50;
+
+async function rememberTab(
+  sender: Browser.runtime.MessageSender | undefined,
+  orgId: string,
+  result: LookupResult,
+): Promise<void> {
+  const tabId = sender?.tab?.id;
+  if (tabId === undefined || tabId < 0) return;
+  try {
+    const account = result.accounts[0] ?? null;
+    const all = await tabContextItem.getValue();
+    all[String(tabId)] = {
+      orgId,
+      accountId: account?.id ?? null,
+      accountName: account?.name ?? null,
+      url: sender?.url ?? null,
+      at: Date.now(),
+    };
+    const newest = Object.entries(all)
+      .sort(([, a], [, b]) => b.at - a.at)
+      .slice(0, TAB_CONTEXT_LIMIT);
+    await tabContextItem.setValue(Object.fromEntries(newest));
+  } catch {
+    // Only a shortcut for the popup: a lookup never fails because of it.
+  }
+}
+
+async function signedInUserId(supabase: SupabaseClient): Promise<string> {
+  const { data } = await supabase.auth.getSession();
+  const id = data.session?.user.id;
+  if (!id) throw new Error('You are signed out — sign in again in Highcard’s settings.');
+  return id;
+}
+
+async function requireActiveOrg(): Promise<string> {
+  const orgId = await activeOrgItem.getValue();
+  if (!orgId) throw new Error('Join or create your team’s organization in Highcard’s settings first.');
+  return orgId;
+}
 
 export const handlers = {
   'session.get': () => sessionState(),
@@ -215,23 +272,78 @@ export const handlers = {
     return item;
   },
 
-  lookup: async ({ emails, linkedinUrl, prefer }) => {
+  lookup: async ({ emails, linkedinUrl, prefer }, sender) => {
     const orgId = await activeOrgItem.getValue();
     if (!orgId) throw new Error('Join or create your team’s organization in Highcard’s settings first.');
     const key = lookupKey(orgId, emails, linkedinUrl);
     if (prefer === 'cache') {
       const cached = await lookupCache.get(key);
-      if (cached) return { result: cached.value, fetchedAt: cached.fetchedAt, fromCache: true };
+      if (cached) {
+        await rememberTab(sender, orgId, cached.value);
+        return { result: cached.value, fetchedAt: cached.fetchedAt, fromCache: true };
+      }
     }
     const result = await records.lookupContext(await client(), orgId, emails, linkedinUrl);
     const fetchedAt = Date.now();
     await lookupCache.set(key, result, fetchedAt);
+    await rememberTab(sender, orgId, result);
     return { result, fetchedAt, fromCache: false };
   },
 
   'settings.set': async (settings) => {
     await settingsItem.setValue(settings);
     return settings;
+  },
+
+  'context.current': async ({ tabId, url }) => {
+    const seen = (await tabContextItem.getValue())[String(tabId)];
+    const orgId = await activeOrgItem.getValue();
+    // A lookup from another organization, or from a page the tab has since left, says
+    // nothing about what is in view now.
+    if (!seen || seen.orgId !== orgId || (url && seen.url && url !== seen.url)) {
+      return { accountId: null, accountName: null };
+    }
+    return { accountId: seen.accountId, accountName: seen.accountName };
+  },
+
+  'accounts.search': async ({ query }) => records.searchAccounts(await client(), await requireActiveOrg(), query),
+
+  'account.overview': async ({ accountId }) => records.accountOverview(await client(), accountId),
+
+  'account.timeline': async (query) => records.accountTimeline(await client(), query),
+
+  'entry.revisions': async ({ id }) => records.entryRevisions(await client(), id),
+
+  'entry.update': async ({ id, title, body, signals }) => {
+    await records.updateEntry(await client(), id, { title, body, signals });
+    // The sidebar's cached lookups would still show the old text.
+    await lookupCache.clear();
+    return { id };
+  },
+
+  'entry.retract': async ({ id }) => {
+    await records.retractEntry(await client(), id);
+    await lookupCache.clear();
+    return { id };
+  },
+
+  'mine.list': async () => {
+    const supabase = await client();
+    return records.myEntries(supabase, await signedInUserId(supabase));
+  },
+
+  'org.members': async ({ orgId }) => records.listMembers(await client(), orgId),
+
+  'org.setRole': async ({ orgId, userId, role }) => {
+    const supabase = await client();
+    await records.setMemberRole(supabase, orgId, userId, role);
+    return records.listMembers(supabase, orgId);
+  },
+
+  'profile.update': async ({ orgId, displayName, department }) => {
+    const supabase = await client();
+    await records.updateProfile(supabase, orgId, await signedInUserId(supabase), { displayName, department });
+    return sessionState();
   },
 } satisfies Handlers;
 
@@ -251,8 +363,8 @@ export async function dispatch(raw: unknown, sender: Browser.runtime.MessageSend
     return { ok: false, error: `“${message.type}” is only available from Highcard’s own pages.` };
   }
   try {
-    const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
-    return { ok: true, data: await handler(message.payload) };
+    const handler = handlers[message.type] as (payload: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>;
+    return { ok: true, data: await handler(message.payload, sender) };
   } catch (error) {
     if (error instanceof OutboxError || error instanceof records.RecordsError || error instanceof Error) {
       return { ok: false, error: error.message };

@@ -5,11 +5,25 @@ import { z } from 'zod';
 import type { Capture } from '../messages';
 import type { FileResult, SendOutcome } from '../outbox';
 import {
+  accountHitSchema,
+  accountOverviewSchema,
   lookupResultSchema,
+  memberSchema,
   membershipSchema,
+  myEntrySchema,
+  revisionSchema,
+  timelineEntrySchema,
+  timelineQuerySchema,
+  type AccountHit,
+  type AccountOverview,
   type LookupResult,
+  type Member,
   type Membership,
+  type MyEntry,
+  type Revision,
   type Role,
+  type TimelinePage,
+  type TimelineQuery,
 } from '../messages';
 
 interface ServerError {
@@ -106,4 +120,193 @@ export async function lookupContext(
     org_id: orgId,
   })) as ServerAnswer<unknown>;
   return lookupResultSchema.parse(check(answer));
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the shared record (popup and options). Every query runs as the signed-in user, so
+// row level security decides what comes back.
+
+/** The server's "field: reason" as a sentence: "Nobody can raise their own role." */
+export function sentence(message: string): string {
+  const text = message.replace(/^[a-z_]+: /, '').trim();
+  if (!text) return message;
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+function checkSentence<T>(answer: ServerAnswer<T>): T {
+  if (answer.error) {
+    const outcome = classify(answer);
+    throw new RecordsError(outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message);
+  }
+  return answer.data as T;
+}
+
+/** A LIKE pattern matching values that start with `text`, wildcards in it taken literally.
+ * PostgREST reads `*` as `%`, so it is dropped rather than escaped. */
+export function prefixPattern(text: string): string {
+  return `${text.trim().replace(/\*/g, '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const HIT_COLUMNS = 'account_id, name, domains, last_activity_at';
+const SEARCH_LIMIT = 10;
+
+/** Accounts whose name or one of whose domains starts with the query, by name. */
+export async function searchAccounts(client: SupabaseClient, orgId: string, query: string): Promise<AccountHit[]> {
+  const pattern = prefixPattern(query);
+  if (pattern === '%') return [];
+  const [byName, byDomain] = await Promise.all([
+    client.from('account_overview').select(HIT_COLUMNS).eq('org_id', orgId).ilike('name', pattern).order('name').limit(SEARCH_LIMIT),
+    client.from('account_domains').select('account_id').eq('org_id', orgId).ilike('domain', pattern).limit(SEARCH_LIMIT),
+  ]);
+  const hits = z.array(accountHitSchema).parse(check(byName as ServerAnswer<unknown[]>) ?? []);
+  const seen = new Set(hits.map((hit) => hit.account_id));
+  const more = [
+    ...new Set(
+      z
+        .array(z.object({ account_id: z.string() }))
+        .parse(check(byDomain as ServerAnswer<unknown[]>) ?? [])
+        .map((row) => row.account_id)
+        .filter((id) => !seen.has(id)),
+    ),
+  ];
+  if (more.length) {
+    const extra = await client.from('account_overview').select(HIT_COLUMNS).eq('org_id', orgId).in('account_id', more);
+    hits.push(...z.array(accountHitSchema).parse(check(extra as ServerAnswer<unknown[]>) ?? []));
+  }
+  return hits.sort((a, b) => a.name.localeCompare(b.name)).slice(0, SEARCH_LIMIT);
+}
+
+export async function accountOverview(client: SupabaseClient, accountId: string): Promise<AccountOverview> {
+  const answer = await client
+    .from('account_overview')
+    .select('account_id, name, domains, last_activity_at, contact_count, signals_90d')
+    .eq('account_id', accountId)
+    .maybeSingle();
+  const row = check(answer as ServerAnswer<unknown>);
+  if (!row) throw new RecordsError('This account is not in your organization, or it no longer exists.');
+  return accountOverviewSchema.parse(row);
+}
+
+const TIMELINE_COLUMNS =
+  'id, account_id, contact_id, contact_name, kind, title, body, signals, occurred_at, source_url, author_id, ' +
+  'author_display_name, author_department, revision_count';
+
+/** One page of an account's timeline, newest first, continuing after `after` (keyset). */
+export async function accountTimeline(client: SupabaseClient, input: TimelineQuery): Promise<TimelinePage> {
+  const query = timelineQuerySchema.parse(input);
+  let request = client.from('account_timeline').select(TIMELINE_COLUMNS).eq('account_id', query.accountId);
+  if (query.signal) request = request.contains('signals', [query.signal]);
+  if (query.kind) request = request.eq('kind', query.kind);
+  if (query.from) request = request.gte('occurred_at', query.from);
+  if (query.to) request = request.lt('occurred_at', query.to);
+  if (query.after) {
+    // Quoted: a time holds the ':' and '.' that PostgREST's or() syntax reserves.
+    const at = `"${query.after.occurred_at}"`;
+    request = request.or(`occurred_at.lt.${at},and(occurred_at.eq.${at},id.lt.${query.after.id})`);
+  }
+  const answer = await request
+    .order('occurred_at', { ascending: false })
+    .order('id', { ascending: false })
+    .limit(query.limit + 1);
+  const rows = z.array(timelineEntrySchema).parse(check(answer as ServerAnswer<unknown[]>) ?? []);
+  const entries = rows.slice(0, query.limit);
+  const last = entries[entries.length - 1];
+  return { entries, next: rows.length > query.limit && last ? { occurred_at: last.occurred_at, id: last.id } : null };
+}
+
+export async function entryRevisions(client: SupabaseClient, interactionId: string): Promise<Revision[]> {
+  const answer = await client
+    .from('interaction_revisions')
+    .select('id, title, body, signals, edited_at')
+    .eq('interaction_id', interactionId)
+    .order('edited_at', { ascending: false });
+  return z.array(revisionSchema).parse(check(answer as ServerAnswer<unknown[]>) ?? []);
+}
+
+const MY_ENTRY_COLUMNS =
+  'id, org_id, kind, title, body, signals, occurred_at, source_url, created_at, updated_at, retracted_at, ' +
+  'organizations(name), accounts(name), contacts(full_name)';
+const MY_PAGE = 500;
+
+type Embedded = { name?: string | null; full_name?: string | null } | null | undefined;
+
+/** Every entry the user filed, in every organization, retracted ones included. */
+export async function myEntries(client: SupabaseClient, userId: string): Promise<MyEntry[]> {
+  const rows: unknown[] = [];
+  for (let from = 0; ; from += MY_PAGE) {
+    const answer = await client
+      .from('interactions')
+      .select(MY_ENTRY_COLUMNS)
+      .eq('author_id', userId)
+      .order('occurred_at', { ascending: false })
+      .order('id', { ascending: false })
+      .range(from, from + MY_PAGE - 1);
+    const page = check(answer as ServerAnswer<unknown[]>) ?? [];
+    rows.push(...page);
+    if (page.length < MY_PAGE) break;
+  }
+  return z.array(myEntrySchema).parse(
+    rows.map((row) => {
+      const { organizations, accounts, contacts, ...rest } = row as Record<string, unknown> & {
+        organizations?: Embedded;
+        accounts?: Embedded;
+        contacts?: Embedded;
+      };
+      return {
+        ...rest,
+        org_name: organizations?.name ?? '',
+        account_name: accounts?.name ?? null,
+        contact_name: contacts?.full_name ?? null,
+      };
+    }),
+  );
+}
+
+/** The author's edit: a direct update; the database keeps the old text as a revision. */
+export async function updateEntry(
+  client: SupabaseClient,
+  id: string,
+  text: { title: string; body: string; signals: string[] },
+): Promise<void> {
+  const answer = await client.from('interactions').update(text).eq('id', id).select('id');
+  const rows = checkSentence(answer as ServerAnswer<unknown[]>) ?? [];
+  if (!rows.length) {
+    throw new RecordsError('Only its author can edit an entry, and a retracted entry can no longer be edited.');
+  }
+}
+
+export async function retractEntry(client: SupabaseClient, id: string): Promise<void> {
+  checkSentence((await client.rpc('retract_interaction', { id })) as ServerAnswer<unknown>);
+}
+
+export async function listMembers(client: SupabaseClient, orgId: string): Promise<Member[]> {
+  const answer = await client
+    .from('memberships')
+    .select('user_id, role, display_name, department')
+    .eq('org_id', orgId)
+    .order('display_name');
+  return z.array(memberSchema).parse(check(answer as ServerAnswer<unknown[]>) ?? []);
+}
+
+export async function setMemberRole(client: SupabaseClient, orgId: string, userId: string, role: Role): Promise<void> {
+  checkSentence(
+    (await client.rpc('set_member_role', { org_id: orgId, user_id: userId, role })) as ServerAnswer<unknown>,
+  );
+}
+
+export async function updateProfile(
+  client: SupabaseClient,
+  orgId: string,
+  userId: string,
+  profile: { displayName: string; department: string | null },
+): Promise<void> {
+  const answer = await client
+    .from('memberships')
+    .update({ display_name: profile.displayName, department: profile.department || null })
+    .eq('org_id', orgId)
+    .eq('user_id', userId)
+    .select('user_id');
+  const rows = checkSentence(answer as ServerAnswer<unknown[]>) ?? [];
+  if (!rows.length) throw new RecordsError('You are not a member of this organization any more.');
 }

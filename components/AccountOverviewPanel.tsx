@@ -1,0 +1,27 @@
+import { formatWhen } from '../utils/format';
+import type { AccountOverview } from '../utils/messages';
+import { SignalBars } from './SignalBars';
+
+/** What the team knows about an account at a glance. */
+export function AccountOverviewPanel({ overview }: { overview: AccountOverview }) {
+  return (
+    <section class="rc-overview" aria-labelledby="overview-title">
+      <h2 id="overview-title" class="rc-h2">
+        {overview.name}
+      </h2>
+      <dl class="rc-facts">
+        {overview.domains.length ? (
+          <>
+            <dt>Domains</dt>
+            <dd>{overview.domains.join(', ')}</dd>
+          </>
+        ) : null}
+        <dt>Contacts</dt>
+        <dd>{overview.contact_count === 1 ? '1 person known' : `${overview.contact_count} people known`}</dd>
+        <dt>Last activity</dt>
+        <dd>{overview.last_activity_at ? formatWhen(overview.last_activity_at, true) : 'Nothing filed yet'}</dd>
+      </dl>
+      <SignalBars counts={overview.signals_90d} caption="Signals in the last 90 days" />
+    </section>
+  );
+}

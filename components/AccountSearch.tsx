@@ -1,0 +1,116 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { formatWhen } from '../utils/format';
+import type { AccountHit } from '../utils/messages';
+import { send } from '../utils/send';
+
+export const SEARCH_DEBOUNCE_MS = 250;
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'searching' }
+  | { kind: 'done'; query: string; hits: AccountHit[] }
+  | { kind: 'error'; message: string };
+
+/** Accounts by name or domain prefix, as you type: a combobox with a listbox of results
+ * (arrow keys move, Enter opens, Escape clears). */
+export function AccountSearch({ onOpen, autoFocus = false }: { onOpen: (hit: AccountHit) => void; autoFocus?: boolean }) {
+  const [query, setQuery] = useState('');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [active, setActive] = useState(-1);
+  const latest = useRef(0);
+  const listId = useId();
+  const optionId = (index: number) => `${listId}-option-${index}`;
+
+  useEffect(() => {
+    const text = query.trim();
+    const request = ++latest.current;
+    if (!text) {
+      setState({ kind: 'idle' });
+      setActive(-1);
+      return;
+    }
+    const timer = setTimeout(async () => {
+      setState({ kind: 'searching' });
+      const result = await send('accounts.search', { query: text });
+      if (request !== latest.current) return; // a newer query is on its way
+      setActive(-1);
+      setState(result.ok ? { kind: 'done', query: text, hits: result.data } : { kind: 'error', message: result.error });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const hits = state.kind === 'done' ? state.hits : [];
+  const open = hits.length > 0;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' && open) {
+      event.preventDefault();
+      setActive((index) => (index + 1) % hits.length);
+    } else if (event.key === 'ArrowUp' && open) {
+      event.preventDefault();
+      setActive((index) => (index <= 0 ? hits.length - 1 : index - 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const hit = hits[active >= 0 ? active : 0];
+      if (hit) onOpen(hit);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+    }
+  };
+
+  return (
+    <div class="rc-search">
+      <label for={`${listId}-input`}>Find an account</label>
+      <input
+        id={`${listId}-input`}
+        type="text"
+        role="combobox"
+        autoFocus={autoFocus}
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="Name or domain, e.g. acme"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label="Accounts" class="rc-listbox" hidden={!open}>
+        {hits.map((hit, index) => (
+          <li
+            key={hit.account_id}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === active}
+            class="rc-option"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onOpen(hit)}
+          >
+            <span class="rc-option__name">{hit.name}</span>
+            <span class="rc-muted">
+              {hit.domains.join(', ')}
+              {hit.last_activity_at ? `${hit.domains.length ? ' · ' : ''}last heard ${formatWhen(hit.last_activity_at)}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p class="rc-muted" role="status" aria-live="polite">
+        {state.kind === 'searching'
+          ? 'Searching…'
+          : state.kind === 'done' && !state.hits.length
+            ? `No account in your organization starts with “${state.query}”. Accounts appear once someone files an entry about them.`
+            : state.kind === 'done'
+              ? `${state.hits.length === 1 ? 'One account matches' : `${state.hits.length} accounts match`}: use the arrow keys and Enter, or click one.`
+              : ''}
+      </p>
+      {state.kind === 'error' ? (
+        <p role="alert" class="rc-error">
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+
+interface Props {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+}
+
+/** An in-page confirmation (role alertdialog): the safe choice has focus, Escape cancels. */
+export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, busy = false }: Props) {
+  const titleId = useId();
+  const messageId = useId();
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={messageId}
+      class="rc-dialog"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <p id={titleId} class="rc-dialog__title">
+        {title}
+      </p>
+      <p id={messageId}>{message}</p>
+      <div class="rc-row">
+        <button type="button" ref={cancel} onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" class="rc-danger" onClick={onConfirm} disabled={busy}>
+          {confirmLabel}
+        </button>
+      </div>
+    </div>
+  );
+}

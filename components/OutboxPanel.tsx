@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatWhen } from '../utils/format';
+import type { OutboxItem } from '../utils/outbox';
+import { send } from '../utils/send';
+import { ConfirmDialog } from './ConfirmDialog';
+import { EntryTextForm } from './EntryTextForm';
+import { OUTBOX_STATUS_LABELS } from './labels';
+
+/** Items filed in this browser and not yet sent (pact rule 7): what waits, and why; the ones
+ * the server refused can be corrected, retried or discarded. */
+export function OutboxPanel() {
+  const [items, setItems] = useState<OutboxItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [discarding, setDiscarding] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = async () => {
+    const result = await send('outbox.list', {});
+    if (result.ok) setItems(result.data);
+    else setError(result.error);
+  };
+  useEffect(() => void refresh(), []);
+
+  const act = async (action: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
+    setBusy(true);
+    setError(null);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+    await refresh();
+    return result.ok ? null : result.error;
+  };
+
+  const unsent = (items ?? []).filter((item) => item.status !== 'sent');
+  if (items && !unsent.length && !error) return null;
+
+  return (
+    <section aria-labelledby="outbox-title" class="rc-outbox">
+      <h2 id="outbox-title" class="rc-h2">
+        Not yet sent
+      </h2>
+      {items === null && !error ? <p role="status">Loading…</p> : null}
+      {error ? (
+        <p role="alert" class="rc-error">
+          {error}
+        </p>
+      ) : null}
+      <ul class="rc-entries">
+        {unsent.map((item) => (
+          <li key={item.id} class="rc-entry">
+            <article aria-label={item.capture.title}>
+              <h3 class="rc-entry__title">{item.capture.title}</h3>
+              <p class="rc-entry__meta">
+                {OUTBOX_STATUS_LABELS[item.status]} · filed {formatWhen(new Date(item.createdAt).toISOString(), true)}
+              </p>
+              {item.error ? <p class={item.status === 'needs_attention' ? 'rc-error' : 'rc-muted'}>{item.error}</p> : null}
+              {editing === item.id ? (
+                <EntryTextForm
+                  initial={item.capture}
+                  submitLabel="Save and send"
+                  onCancel={() => setEditing(null)}
+                  onSubmit={async (text) => {
+                    const problem = await act(() => send('outbox.update', { id: item.id, capture: { ...item.capture, ...text } }));
+                    if (!problem) setEditing(null);
+                    return problem;
+                  }}
+                />
+              ) : discarding === item.id ? (
+                <ConfirmDialog
+                  title="Discard this item?"
+                  message="It has not been filed, and nothing of it will be kept."
+                  confirmLabel="Discard"
+                  busy={busy}
+                  onCancel={() => setDiscarding(null)}
+                  onConfirm={async () => {
+                    await act(() => send('outbox.discard', { id: item.id }));
+                    setDiscarding(null);
+                  }}
+                />
+              ) : (
+                <div class="rc-row">
+                  {item.status === 'needs_attention' ? (
+                    <button type="button" disabled={busy} onClick={() => setEditing(item.id)}>
+                      Edit
+                    </button>
+                  ) : null}
+                  <button type="button" disabled={busy} onClick={() => void act(() => send('outbox.retry', { id: item.id }))}>
+                    Retry now
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => setDiscarding(item.id)}>
+                    Discard
+                  </button>
+                </div>
+              )}
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatWhen } from '../utils/format';
+import type { Revision } from '../utils/messages';
+import { send } from '../utils/send';
+import { signalLabel } from './labels';
+
+/** Earlier versions of an edited entry, newest first: everyone who sees the entry sees them. */
+export function RevisionHistory({ entryId }: { entryId: string }) {
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'ok'; revisions: Revision[] } | { kind: 'error'; message: string }>(
+    { kind: 'loading' },
+  );
+  useEffect(() => {
+    let live = true;
+    void send('entry.revisions', { id: entryId }).then((result) => {
+      if (live) setState(result.ok ? { kind: 'ok', revisions: result.data } : { kind: 'error', message: result.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [entryId]);
+
+  if (state.kind === 'loading') return <p role="status">Loading the earlier versions…</p>;
+  if (state.kind === 'error') {
+    return (
+      <p role="alert" class="rc-error">
+        {state.message}
+      </p>
+    );
+  }
+  if (!state.revisions.length) return <p class="rc-muted">No earlier versions are kept for this entry.</p>;
+  return (
+    <ol class="rc-revisions" aria-label="Earlier versions">
+      {state.revisions.map((revision) => (
+        <li key={revision.id}>
+          <p class="rc-muted">Until {formatWhen(revision.edited_at, true)}</p>
+          <p class="rc-entry__title">{revision.title}</p>
+          {revision.body ? <p class="rc-entry__body">{revision.body}</p> : null}
+          {revision.signals.length ? <p class="rc-muted">{revision.signals.map(signalLabel).join(' · ')}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

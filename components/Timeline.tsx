@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { withOffset } from '../utils/format';
+import type { TimelineCursor, TimelineEntry, TimelineQuery } from '../utils/messages';
+import { send } from '../utils/send';
+import { KINDS, SIGNALS, type Kind, type Signal } from '../utils/vocabulary';
+import { KIND_LABELS, signalLabel } from './labels';
+import { TimelineItem } from './TimelineItem';
+
+export const TIMELINE_PAGE_SIZE = 20;
+
+export interface TimelineFilters {
+  signal: Signal | '';
+  kind: Kind | '';
+  /** Days from <input type="date">, both inclusive. */
+  from: string;
+  to: string;
+}
+
+const NO_FILTERS: TimelineFilters = { signal: '', kind: '', from: '', to: '' };
+
+/** The start of a calendar day in the reader's zone, as ISO 8601 with its offset. */
+export function startOfDay(day: string, plusDays = 0): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  return withOffset(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + plusDays));
+}
+
+export function timelineQuery(accountId: string, filters: TimelineFilters, after: TimelineCursor | null): TimelineQuery {
+  return {
+    accountId,
+    signal: filters.signal || null,
+    kind: filters.kind || null,
+    from: startOfDay(filters.from),
+    // "To" is inclusive for people, exclusive for the query: the start of the next day.
+    to: startOfDay(filters.to, 1),
+    after,
+    limit: TIMELINE_PAGE_SIZE,
+  };
+}
+
+type Load = { kind: 'loading' } | { kind: 'idle' } | { kind: 'error'; message: string };
+
+/** An account's entries, newest first, a page at a time ("Load more" continues after the last
+ * entry shown), filtered by signal, kind and date range. */
+export function Timeline({ accountId, currentUserId }: { accountId: string; currentUserId: string | null }) {
+  const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
+  const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [next, setNext] = useState<TimelineCursor | null>(null);
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const generation = useRef(0);
+
+  const fetchPage = async (after: TimelineCursor | null) => {
+    const mine = after ? generation.current : ++generation.current;
+    setLoad({ kind: 'loading' });
+    const result = await send('account.timeline', timelineQuery(accountId, filters, after));
+    if (mine !== generation.current) return; // the filters changed meanwhile
+    if (!result.ok) {
+      setLoad({ kind: 'error', message: result.error });
+      return;
+    }
+    setEntries((shown) => (after ? [...shown, ...result.data.entries] : result.data.entries));
+    setNext(result.data.next);
+    setLoad({ kind: 'idle' });
+  };
+
+  useEffect(() => {
+    setEntries([]);
+    setNext(null);
+    void fetchPage(null);
+  }, [accountId, filters]);
+
+  const filtered = Boolean(filters.signal || filters.kind || filters.from || filters.to);
+  const set = <K extends keyof TimelineFilters>(key: K, value: TimelineFilters[K]) => setFilters({ ...filters, [key]: value });
+
+  return (
+    <section aria-labelledby="timeline-title" class="rc-timeline">
+      <h2 id="timeline-title" class="rc-h2">
+        Timeline
+      </h2>
+      <fieldset class="rc-filters">
+        <legend>Filter the timeline</legend>
+        <label>
+          Signal
+          <select value={filters.signal} onChange={(e) => set('signal', e.currentTarget.value as Signal | '')}>
+            <option value="">All signals</option>
+            {SIGNALS.map((signal) => (
+              <option key={signal} value={signal}>
+                {signalLabel(signal)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kind
+          <select value={filters.kind} onChange={(e) => set('kind', e.currentTarget.value as Kind | '')}>
+            <option value="">All kinds</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.currentTarget.value)} />
+        </label>
+        <label>
+          To
+          <input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.currentTarget.value)} />
+        </label>
+        {filtered ? (
+          <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </button>
+        ) : null}
+      </fieldset>
+
+      {entries.length ? (
+        <ol class="rc-entries" aria-label="Entries, newest first">
+          {entries.map((entry) => (
+            <TimelineItem key={entry.id} entry={entry} currentUserId={currentUserId} />
+          ))}
+        </ol>
+      ) : load.kind === 'idle' ? (
+        <p class="rc-empty">
+          {filtered
+            ? 'No entry matches these filters. Clear them to see the whole timeline.'
+            : 'Nothing has been filed about this account yet. Open a customer’s email or LinkedIn profile and press “Add to customer record”.'}
+        </p>
+      ) : null}
+
+      {load.kind === 'loading' ? <p role="status">Loading entries…</p> : null}
+      {load.kind === 'error' ? (
+        <div role="alert" class="rc-error">
+          <p>{load.message}</p>
+          <button type="button" onClick={() => void fetchPage(entries.length ? next : null)}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {next && load.kind === 'idle' ? (
+        <button type="button" onClick={() => void fetchPage(next)}>
+          Load more
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useId, useState } from 'preact/hooks';
+import { formatWhen } from '../utils/format';
+import type { TimelineEntry } from '../utils/messages';
+import { excerpt, KIND_LABELS, safeHttpsUrl, signalLabel } from './labels';
+import { RevisionHistory } from './RevisionHistory';
+
+/** One entry of an account's timeline. Everything is text; the source link is shown to its
+ * author only (the view returns it for their own rows) and only when it is https. */
+export function TimelineItem({ entry, currentUserId }: { entry: TimelineEntry; currentUserId: string | null }) {
+  const [expanded, setExpanded] = useState(false);
+  const [history, setHistory] = useState(false);
+  const bodyId = useId();
+  const historyId = useId();
+  const short = excerpt(entry.body);
+  const link = entry.author_id === currentUserId ? safeHttpsUrl(entry.source_url) : null;
+  const author = entry.author_display_name ?? 'A former member';
+
+  return (
+    <li class="rc-entry">
+      <article aria-label={entry.title}>
+        <h3 class="rc-entry__title">{entry.title}</h3>
+        <p class="rc-entry__meta">
+          <time dateTime={entry.occurred_at}>{formatWhen(entry.occurred_at, true)}</time> · {KIND_LABELS[entry.kind]}
+          {entry.contact_name ? ` · ${entry.contact_name}` : ''}
+        </p>
+        <p class="rc-entry__meta">
+          Filed by {author}
+          {entry.author_department ? ` (${entry.author_department})` : ''}
+        </p>
+        {entry.body ? (
+          <>
+            <p id={bodyId} class="rc-entry__body">
+              {expanded ? entry.body : short.text}
+            </p>
+            {short.cut ? (
+              <button type="button" class="rc-link" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded(!expanded)}>
+                {expanded ? 'Show less' : 'Show all'}
+              </button>
+            ) : null}
+          </>
+        ) : null}
+        {entry.signals.length ? (
+          <ul class="rc-tags" aria-label="Signals">
+            {entry.signals.map((signal) => (
+              <li key={signal}>{signalLabel(signal)}</li>
+            ))}
+          </ul>
+        ) : null}
+        <div class="rc-row">
+          {entry.revision_count > 0 ? (
+            <button
+              type="button"
+              class="rc-link"
+              aria-expanded={history}
+              aria-controls={historyId}
+              onClick={() => setHistory(!history)}
+            >
+              {history ? 'Hide earlier versions' : `Edited — see ${entry.revision_count === 1 ? 'the earlier version' : 'earlier versions'}`}
+            </button>
+          ) : null}
+          {link ? (
+            <a href={link} target="_blank" rel="noopener noreferrer">
+              Open the source
+            </a>
+          ) : null}
+        </div>
+        {history ? (
+          <div id={historyId}>
+            <RevisionHistory entryId={entry.id} />
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+// Words the popup and options page show for the record's fixed vocabularies.
+import type { OutboxStatus } from '../utils/outbox';
+import { SIGNAL_LABELS, type Kind, type Signal } from '../utils/vocabulary';
+
+export const KIND_LABELS: Record<Kind, string> = {
+  email: 'Email',
+  linkedin_message: 'LinkedIn message',
+  linkedin_profile: 'LinkedIn profile',
+  note: 'Note',
+};
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  pending: 'Waiting to be sent',
+  waiting_for_sign_in: 'Waiting for you to sign in',
+  needs_attention: 'Needs your attention',
+  sent: 'Filed',
+};
+
+export function signalLabel(signal: string): string {
+  return SIGNAL_LABELS[signal as Signal] ?? signal;
+}
+
+/** A link is shown only when it is https: anything else (javascript:, data:) is not a link. */
+export function safeHttpsUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+export function excerpt(text: string, max = 200): { text: string; cut: boolean } {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? { text: `${flat.slice(0, max - 1)}…`, cut: true } : { text: flat, cut: false };
+}
