@@ -30,6 +30,8 @@ export interface SiteView {
   /** What the empty state names: "acme-robotics.example", "Mia Schmidt". */
   subject: string;
   sources: SourceItem[];
+  /** The context section's heading, when the site asks a sharper question. */
+  contextHeading?: string;
   /** An extra way to file, e.g. a free-text note about a LinkedIn profile. */
   extraSources?: SourceItem[];
 }
@@ -197,7 +199,7 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
         <>
           <section class="hc-section" aria-labelledby="hc-known">
             <h2 id="hc-known" class="hc-h2">
-              What the team knows
+              {view.contextHeading ?? 'What the team knows'}
             </h2>
             <ContextView state={context} subject={view.subject} onLookup={() => void lookup()} />
           </section>

@@ -117,7 +117,9 @@ export async function mountSidebar(ctx: ContentScriptContext, options: Options):
   });
   ctx.addEventListener(window, 'hashchange', update);
   ctx.addEventListener(window, 'popstate', update);
-  ctx.addEventListener(window, 'wxt:locationchange', update);
+  // WXT 0.20 fires this from the Navigation API's navigate event, before the new URL is
+  // committed: read the page once the navigation has happened.
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(update, 0));
   ctx.addEventListener(window, 'keydown', (event: KeyboardEvent) => {
     if (
       event.altKey === TOGGLE_SHORTCUT.altKey &&

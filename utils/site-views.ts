@@ -125,6 +125,7 @@ export function profileView(
   return {
     id: `linkedin:${profile.profileUrl}`,
     heading: profile.fullName,
+    contextHeading: 'Known to your team?',
     lookup: { emails: [], linkedinUrl: profile.profileUrl },
     subject: profile.fullName,
     sources: [

@@ -35,6 +35,7 @@ export default defineContentScript({
           })
         );
       },
-      contentRoot: () => document.querySelector('main') ?? document.body,
+      // LinkedIn replaces its whole application outlet on navigation, so only the body lasts.
+      contentRoot: () => document.body,
     }),
 });

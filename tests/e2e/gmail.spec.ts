@@ -1,14 +1,15 @@
 // The Gmail sidebar end to end: the built extension in Chromium, Gmail pages served from
 // tests/fixtures/gmail, the local stack behind it, and the rows that land checked directly.
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { adminClient } from './backend';
+import { fixture as readFixture, innerOfDiv } from './fixtures';
 import { expect, test } from './extension';
 import { connectToTestStack, createOrganization, openOptions, signInWithCode } from './session';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
 const HOSTILE_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWHpstlRBZwMFbWvVxmQ';
-const fixture = (name: string) => readFileSync(`tests/fixtures/gmail/${name}`, 'utf8');
+const fixture = (name: string) => readFixture(`gmail/${name}`);
+const MAIN_PANE = /<div[^>]*role="main"[^>]*>/;
 
 /** Serves Gmail from fixtures: the page for documents, nothing for images and the rest. */
 async function serveGmail(context: BrowserContext, page: () => string): Promise<void> {
@@ -126,8 +127,8 @@ test('inbox → thread → inbox → thread leaves exactly one sidebar, and none
   await serveGmail(context, () => fixture('inbox.html'));
   const gmail = await context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
-  const threadMain = new DOMParserLite(fixture('thread-expanded-and-collapsed.html')).main();
-  const inboxMain = new DOMParserLite(fixture('inbox.html')).main();
+  const threadMain = innerOfDiv(fixture('thread-expanded-and-collapsed.html'), MAIN_PANE);
+  const inboxMain = innerOfDiv(fixture('inbox.html'), MAIN_PANE);
   const count = () => gmail.evaluate(() => document.querySelectorAll('highcard-sidebar').length);
 
   await expect(sidebarOf(gmail)).toHaveCount(0);
@@ -153,21 +154,3 @@ test('inbox → thread → inbox → thread leaves exactly one sidebar, and none
     expect(await count()).toBe(0);
   }
 });
-
-/** The inner HTML of a fixture's div[role=main], cut out as text (no DOM in the runner). */
-class DOMParserLite {
-  constructor(private readonly html: string) {}
-  main(): string {
-    const start = this.html.search(/<div[^>]*role="main"[^>]*>/);
-    if (start < 0) throw new Error('fixture has no div[role=main]');
-    const open = this.html.indexOf('>', start) + 1;
-    let depth = 1;
-    const tag = /<(\/?)div\b[^>]*>/g;
-    tag.lastIndex = open;
-    for (let m = tag.exec(this.html); m; m = tag.exec(this.html)) {
-      depth += m[1] ? -1 : 1;
-      if (depth === 0) return this.html.slice(open, m.index);
-    }
-    throw new Error('unbalanced div[role=main]');
-  }
-}

@@ -1,0 +1,128 @@
+// The LinkedIn sidebar end to end: LinkedIn's single-page app simulated over fixture pages
+// (the outlet swapped and the URL pushed, as LinkedIn does), the local stack behind it.
+import type { BrowserContext, Page } from '@playwright/test';
+import { adminClient } from './backend';
+import { expect, test } from './extension';
+import { divByOpeningTag, fixture } from './fixtures';
+import { connectToTestStack, createOrganization, openOptions, signInWithCode } from './session';
+
+const FEED = '/feed/';
+const PROFILE = '/in/lena-brandt-7a3b21/';
+const THREAD = '/messaging/thread/2-ZTk4YjNmMmEtNGQ1Yy00ZTZmLWI3YTgtOWMwZDFlMmYzYTRiXzEwMA==/';
+const OUTLET = /<div class="application-outlet">/;
+const pages: Record<string, string> = {
+  [FEED]: 'linkedin/feed.html',
+  [PROFILE]: 'linkedin/profile-classic.html',
+  [THREAD]: 'linkedin/messaging-thread.html',
+};
+
+async function serveLinkedIn(context: BrowserContext): Promise<void> {
+  await context.route('https://www.linkedin.com/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const page = pages[path];
+    return route.request().resourceType() === 'document' && page
+      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture(page) })
+      : route.fulfill({ status: 404, body: '' });
+  });
+  await context.route(/^https:\/\/[^/]*licdn\.com\//, (route) => route.fulfill({ status: 404, body: '' }));
+}
+
+/** What LinkedIn does on a click: swap the application outlet and push the new URL. */
+async function navigateInApp(page: Page, path: string): Promise<void> {
+  const outlet = divByOpeningTag(fixture(pages[path]!), OUTLET);
+  await page.evaluate(
+    ([html, to]) => {
+      document.querySelector('div.application-outlet')!.outerHTML = html;
+      history.pushState({}, '', to);
+    },
+    [outlet, path] as const,
+  );
+}
+
+const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Highcard' });
+const sidebarCount = (page: Page) => page.evaluate(() => document.querySelectorAll('highcard-sidebar').length);
+
+test('a rep looks a person up, files the profile and a message, and the person is then known', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await openOptions(context, extensionId);
+  await connectToTestStack(options);
+  await signInWithCode(options, `dana+${Date.now()}@highcard.example`);
+  await createOrganization(options, `Highcard Sales ${Date.now()}`);
+  await options.close();
+  await serveLinkedIn(context);
+
+  const linkedin = await context.newPage();
+  await linkedin.goto(`https://www.linkedin.com${FEED}`);
+  await expect(linkedin.getByRole('main', { name: 'Main Feed' })).toBeVisible();
+  expect(await sidebarCount(linkedin)).toBe(0);
+
+  // Feed → profile, inside the app.
+  await navigateInApp(linkedin, PROFILE);
+  const sidebar = sidebarOf(linkedin);
+  await expect(sidebar.getByRole('heading', { name: 'Lena Brandt', exact: true })).toBeVisible();
+  await expect(sidebar.getByRole('heading', { name: 'Known to your team?' })).toBeVisible();
+  await expect(sidebar.getByText('Nobody has filed anything about Lena Brandt yet.')).toBeVisible();
+  expect(await sidebarCount(linkedin)).toBe(1);
+
+  await sidebar.getByRole('button', { name: 'Add to customer record' }).click();
+  const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
+  await expect(preview.getByLabel('Title')).toHaveValue('Lena Brandt — LinkedIn profile');
+  const profileBody = await preview.getByLabel('What the customer said').inputValue();
+  await expect(preview.getByRole('combobox', { name: /^Account/ }).locator('option:checked')).toHaveText('New account: Acme Robotics');
+  await preview.getByRole('button', { name: 'File to customer record' }).click();
+  await expect(sidebar.getByText('Filed', { exact: true })).toBeVisible();
+
+  const admin = adminClient();
+  const { data: profileRows } = await admin
+    .from('interactions')
+    .select('kind, source_ref, body, contact_id, account_id')
+    .eq('kind', 'linkedin_profile')
+    .like('source_ref', 'https://www.linkedin.com/in/lena-brandt-7a3b21|%');
+  expect(profileRows).toHaveLength(1);
+  expect(profileRows![0]!.body).toBe(profileBody);
+  const { data: lena } = await admin.from('contacts').select('full_name, linkedin_url, company, title').eq('id', profileRows![0]!.contact_id).single();
+  expect(lena).toMatchObject({ full_name: 'Lena Brandt', linkedin_url: 'https://www.linkedin.com/in/lena-brandt-7a3b21', company: 'Acme Robotics' });
+  const { data: account } = await admin.from('accounts').select('name').eq('id', profileRows![0]!.account_id).single();
+  expect(account).toEqual({ name: 'Acme Robotics' });
+
+  // Profile → messaging thread; file Tomás's question about training as a pricing signal.
+  await navigateInApp(linkedin, THREAD);
+  await expect(sidebar.getByRole('heading', { name: 'Acme Robotics pilot' })).toBeVisible();
+  expect(await sidebarCount(linkedin)).toBe(1);
+  const question = sidebar.getByRole('listitem').filter({ hasText: 'does the price include on-site training?' });
+  await question.getByRole('button', { name: 'Add to customer record' }).click();
+  await expect(preview.getByLabel('What the customer said')).toHaveValue('One question: does the price include on-site training?');
+  await expect(preview.getByRole('combobox', { name: /^Customer/ }).locator('option:checked')).toHaveText('Tomás Reyes');
+  await preview.getByRole('button', { name: 'Pricing' }).click();
+  await preview.getByRole('button', { name: 'File to customer record' }).click();
+  await expect(question.getByText('Filed', { exact: true })).toBeVisible();
+
+  const { data: messageRows } = await admin
+    .from('interactions')
+    .select('kind, source_ref, body, signals, title')
+    .eq('kind', 'linkedin_message');
+  expect(messageRows).toEqual([
+    {
+      kind: 'linkedin_message',
+      source_ref: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAD4n4WhItF1eLd0V1eW3rQ,2-MTczMjQ2MjI2MDAwMGIxMjM1MQ==)',
+      body: 'One question: does the price include on-site training?',
+      signals: ['pricing'],
+      title: 'LinkedIn message from Tomás Reyes',
+    },
+  ]);
+
+  // Back to the profile: the team knows Lena now, and the profile shows as filed.
+  await navigateInApp(linkedin, PROFILE);
+  await expect(sidebar.getByRole('heading', { name: 'Lena Brandt', exact: true })).toBeVisible();
+  await expect(sidebar.getByText('Account:')).toBeVisible();
+  await expect(sidebar.getByText('Lena Brandt — LinkedIn profile')).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
+  expect(await sidebarCount(linkedin)).toBe(1);
+
+  // And gone when the app leaves for the feed.
+  await navigateInApp(linkedin, FEED);
+  await expect(sidebarOf(linkedin)).toHaveCount(0);
+  expect(await sidebarCount(linkedin)).toBe(0);
+});
