@@ -58,7 +58,9 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [filing, setFiling] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
+  // The preview replaces the list, so focus goes back to the source's new button by key.
+  const returnFocusTo = useRef<string | null>(null);
+  const root = useRef<HTMLElement>(null);
 
   const lookup = useCallback(async () => {
     const payload = { emails: view.lookup.emails, linkedinUrl: view.lookup.linkedinUrl };
@@ -107,7 +109,7 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
 
   useEffect(() => subscribeOutbox(() => void refreshOutbox()), [subscribeOutbox]);
 
-  const open = (source: SourceItem, trigger: HTMLElement) => {
+  const open = (source: SourceItem) => {
     if (!session?.activeOrgId) return;
     const known = context.status === 'ready' ? context.result : null;
     const seed = source.read(known);
@@ -115,15 +117,24 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
       setFileError(seed.problem);
       return;
     }
-    returnFocus.current = trigger;
+    returnFocusTo.current = source.key;
     setFileError(null);
     setDraft(newDraft(crypto.randomUUID(), session.activeOrgId, seed, known));
   };
 
+  useEffect(() => {
+    if (draft || !returnFocusTo.current) return;
+    const key = returnFocusTo.current;
+    returnFocusTo.current = null;
+    const item = Array.from(root.current?.querySelectorAll<HTMLElement>('[data-source-key]') ?? []).find(
+      (element) => element.dataset.sourceKey === key,
+    );
+    (item?.querySelector<HTMLElement>('button') ?? item)?.focus();
+  }, [draft]);
+
   const close = () => {
     setDraft(null);
     setFileError(null);
-    returnFocus.current?.focus();
   };
 
   const submit = async (current: Draft) => {
@@ -136,7 +147,6 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
     }
     setDraft(null);
     await refreshOutbox();
-    returnFocus.current?.focus();
   };
 
   if (collapsed) {
@@ -161,7 +171,7 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
   );
 
   return (
-    <aside class="hc-sidebar" aria-label="Highcard">
+    <aside class="hc-sidebar" aria-label="Highcard" ref={root}>
       <header class="hc-header">
         <h1 class="hc-h1">{view.heading}</h1>
         <button type="button" class="hc-icon" aria-expanded="true" onClick={onToggle} title="Hide Highcard (Alt+Shift+H)">
@@ -210,13 +220,13 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
             {fileError ? <p role="alert" class="hc-error">{fileError}</p> : null}
             <ul class="hc-sources">
               {[...view.sources, ...(view.extraSources ?? [])].map((source) => (
-                <li key={source.key} class="hc-source">
+                <li key={source.key} class="hc-source" data-source-key={source.key} tabIndex={-1}>
                   <p class="hc-source__label">{source.label}</p>
                   {source.detail ? <p class="hc-muted">{source.detail}</p> : null}
                   <FiledState
                     mine={filedByKey.get(source.key)}
                     team={teamFiled.get(source.key)}
-                    onAdd={(trigger) => open(source, trigger)}
+                    onAdd={() => open(source)}
                     label={source.actionLabel}
                   />
                 </li>
@@ -288,7 +298,7 @@ function FiledState({
 }: {
   mine: OutboxItem | undefined;
   team: LookupResult['entries'][number] | undefined;
-  onAdd: (trigger: HTMLElement) => void;
+  onAdd: () => void;
   label: string | undefined;
 }) {
   if (mine?.status === 'sent') return <p class="hc-filed">Filed</p>;
@@ -303,7 +313,7 @@ function FiledState({
     );
   }
   return (
-    <button type="button" class="hc-primary" onClick={(event) => onAdd(event.currentTarget)}>
+    <button type="button" class="hc-primary" onClick={onAdd}>
       {label ?? 'Add to customer record'}
     </button>
   );

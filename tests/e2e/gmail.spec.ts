@@ -154,3 +154,41 @@ test('inbox → thread → inbox → thread leaves exactly one sidebar, and none
     expect(await count()).toBe(0);
   }
 });
+
+test('the sidebar works from the keyboard: Esc closes the preview, Alt+Shift+H hides and shows it', async ({
+  context,
+  extensionId,
+}) => {
+  await signedIn(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`);
+  await serveGmail(context, () => fixture('thread-expanded-and-collapsed.html'));
+  const gmail = await context.newPage();
+  await gmail.goto(THREAD_URL);
+  const sidebar = sidebarOf(gmail);
+  const add = sidebar.getByRole('button', { name: 'Add to customer record' }).last();
+  await add.focus();
+  await gmail.keyboard.press('Enter');
+  const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
+  await expect(preview.getByLabel('Title')).toBeFocused();
+  await gmail.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+  await expect(add).toBeFocused();
+
+  await gmail.keyboard.press('Alt+Shift+H');
+  await expect(sidebar.getByRole('button', { name: 'Highcard' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(sidebar.getByRole('heading', { name: 'What the team knows' })).toHaveCount(0);
+  await gmail.keyboard.press('Alt+Shift+H');
+  await expect(sidebar.getByRole('heading', { name: 'What the team knows' })).toBeVisible();
+});
+
+test('signed out, the sidebar says how to sign in and sends nothing', async ({ context }) => {
+  await serveGmail(context, () => fixture('thread-expanded-and-collapsed.html'));
+  const lookups: string[] = [];
+  context.on('request', (request) => {
+    if (request.url().includes('/rest/v1/')) lookups.push(request.url());
+  });
+  const gmail = await context.newPage();
+  await gmail.goto(THREAD_URL);
+  await expect(sidebarOf(gmail).getByText('Sign in to see what your team knows and to file to the customer record.')).toBeVisible();
+  await expect(sidebarOf(gmail).getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
+  expect(lookups).toEqual([]);
+});
