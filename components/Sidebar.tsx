@@ -50,8 +50,11 @@ interface Props {
   subscribeOutbox: (onChange: () => void) => () => void;
 }
 
+/** The session as this page last saw it; a new thread starts from it instead of waiting. */
+let lastSession: SessionState | null = null;
+
 export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
-  const [session, setSession] = useState<SessionState | null>(null);
+  const [session, setSession] = useState<SessionState | null>(lastSession);
   const [sessionError, setSessionError] = useState<string | null>(null);
   const [context, setContext] = useState<ContextState>({ status: 'idle' });
   const [outbox, setOutbox] = useState<OutboxItem[]>([]);
@@ -90,6 +93,12 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
     let live = true;
     setDraft(null);
     setContext({ status: 'idle' });
+    const mayLookUp = (state: SessionState | null) =>
+      Boolean(state?.user && state.activeOrgId && state.settings.autoLookup);
+    // The page's last known session paints the next thread at once from the lookup cache;
+    // the session is confirmed alongside, not before.
+    const known = lastSession;
+    if (mayLookUp(known)) void lookup();
     void (async () => {
       const state = await send('session.get', {});
       if (!live) return;
@@ -97,9 +106,12 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
         setSessionError(state.error);
         return;
       }
+      lastSession = state.data;
       setSession(state.data);
       setSessionError(null);
-      if (state.data.user && state.data.activeOrgId && state.data.settings.autoLookup) await lookup();
+      const sameOrg = known?.activeOrgId === state.data.activeOrgId && known?.user?.id === state.data.user?.id;
+      if (mayLookUp(state.data) && !(mayLookUp(known) && sameOrg)) await lookup();
+      if (!mayLookUp(state.data)) setContext({ status: 'idle' });
     })();
     void refreshOutbox();
     return () => {
