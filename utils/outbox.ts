@@ -139,7 +139,8 @@ export class Outbox {
         `Highcard could not keep this item in your browser (${describe(error)}). Nothing was filed; your text is still in the preview.`,
       );
     }
-    await this.changed();
+    // The item is durable: answer the rep now; the badge and the alarm follow.
+    void this.changed();
     return item;
   }
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../../../utils/background/handlers';
 
@@ -61,6 +61,6 @@ describe('the background dispatcher', () => {
 
     const filed = await dispatch({ type: 'capture.file', payload: { capture } }, gmailTab);
     expect(filed).toMatchObject({ ok: true, data: { id: capture.id, status: 'pending' } });
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
   });
 });
