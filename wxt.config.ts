@@ -3,7 +3,12 @@ import { defineConfig } from 'wxt';
 // The local stack's gateway; teams on hosted Supabase grant their project's origin at runtime.
 const LOCAL_API_ORIGINS = ['http://127.0.0.1:54321/*', 'http://localhost:54321/*'];
 
+// `npm run dev` opens a browser with the extension loaded, except where there is no screen
+// to open it on (a server, a container): then load .output/chrome-mv3-dev by hand.
+const HEADLESS = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
 export default defineConfig({
+  webExt: { disabled: HEADLESS },
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser }) => ({

@@ -12,6 +12,9 @@ const stack = await startStack({ seed: process.argv.includes('--seed'), fresh: p
 
 console.log(`Highcard local stack: API ${stack.apiUrl} · DB ${stack.dbUrl}`);
 console.log(`Sign-in codes land in the terminal and at ${stack.apiUrl}/auth/v1/mailbox`);
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.log('No screen to open a browser on: load .output/chrome-mv3-dev with "Load unpacked" in chrome://extensions.');
+}
 
 const wxt: ChildProcess = spawn('npx', ['wxt', ...process.argv.slice(2).filter((arg) => !arg.startsWith('--'))], {
   stdio: 'inherit',
