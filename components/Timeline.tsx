@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { withOffset } from '../utils/format';
 import type { TimelineCursor, TimelineEntry, TimelineQuery } from '../utils/messages';
 import { send } from '../utils/send';
@@ -48,6 +48,7 @@ export function Timeline({ accountId, currentUserId }: { accountId: string; curr
   const [next, setNext] = useState<TimelineCursor | null>(null);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const generation = useRef(0);
+  const ids = useId();
 
   const fetchPage = async (after: TimelineCursor | null) => {
     const mine = after ? generation.current : ++generation.current;
@@ -79,9 +80,9 @@ export function Timeline({ accountId, currentUserId }: { accountId: string; curr
       </h2>
       <fieldset class="rc-filters">
         <legend>Filter the timeline</legend>
-        <label>
-          Signal
-          <select value={filters.signal} onChange={(e) => set('signal', e.currentTarget.value as Signal | '')}>
+        <div class="rc-field">
+          <label for={`${ids}-signal`}>Signal</label>
+          <select id={`${ids}-signal`} value={filters.signal} onChange={(e) => set('signal', e.currentTarget.value as Signal | '')}>
             <option value="">All signals</option>
             {SIGNALS.map((signal) => (
               <option key={signal} value={signal}>
@@ -89,10 +90,10 @@ export function Timeline({ accountId, currentUserId }: { accountId: string; curr
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Kind
-          <select value={filters.kind} onChange={(e) => set('kind', e.currentTarget.value as Kind | '')}>
+        </div>
+        <div class="rc-field">
+          <label for={`${ids}-kind`}>Kind</label>
+          <select id={`${ids}-kind`} value={filters.kind} onChange={(e) => set('kind', e.currentTarget.value as Kind | '')}>
             <option value="">All kinds</option>
             {KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -100,15 +101,15 @@ export function Timeline({ accountId, currentUserId }: { accountId: string; curr
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          From
-          <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.currentTarget.value)} />
-        </label>
-        <label>
-          To
-          <input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.currentTarget.value)} />
-        </label>
+        </div>
+        <div class="rc-field">
+          <label for={`${ids}-from`}>From</label>
+          <input type="date" id={`${ids}-from`} value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.currentTarget.value)} />
+        </div>
+        <div class="rc-field">
+          <label for={`${ids}-to`}>To</label>
+          <input type="date" id={`${ids}-to`} value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.currentTarget.value)} />
+        </div>
         {filtered ? (
           <button type="button" onClick={() => setFilters(NO_FILTERS)}>
             Clear filters

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { MembersList } from '../../components/MembersList';
+import { MyEntries } from '../../components/MyEntries';
+import { ProfileForm } from '../../components/ProfileForm';
 import type { SessionState } from '../../utils/background/handlers';
 import { ROLES, type Role } from '../../utils/messages';
 import { send } from '../../utils/send';
@@ -58,6 +61,7 @@ export function App() {
             <>
               <AccountSection session={session} busy={busy} run={run} />
               <OrganizationSection session={session} busy={busy} run={run} />
+              {session.organizations.length ? <MyEntries /> : null}
               <PrivacySection session={session} run={run} />
             </>
           ) : (
@@ -78,6 +82,19 @@ function ConnectionSection({ session, busy, run }: { session: SessionState; busy
   const [url, setUrl] = useState(session.connection.url);
   const [anonKey, setAnonKey] = useState('');
   const isLocal = session.connection.url === LOCAL_STACK.url;
+  const [localAnswers, setLocalAnswers] = useState<boolean | null>(null);
+
+  // The local stack is the default while it answers; say so, or say how to start it.
+  useEffect(() => {
+    if (!isLocal) return;
+    let live = true;
+    void send('connection.test', { url: LOCAL_STACK.url, anonKey: LOCAL_STACK.anonKey }).then((result) => {
+      if (live) setLocalAnswers(result.ok);
+    });
+    return () => {
+      live = false;
+    };
+  }, [isLocal]);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -105,6 +122,13 @@ function ConnectionSection({ session, busy, run }: { session: SessionState; busy
         {isLocal ? 'Using the local development stack.' : `Connected to ${session.connection.url}.`} Your team’s Supabase
         project URL and anon key are under Project settings → API.
       </p>
+      {isLocal && localAnswers !== null ? (
+        <p class="muted">
+          {localAnswers
+            ? `The local stack answers at ${LOCAL_STACK.url}.`
+            : `The local stack at ${LOCAL_STACK.url} does not answer: start it with “npm run stack”, or enter your team’s Supabase URL.`}
+        </p>
+      ) : null}
       <form onSubmit={save} class="stack">
         <label>
           Supabase URL
@@ -283,6 +307,17 @@ function OrganizationSection({ session, busy, run }: { session: SessionState; bu
       ) : (
         <p>You are not in an organization yet: create one for your team, or join with an invite code.</p>
       )}
+
+      {active ? (
+        <>
+          <ProfileForm
+            org={active}
+            busy={busy}
+            onSave={(profile) => void run(() => send('profile.update', { orgId: active.org_id, ...profile }), 'Profile saved.')}
+          />
+          {session.user ? <MembersList org={active} userId={session.user.id} /> : null}
+        </>
+      ) : null}
 
       {active?.role === 'admin' ? (
         <form

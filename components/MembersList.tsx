@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Member, Membership } from '../utils/messages';
+import { send } from '../utils/send';
+import { ROLES, type Role } from '../utils/vocabulary';
+
+const ROLE_LABELS: Record<Role, string> = { member: 'Member', manager: 'Manager', admin: 'Admin' };
+
+/** The people in the active organization, by name, with their role and department. Admins
+ * change roles here; the server decides (nobody raises their own role, there is always an
+ * admin) and its refusal is shown as it says it. Nothing here counts what anyone filed. */
+export function MembersList({ org, userId }: { org: Membership; userId: string }) {
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // Bumped after a refusal so each select is redrawn with the role the server kept.
+  const [round, setRound] = useState(0);
+  const isAdmin = org.role === 'admin';
+
+  useEffect(() => {
+    setMembers(null);
+    void send('org.members', { orgId: org.org_id }).then((result) => {
+      if (result.ok) setMembers(result.data);
+      else setError(result.error);
+    });
+  }, [org.org_id, org.role, org.display_name, org.department]);
+
+  const change = async (member: Member, role: Role) => {
+    setError(null);
+    setSaved(null);
+    const result = await send('org.setRole', { orgId: org.org_id, userId: member.user_id, role });
+    if (result.ok) {
+      setMembers(result.data);
+      setSaved(`${member.display_name} is now ${ROLE_LABELS[role].toLowerCase()}.`);
+    } else {
+      setError(result.error);
+      setRound((n) => n + 1);
+    }
+  };
+
+  return (
+    <div class="stack">
+      <h3>People in {org.org_name}</h3>
+      <p class="muted">
+        Everyone here sees every account and entry; department is a label. {isAdmin ? 'As an admin you can change roles.' : ''}
+      </p>
+      {error ? (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      ) : null}
+      {saved ? (
+        <p class="ok" aria-live="polite">
+          {saved}
+        </p>
+      ) : null}
+      {members === null && !error ? <p>Loading the people in {org.org_name}…</p> : null}
+      {members ? (
+        <table class="members">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Department</th>
+              <th scope="col">Role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={`${member.user_id}:${member.role}:${round}`}>
+                <th scope="row">
+                  {member.display_name}
+                  {member.user_id === userId ? ' (you)' : ''}
+                </th>
+                <td>{member.department ?? '—'}</td>
+                <td>
+                  {isAdmin ? (
+                    <select
+                      aria-label={`Role of ${member.display_name}`}
+                      value={member.role}
+                      onChange={(e) => void change(member, e.currentTarget.value as Role)}
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABELS[role]}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    ROLE_LABELS[member.role]
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

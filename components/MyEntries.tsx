@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'preact/hooks';
+import { matchesSearch, myEntriesCsv, myEntriesJson } from '../utils/export';
+import { formatWhen } from '../utils/format';
+import type { MyEntry } from '../utils/messages';
+import { send } from '../utils/send';
+import { ConfirmDialog } from './ConfirmDialog';
+import { EntryTextForm } from './EntryTextForm';
+import { excerpt, KIND_LABELS, safeHttpsUrl, signalLabel } from './labels';
+
+/** Hands a text file to the browser's downloads, made here, never fetched. */
+export function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** "What I have shared": every entry the user filed, retracted ones included (only they see
+ * those), to search, edit, retract and take away as CSV or JSON (pact rule 4). */
+export function MyEntries() {
+  const [entries, setEntries] = useState<MyEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [retracting, setRetracting] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = async () => {
+    const result = await send('mine.list', {});
+    if (result.ok) {
+      setEntries(result.data);
+      setError(null);
+    } else setError(result.error);
+  };
+  useEffect(() => void load(), []);
+
+  const shown = (entries ?? []).filter((entry) => matchesSearch(entry, search));
+
+  return (
+    <section aria-labelledby="mine-title">
+      <h2 id="mine-title">What I have shared</h2>
+      <p class="muted">
+        Every entry you filed, in every organization you belong to. Only you can edit or retract them; an edit keeps
+        the earlier text in a history everyone can read, and a retracted entry leaves the shared timeline.
+      </p>
+      {error ? (
+        <div role="alert" class="error">
+          <p>{error}</p>
+          <button type="button" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {notice ? (
+        <p class="ok" aria-live="polite">
+          {notice}
+        </p>
+      ) : null}
+      {entries === null && !error ? <p>Loading your entries…</p> : null}
+      {entries && !entries.length ? (
+        <p class="rc-empty">
+          You have not filed anything yet. In Gmail or on LinkedIn, press “Add to customer record” on what a customer said.
+        </p>
+      ) : null}
+      {entries?.length ? (
+        <>
+          <div class="row">
+            <label class="grow">
+              Search my entries
+              <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+            </label>
+          </div>
+          <div class="row">
+            <button type="button" onClick={() => download(`highcard-my-entries-${today()}.csv`, 'text/csv;charset=utf-8', myEntriesCsv(entries))}>
+              Export as CSV
+            </button>
+            <button
+              type="button"
+              onClick={() => download(`highcard-my-entries-${today()}.json`, 'application/json', myEntriesJson(entries))}
+            >
+              Export as JSON
+            </button>
+          </div>
+          {!shown.length ? <p class="rc-empty">None of your entries matches “{search}”.</p> : null}
+          <ul class="rc-entries" aria-label="My entries">
+            {shown.map((entry) => {
+              const link = safeHttpsUrl(entry.source_url);
+              return (
+                <li key={entry.id} class={`rc-entry${entry.retracted_at ? ' rc-retracted' : ''}`}>
+                  <article aria-label={entry.title}>
+                    <h3 class="rc-entry__title">
+                      {entry.title}
+                      {entry.retracted_at ? <span class="rc-badge">Retracted {formatWhen(entry.retracted_at)}</span> : null}
+                    </h3>
+                    <p class="rc-entry__meta">
+                      {formatWhen(entry.occurred_at, true)} · {KIND_LABELS[entry.kind]}
+                      {entry.account_name ? ` · ${entry.account_name}` : ''}
+                      {entry.contact_name ? ` · ${entry.contact_name}` : ''} · {entry.org_name}
+                    </p>
+                    {editing === entry.id ? (
+                      <EntryTextForm
+                        initial={entry}
+                        submitLabel="Save changes"
+                        note="Your colleagues will see that you edited this entry, and the earlier text."
+                        onCancel={() => setEditing(null)}
+                        onSubmit={async (text) => {
+                          const result = await send('entry.update', { id: entry.id, ...text });
+                          if (!result.ok) return result.error;
+                          setEditing(null);
+                          setNotice('Saved. The earlier text is kept in the entry’s history.');
+                          await load();
+                          return null;
+                        }}
+                      />
+                    ) : (
+                      <>
+                        {entry.body ? <p class="rc-entry__body">{excerpt(entry.body, 300).text}</p> : null}
+                        {entry.signals.length ? <p class="rc-muted">{entry.signals.map(signalLabel).join(' · ')}</p> : null}
+                        {retracting === entry.id ? (
+                          <ConfirmDialog
+                            title="Retract this entry?"
+                            message="It leaves the shared timeline for everyone in the organization. You will still see it here."
+                            confirmLabel="Retract"
+                            busy={busy}
+                            onCancel={() => setRetracting(null)}
+                            onConfirm={async () => {
+                              setBusy(true);
+                              const result = await send('entry.retract', { id: entry.id });
+                              setBusy(false);
+                              setRetracting(null);
+                              if (!result.ok) setError(result.error);
+                              else {
+                                setNotice('Retracted. Your colleagues no longer see it.');
+                                await load();
+                              }
+                            }}
+                          />
+                        ) : (
+                          <div class="row">
+                            {!entry.retracted_at ? (
+                              <>
+                                <button type="button" onClick={() => setEditing(entry.id)} aria-label={`Edit “${entry.title}”`}>
+                                  Edit
+                                </button>
+                                <button type="button" onClick={() => setRetracting(entry.id)} aria-label={`Retract “${entry.title}”`}>
+                                  Retract
+                                </button>
+                              </>
+                            ) : null}
+                            {link ? (
+                              <a href={link} target="_blank" rel="noopener noreferrer">
+                                Open the source
+                              </a>
+                            ) : null}
+                          </div>
+                        )}
+                      </>
+                    )}
+                  </article>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Membership } from '../utils/messages';
+
+/** How colleagues see me next to my entries in this organization. */
+export function ProfileForm({
+  org,
+  busy,
+  onSave,
+}: {
+  org: Membership;
+  busy: boolean;
+  onSave: (profile: { displayName: string; department: string | null }) => void;
+}) {
+  const [displayName, setDisplayName] = useState(org.display_name ?? '');
+  const [department, setDepartment] = useState(org.department ?? '');
+  useEffect(() => {
+    setDisplayName(org.display_name ?? '');
+    setDepartment(org.department ?? '');
+  }, [org.org_id, org.display_name, org.department]);
+
+  return (
+    <form
+      class="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave({ displayName: displayName.trim(), department: department.trim() || null });
+      }}
+    >
+      <h3>Your profile in {org.org_name}</h3>
+      <p class="muted">Shown next to your entries so colleagues know whom to ask. Department never limits what anyone sees.</p>
+      <label>
+        Display name
+        <input required maxLength={200} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+      </label>
+      <label>
+        Department
+        <input
+          maxLength={100}
+          list="departments"
+          placeholder="Sales, Support, Marketing…"
+          value={department}
+          onInput={(e) => setDepartment(e.currentTarget.value)}
+        />
+        <datalist id="departments">
+          <option value="Sales" />
+          <option value="Support" />
+          <option value="Marketing" />
+          <option value="Customer success" />
+        </datalist>
+      </label>
+      <button type="submit" disabled={busy}>
+        Save profile
+      </button>
+    </form>
+  );
+}
