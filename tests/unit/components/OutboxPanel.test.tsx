@@ -1,0 +1,136 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OutboxPanel } from '../../../components/OutboxPanel';
+import type { OutboxItem } from '../../../utils/outbox';
+import { send } from '../../../utils/send';
+import { answerWith, ok } from './fake-send';
+
+vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
+
+beforeEach(() => vi.mocked(send).mockReset());
+afterEach(cleanup);
+
+function item(id: string, status: OutboxItem['status'], title: string, error: string | null = null): OutboxItem {
+  return {
+    id,
+    status,
+    error,
+    attempts: 1,
+    nextAttemptAt: null,
+    createdAt: Date.UTC(2026, 10, 20, 9),
+    updatedAt: Date.UTC(2026, 10, 20, 9),
+    result: null,
+    capture: {
+      id,
+      org_id: '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e',
+      kind: 'email',
+      source_ref: `msg-${id}`,
+      occurred_at: '2026-11-20T09:41:00+01:00',
+      title,
+      body: 'Too expensive.',
+      signals: ['pricing'],
+      contact: { full_name: 'Mia', email: 'mia@acme-robotics.example' },
+    },
+  };
+}
+
+const REFUSED = '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e61';
+const WAITING = '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e62';
+const SENT = '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e63';
+
+describe('the outbox in the popup', () => {
+  it('lists what is not yet sent, with why, and leaves out what was filed', async () => {
+    answerWith(send, {
+      'outbox.list': () =>
+        ok([
+          item(REFUSED, 'needs_attention', 'Refused one', 'org_id: you are not a member of this organization'),
+          item(WAITING, 'waiting_for_sign_in', 'Waiting one'),
+          item(SENT, 'sent', 'Sent one'),
+        ]),
+    });
+    render(<OutboxPanel />);
+    const refused = await screen.findByRole('article', { name: 'Refused one' });
+    expect(refused.textContent).toContain('Needs your attention');
+    expect(refused.textContent).toContain('org_id: you are not a member of this organization');
+    expect(within(refused).getByRole('button', { name: 'Edit' })).toBeTruthy();
+    const waiting = screen.getByRole('article', { name: 'Waiting one' });
+    expect(waiting.textContent).toContain('Waiting for you to sign in');
+    expect(within(waiting).queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('article', { name: 'Sent one' })).toBeNull();
+  });
+
+  it('shows nothing when everything was sent', async () => {
+    const mock = answerWith(send, { 'outbox.list': () => ok([item(SENT, 'sent', 'Sent one')]) });
+    const { container } = render(<OutboxPanel />);
+    await waitFor(() => expect(mock).toHaveBeenCalled());
+    await waitFor(() => expect(container.textContent).toBe(''));
+  });
+
+  it('sends a corrected item with the same id', async () => {
+    const refused = item(REFUSED, 'needs_attention', 'Refused one', 'title: is required');
+    const mock = answerWith(send, {
+      'outbox.list': () => ok([refused]),
+      'outbox.update': ({ capture }) => ok({ ...refused, status: 'pending', capture: capture as OutboxItem['capture'] }),
+    });
+    render(<OutboxPanel />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Corrected title' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Objection' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save and send' }));
+    await waitFor(() => expect(mock).toHaveBeenCalledWith('outbox.update', expect.anything()));
+    const [, payload] = mock.mock.calls.find(([type]) => type === 'outbox.update')!;
+    expect(payload).toEqual({
+      id: REFUSED,
+      capture: { ...refused.capture, title: 'Corrected title', signals: ['pricing', 'objection'] },
+    });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Save and send' })).toBeNull());
+  });
+
+  it('shows the reason when the correction is refused again, and keeps the form', async () => {
+    const refused = item(REFUSED, 'needs_attention', 'Refused one');
+    answerWith(send, {
+      'outbox.list': () => ok([refused]),
+      'outbox.update': () => ({ ok: false, error: 'contact.email: must be an email address' }),
+    });
+    render(<OutboxPanel />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save and send' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('contact.email: must be an email address'),
+    );
+    expect(screen.getByRole('button', { name: 'Save and send' })).toBeTruthy();
+  });
+
+  it('retries an item now', async () => {
+    const mock = answerWith(send, {
+      'outbox.list': () => ok([item(WAITING, 'pending', 'Pending one')]),
+      'outbox.retry': () => ok(item(WAITING, 'pending', 'Pending one')),
+    });
+    render(<OutboxPanel />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(mock).toHaveBeenCalledWith('outbox.retry', { id: WAITING }));
+  });
+
+  it('discards only after confirmation, and Cancel keeps the item', async () => {
+    let items = [item(REFUSED, 'needs_attention', 'Refused one')];
+    const mock = answerWith(send, {
+      'outbox.list': () => ok(items),
+      'outbox.discard': () => {
+        items = [];
+        return ok(items);
+      },
+    });
+    render(<OutboxPanel />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Discard this item?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(mock).not.toHaveBeenCalledWith('outbox.discard', expect.anything());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(mock).toHaveBeenCalledWith('outbox.discard', { id: REFUSED }));
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Refused one' })).toBeNull());
+  });
+});
