@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import { SIGNALS } from '../utils/vocabulary';
 import { signalLabel } from './labels';
 
@@ -13,10 +14,11 @@ export function SignalBars({ counts, caption }: { counts: Record<string, number>
     .filter(([, n]) => n > 0)
     .sort(([a, x], [b, y]) => y - x || order(a) - order(b));
   const max = Math.max(1, ...rows.map(([, n]) => n));
+  const captionId = useId();
   if (!rows.length) return <p class="rc-muted">No signals in the last 90 days.</p>;
   return (
-    <figure class="rc-bars">
-      <figcaption>{caption}</figcaption>
+    <figure class="rc-bars" aria-labelledby={captionId}>
+      <figcaption id={captionId}>{caption}</figcaption>
       <ul>
         {rows.map(([signal, n]) => (
           <li key={signal} class="rc-bar">

@@ -9,8 +9,11 @@ vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
 const acme = hit('Acme Robotics', ['acme-robotics.example'], '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d61');
 const acorn = hit('Acorn Foods', ['acorn.example'], '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d62');
 
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0));
-const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const wait = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+const settle = () => wait(0);
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dispatch, lookupCache, tabContextItem } from '../../../../utils/background/handlers';
+import { lookupKey } from '../../../../utils/lookup-cache';
+import { activeOrgItem } from '../../../../utils/storage';
+
+const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
+const ACCOUNT = '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e6f';
+const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgz';
+const popup = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+const gmailTab = { id: 'test-extension-id', url: THREAD, tab: { id: 7 } as never };
+const emails = ['mia@acme-robotics.example'];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await activeOrgItem.setValue(ORG);
+  await lookupCache.set(
+    lookupKey(ORG, emails, null),
+    { contacts: [], accounts: [{ id: ACCOUNT, name: 'Acme Robotics' }], entries: [], people: [] },
+    Date.now(),
+  );
+});
+
+const lookUp = () => dispatch({ type: 'lookup', payload: { emails, linkedinUrl: null, prefer: 'cache' } }, gmailTab);
+const current = (payload: unknown, sender: object = popup) => dispatch({ type: 'context.current', payload }, sender as never);
+
+describe('which account the popup opens on', () => {
+  it('is the account the tab’s last lookup matched', async () => {
+    expect(await current({ tabId: 7 })).toEqual({ ok: true, data: { accountId: null, accountName: null } });
+    expect((await lookUp()).ok).toBe(true);
+    expect(await current({ tabId: 7, url: THREAD })).toEqual({ ok: true, data: { accountId: ACCOUNT, accountName: 'Acme Robotics' } });
+    expect(await current({ tabId: 8 })).toEqual({ ok: true, data: { accountId: null, accountName: null } });
+  });
+
+  it('is none once the tab has moved to another page, or another organization is active', async () => {
+    await lookUp();
+    expect(await current({ tabId: 7, url: 'https://mail.google.com/mail/u/0/#inbox' })).toEqual({
+      ok: true,
+      data: { accountId: null, accountName: null },
+    });
+    await activeOrgItem.setValue('11111111-2222-4333-8444-555555555555');
+    expect(await current({ tabId: 7 })).toEqual({ ok: true, data: { accountId: null, accountName: null } });
+  });
+
+  it('is kept in session storage only, never in local storage', async () => {
+    await lookUp();
+    expect(Object.keys(await tabContextItem.getValue())).toEqual(['7']);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).not.toContain('tabContext');
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toContain('tabContext');
+  });
+
+  it('cannot be asked by a content script', async () => {
+    expect(await current({ tabId: 7 }, gmailTab)).toEqual({
+      ok: false,
+      error: '“context.current” is only available from Highcard’s own pages.',
+    });
+  });
+});
