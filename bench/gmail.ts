@@ -96,7 +96,7 @@ async function signIn(context: BrowserContext, apiUrl: string, anonKey: string):
     }
     return 'ok';
   })()`);
-  if (answer !== 'ok') throw new Error(answer);
+  if (answer !== 'ok') throw new Error(String(answer));
   await options.close();
 }
 

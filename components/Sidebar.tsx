@@ -100,7 +100,7 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
     const known = lastSession;
     if (mayLookUp(known)) void lookup();
     void (async () => {
-      const state = await send('session.get', {});
+      const state = await send('session.get', { fresh: false });
       if (!live) return;
       if (!state.ok) {
         setSessionError(state.error);

@@ -300,7 +300,7 @@ const entryText = {
 };
 
 export const messageSchemas = {
-  'session.get': z.object({}),
+  'session.get': z.object({ fresh: z.boolean().optional() }),
   'session.signInWithPassword': z.object({ email, password: z.string().min(1).max(1000) }),
   'session.signUp': z.object({ email, password: z.string().min(6).max(1000), displayName: z.string().max(200).optional() }),
   'session.sendCode': z.object({ email }),

@@ -43,3 +43,10 @@ export const lookupCacheItem = storage.defineItem<Record<string, unknown>>('loca
   fallback: {},
   version: 1,
 });
+
+/** The user's organizations as last fetched: the sidebar paints from it at once, and it
+ * keeps the extension usable offline. */
+export const membershipsCacheItem = storage.defineItem<{ userId: string; memberships: unknown[] } | null>(
+  'local:memberships',
+  { fallback: null, version: 1 },
+);

@@ -20,6 +20,7 @@ import {
   AUTH_KEY_PREFIX,
   connectionItem,
   lookupCacheItem,
+  membershipsCacheItem,
   settingsItem,
   type Connection,
   type Settings,
@@ -69,14 +70,36 @@ export interface SessionState {
   unsent: number;
 }
 
-async function sessionState(): Promise<SessionState> {
+async function fetchMemberships(supabase: SupabaseClient, userId: string): Promise<Membership[] | null> {
+  try {
+    const memberships = await records.listMemberships(supabase, userId);
+    await membershipsCacheItem.setValue({ userId, memberships });
+    return memberships;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who is signed in and in which organizations. `fresh: false` answers from the last known
+ * organizations and refreshes them behind the answer (the sidebar's first paint); a failed
+ * fetch falls back to them too, so being offline never looks like having no organization.
+ */
+async function sessionState({ fresh = true }: { fresh?: boolean } = {}): Promise<SessionState> {
   const connection = await connectionItem.getValue();
   const supabase = supabaseFor(connection);
   const { data } = await supabase.auth.getSession();
   const user = data.session?.user ?? null;
   let organizations: Membership[] = [];
   if (user) {
-    organizations = await records.listMemberships(supabase, user.id).catch(() => []);
+    const cached = await membershipsCacheItem.getValue();
+    const known = cached?.userId === user.id ? (cached.memberships as Membership[]) : null;
+    if (!fresh && known) {
+      organizations = known;
+      void fetchMemberships(supabase, user.id);
+    } else {
+      organizations = (await fetchMemberships(supabase, user.id)) ?? known ?? [];
+    }
   }
   let activeOrgId = await activeOrgItem.getValue();
   if (!organizations.some((org) => org.org_id === activeOrgId)) {
@@ -120,6 +143,7 @@ async function forgetSession(): Promise<void> {
       .map((key) => storage.removeItem(`local:${key}`)),
   );
   await lookupCache.clear();
+  await membershipsCacheItem.setValue(null);
   await activeOrgItem.setValue(null);
 }
 
@@ -183,7 +207,7 @@ async function requireActiveOrg(): Promise<string> {
 }
 
 export const handlers = {
-  'session.get': () => sessionState(),
+  'session.get': (options) => sessionState(options),
 
   'session.signInWithPassword': async ({ email, password }) => {
     const { error } = await (await client()).auth.signInWithPassword({ email, password });
