@@ -149,13 +149,13 @@ describe('views', () => {
     const newer = await file(db, colleague, emailCapture(orgId, { title: 'Newer', occurred_at: '2026-10-02T09:00:00Z', contact: { full_name: 'Tia', email: 'tia@timeline.example' } }));
     expect(newer.account_id).toBe(older.account_id);
 
-    const rows = await query(db, author, 'select id, title, author_display_name, author_department, account_name, contact_name, source_url from public.account_timeline where account_id = $1', [older.account_id]);
+    const rows = await query(db, author, 'select id, title, author_display_name, author_department, account_name, contact_name, source_url from public.account_timeline where account_id = $1 order by occurred_at desc, id desc', [older.account_id]);
     expect(rows.map((row) => row.title)).toEqual(['Newer', 'Older']);
     expect(rows[0]).toMatchObject({ author_display_name: 'Cleo', author_department: 'support', account_name: 'Timeline Co', contact_name: 'Tia', source_url: null });
     expect(rows[1]).toMatchObject({ author_display_name: 'Ben', author_department: 'sales' });
     expect(rows[1]!.source_url).toMatch(/^https:\/\/mail\.google\.com\//);
 
-    const forColleague = await query(db, colleague, 'select title, source_url from public.account_timeline where account_id = $1', [older.account_id]);
+    const forColleague = await query(db, colleague, 'select title, source_url from public.account_timeline where account_id = $1 order by occurred_at desc, id desc', [older.account_id]);
     expect(forColleague).toEqual([
       { title: 'Newer', source_url: expect.stringMatching(/^https:/) },
       { title: 'Older', source_url: null },

@@ -44,7 +44,7 @@ describe('lookup_context', () => {
     const context = await lookup(ana, ['Dana@Acme-Robotics.example']);
     expect(context.contacts.map((c) => c.full_name)).toEqual(['Dana Whitfield']);
     expect(context.accounts).toEqual([
-      expect.objectContaining({ name: 'Acme Robotics', domains: ['acme-robotics.example'], contact_count: 2 }),
+      expect.objectContaining({ name: 'Acme Robotics', domains: ['acme-robotics.example'] }),
     ]);
     expect(context.entries).toHaveLength(10);
     expect(context.entries.map((e) => e.title)).toEqual([

@@ -39,12 +39,15 @@ describe('the seed', () => {
     expect(await query(db, cleo, `select title from public.interaction_revisions`)).toEqual([{ title: 'Procurement wants SSO' }]);
   });
 
-  it('answers the sidebar about Acme Robotics and its recent signals', async () => {
-    const context = await rpc<{ accounts: Array<{ name: string; signals_90d: Record<string, number> }>; entries: unknown[]; people: Array<{ display_name: string }> }>(
+  it('answers the sidebar about Acme Robotics, and the popup with its recent signals', async () => {
+    const context = await rpc<{ accounts: Array<{ id: string; name: string }>; entries: unknown[]; people: Array<{ display_name: string }> }>(
       db, ben, 'lookup_context', { emails: ['dana@acme-robotics.example'], linkedin_url: null },
     );
     expect(context.accounts.map((a) => a.name)).toEqual(['Acme Robotics']);
-    expect(context.accounts[0]!.signals_90d).toMatchObject({ buying_signal: 3, competitor: 1 });
+    const [overview] = await query<{ signals_90d: Record<string, number> }>(
+      db, ben, 'select signals_90d from public.account_overview where account_id = $1', [context.accounts[0]!.id],
+    );
+    expect(overview!.signals_90d).toMatchObject({ buying_signal: 3, competitor: 1 });
     expect(context.entries).toHaveLength(5);
     expect(context.people.map((p) => p.display_name).sort()).toEqual(['Ana Lima', 'Ben Okafor', 'Dev Sharma']);
   });

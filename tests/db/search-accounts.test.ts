@@ -1,0 +1,67 @@
+// search_accounts: the popup's account search, by name or domain prefix, inside the caller's
+// organization only.
+import type { PGlite } from '@electric-sql/pglite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOrganization, createUser, emailCapture, expectRefusal, file, freshDb, query, type User } from './helpers.ts';
+
+let db: PGlite;
+let ana: User;
+let olga: User;
+let orgId: string;
+let otherOrgId: string;
+
+const names = (rows: Array<Record<string, unknown>>) => rows.map((row) => row.name);
+const search = (caller: User | 'anon', org: string, prefix: string, maxRows?: number) =>
+  query(
+    db,
+    caller,
+    `select * from public.search_accounts(org_id => $1, prefix => $2${maxRows ? ', max_rows => $3' : ''})`,
+    maxRows ? [org, prefix, maxRows] : [org, prefix],
+  );
+
+beforeAll(async () => {
+  db = await freshDb();
+  ana = await createUser(db, 'ana@highcard.example');
+  olga = await createUser(db, 'olga@other.example');
+  orgId = await createOrganization(db, ana, 'Highcard Demo');
+  otherOrgId = await createOrganization(db, olga, 'Other Co');
+  const account = (name: string, domain: string) =>
+    emailCapture(orgId, { contact: { full_name: 'X', email: `x@${domain}` }, account: { name, domain } });
+  await file(db, ana, account('Acme Robotics', 'acme-robotics.example'));
+  await file(db, ana, account('Acme Foods', 'acmefoods.example'));
+  await file(db, ana, account('Northwind Freight', 'nwf.example'));
+  await file(db, ana, account('100% Cotton_Co', 'cotton.example'));
+  await file(db, olga, emailCapture(otherOrgId, { contact: { full_name: 'Y', email: 'y@acme-secret.example' }, account: { name: 'Acme Secret', domain: 'acme-secret.example' } }));
+});
+
+describe('account search', () => {
+  it('finds accounts by name prefix whatever the case, by name', async () => {
+    expect(names(await search(ana, orgId, 'acme'))).toEqual(['Acme Foods', 'Acme Robotics']);
+    expect(names(await search(ana, orgId, 'ACME R'))).toEqual(['Acme Robotics']);
+  });
+
+  it('finds accounts by domain prefix, with the overview columns', async () => {
+    const [hit] = await search(ana, orgId, 'nwf');
+    expect(hit).toMatchObject({ name: 'Northwind Freight', domains: ['nwf.example'], contact_count: 1 });
+  });
+
+  it('treats % and _ as the letters they are', async () => {
+    expect(names(await search(ana, orgId, '100%'))).toEqual(['100% Cotton_Co']);
+    expect(names(await search(ana, orgId, '1_0'))).toEqual([]);
+    expect(names(await search(ana, orgId, '%'))).toEqual([]);
+  });
+
+  it('returns nothing for an empty prefix and honours the row limit', async () => {
+    expect(await search(ana, orgId, '   ')).toEqual([]);
+    expect(names(await search(ana, orgId, 'a', 1))).toEqual(['Acme Foods']);
+  });
+
+  it('never finds another organization’s accounts', async () => {
+    expect(names(await search(ana, orgId, 'acme s'))).toEqual([]);
+    await expectRefusal(search(ana, otherOrgId, 'acme'), '42501', 'org_id: you are not a member of this organization');
+  });
+
+  it('is not open to anon', async () => {
+    await expectRefusal(search('anon', orgId, 'acme'), '42501');
+  });
+});
