@@ -1,0 +1,408 @@
+// Database benchmark: are the popup's and the sidebar's reads independent of how much the
+// team has filed?
+//
+// It generates one organization twice — at full size (10k accounts, 100k contacts, 1M entries
+// at --scale 1) and at 1/100 of that — and, through PostgREST as a signed-in member (so row
+// level security applies), times:
+//   1. the first page (50) of account_timeline for one account;
+//   2. the next page by keyset (occurred_at, id);
+//   3. lookup_context for 3 email addresses;
+//   4. account search by name prefix (the search_accounts RPC the popup uses, 20 rows);
+// plus, for information, the same search on account_overview. Each is reported as a ratio to
+// a trivial RPC timed in the same run. Targets: ≤ 3× the trivial RPC at full size and ≤ 1.5×
+// its own time at 1/100. Queries that miss get their EXPLAIN (ANALYZE, BUFFERS), run as the
+// member through a bench-only RPC.
+//
+// Usage: npm run bench:db [-- --scale 0.05] [--rounds 30] [--warmup 5] [--plans]
+// Exit code 0 even when targets are missed (this is a report); non-zero only on errors.
+import { parseArgs } from 'node:util';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { startStack } from '../supabase/local/stack.ts';
+import {
+  FULL_SIZE,
+  generateDataset,
+  installBenchFunctions,
+  type DatasetReport,
+  type DatasetSize,
+  type Targets,
+} from './lib/dataset.ts';
+import { compactCount, formatTable, median, scanNodes } from './lib/report.ts';
+
+const TARGET_RATIO_TO_PING = 3;
+const TARGET_GROWTH = 1.5;
+const SMALL_FRACTION = 100;
+
+interface Options {
+  scale: number;
+  rounds: number;
+  warmup: number;
+  plans: boolean;
+}
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: '5' },
+      plans: { type: 'boolean', default: false },
+    },
+  });
+  const options = {
+    scale: Number(values.scale),
+    rounds: Number(values.rounds),
+    warmup: Number(values.warmup),
+    plans: Boolean(values.plans),
+  };
+  if (!(options.scale > 0)) throw new Error(`--scale must be a positive number, not ${values.scale}`);
+  if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error('--rounds must be a positive integer');
+  if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error('--warmup must be a non-negative integer');
+  return options;
+}
+
+/**
+ * The small database divides accounts, contacts and entries alike, so each account has the
+ * same number of contacts and entries at both sizes: pages, lookups and search results are
+ * the same amount of work, and only the size of the tables around them differs.
+ */
+function sizesFor(scale: number): { small: DatasetSize; large: DatasetSize } {
+  const large: DatasetSize = {
+    ...FULL_SIZE,
+    accounts: Math.max(1, Math.round(FULL_SIZE.accounts * scale)),
+    interactions: Math.max(1, Math.round(FULL_SIZE.interactions * scale)),
+  };
+  const small: DatasetSize = {
+    ...large,
+    accounts: Math.max(1, Math.round(large.accounts / SMALL_FRACTION)),
+    interactions: Math.max(1, Math.round(large.interactions / SMALL_FRACTION)),
+  };
+  return { small, large };
+}
+
+/** One timed read: `run` resolves to the number of rows (or items) it returned. */
+interface BenchQuery {
+  name: string;
+  /** Only for information: not held to the targets. */
+  informational?: boolean;
+  run: () => Promise<number>;
+  /** Equivalent SQL, for EXPLAIN as the member. */
+  explain: string[];
+}
+
+interface QueryResult {
+  name: string;
+  informational: boolean;
+  medianMs: number;
+  rows: number;
+  plans: Array<{ sql: string; plan: string[] }>;
+}
+
+interface DatabaseRun {
+  dataset: DatasetReport;
+  pingMs: number;
+  queries: QueryResult[];
+}
+
+type ApiAnswer = { data: unknown; error: { message: string } | null };
+
+function check<T>(answer: ApiAnswer, what: string): T {
+  if (answer.error) throw new Error(`${what}: ${answer.error.message}`);
+  return answer.data as T;
+}
+
+const sqlText = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+const sqlArray = (values: readonly string[], type: string): string =>
+  `array[${values.map(sqlText).join(', ')}]::${type}[]`;
+
+function clientFor(apiUrl: string, key: string): SupabaseClient {
+  return createClient(apiUrl, key, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    // Node 20 has no global WebSocket and createClient requires one, even unused.
+    realtime: { transport: WebSocket as never },
+  });
+}
+
+/** Signs a member up through the stack's auth and adds them to the organization (service role). */
+async function signedInMember(apiUrl: string, anonKey: string, serviceRoleKey: string, orgId: string): Promise<SupabaseClient> {
+  const member = clientFor(apiUrl, anonKey);
+  const signUp = await member.auth.signUp({ email: 'reader@bench.highcard.example', password: `bench-${crypto.randomUUID()}` });
+  if (signUp.error || !signUp.data.user || !signUp.data.session) {
+    throw new Error(`sign-up failed: ${signUp.error?.message ?? 'no session'}`);
+  }
+  const service = clientFor(apiUrl, serviceRoleKey);
+  check(
+    await service.from('memberships').insert({
+      org_id: orgId,
+      user_id: signUp.data.user.id,
+      role: 'member',
+      department: 'sales',
+      display_name: 'Bench Reader',
+    }),
+    'adding the member',
+  );
+  return member;
+}
+
+async function defineQueries(member: SupabaseClient, targets: Targets): Promise<BenchQuery[]> {
+  const timelineSql = (accountId: string) => `select * from public.account_timeline where account_id = ${sqlText(accountId)}`;
+  const firstPageOf = (accountId: string) =>
+    member
+      .from('account_timeline')
+      .select('*')
+      .eq('account_id', accountId)
+      .order('occurred_at', { ascending: false })
+      .order('id', { ascending: false })
+      .limit(50);
+  const firstPage = () => firstPageOf(targets.timelineAccountId);
+
+  // The cursor of page 2 is the last row of page 1, exactly as the popup pages.
+  const page = check<Array<{ id: string; occurred_at: string }>>(await firstPage(), 'first timeline page');
+  const last = page.at(-1);
+  if (!last || page.length < 50) throw new Error(`the timeline account has only ${page.length} visible entries`);
+  const cursor = `occurred_at.lt."${last.occurred_at}",and(occurred_at.eq."${last.occurred_at}",id.lt.${last.id})`;
+
+  const lookup = () => member.rpc('lookup_context', { emails: targets.lookupEmails, linkedin_url: null });
+  // lookup_context is plpgsql: EXPLAIN of the call shows no inside, so its statements are
+  // explained one by one with the arrays it computes filled in (from one answer).
+  const answer = check<{ contacts: Array<{ id: string }>; accounts: Array<{ id: string }> }>(await lookup(), 'lookup_context');
+  const scope = sqlArray([targets.orgId], 'uuid');
+  const emails = sqlArray(targets.lookupEmails, 'text');
+  const domains = sqlArray([...new Set(targets.lookupEmails.map((e) => e.split('@')[1] ?? ''))], 'text');
+  const contactIds = sqlArray(answer.contacts.map((c) => c.id), 'uuid');
+  const accountIds = sqlArray(answer.accounts.map((a) => a.id), 'uuid');
+
+  const prefix = `${targets.searchPrefix}%`;
+  const searchSql = (relation: string, columns: string) =>
+    `select ${columns} from public.${relation} where name ilike ${sqlText(prefix)} order by name limit 20`;
+
+  return [
+    {
+      name: '1. account_timeline, first page (50)',
+      run: async () => check<unknown[]>(await firstPage(), 'first page').length,
+      explain: [`${timelineSql(targets.timelineAccountId)} order by occurred_at desc, id desc limit 50`],
+    },
+    {
+      name: '   first page, largest account (info)',
+      informational: true,
+      run: async () => check<unknown[]>(await firstPageOf(targets.largestAccountId), 'largest account').length,
+      explain: [`${timelineSql(targets.largestAccountId)} order by occurred_at desc, id desc limit 50`],
+    },
+    {
+      name: '2. account_timeline, next page (keyset)',
+      run: async () => check<unknown[]>(await firstPage().or(cursor), 'next page').length,
+      explain: [
+        `${timelineSql(targets.timelineAccountId)} and (occurred_at < ${sqlText(last.occurred_at)} or (occurred_at = ${sqlText(last.occurred_at)} and id < ${sqlText(last.id)})) order by occurred_at desc, id desc limit 50`,
+      ],
+    },
+    {
+      name: `3. lookup_context (${targets.lookupEmails.length} emails)`,
+      run: async () => {
+        const found = check<{ entries: unknown[] }>(await lookup(), 'lookup_context');
+        return found.entries.length;
+      },
+      explain: [
+        `select public.lookup_context(${emails}, null)`,
+        `select c.id from public.contacts c where c.org_id = any (${scope}) and (c.email = any (${emails}) or lower(c.linkedin_url) = lower(null::text))`,
+        `select a.id from public.accounts a where a.org_id = any (${scope}) and a.id = any (array(select c.account_id from public.contacts c where c.id = any (${contactIds}) and c.account_id is not null union select d.account_id from public.account_domains d where d.org_id = any (${scope}) and d.domain = any (${domains})))`,
+        `select * from public.account_overview o where o.account_id = any (${accountIds})`,
+        `select * from public.account_timeline t where t.id = any (array(select i.id from public.interactions i where i.retracted_at is null and i.org_id = any (${scope}) and (i.contact_id = any (${contactIds}) or i.account_id = any (${accountIds})) order by i.occurred_at desc, i.id desc limit 10))`,
+        `select m.user_id, m.display_name, max(i.created_at) from public.interactions i join public.memberships m on m.org_id = i.org_id and m.user_id = i.author_id where i.retracted_at is null and i.org_id = any (${scope}) and (i.contact_id = any (${contactIds}) or i.account_id = any (${accountIds})) group by m.user_id, m.display_name`,
+      ],
+    },
+    {
+      name: `4. search_accounts('${targets.searchPrefix}') (20)`,
+      run: async () =>
+        check<unknown[]>(
+          await member.rpc('search_accounts', { org_id: targets.orgId, prefix: targets.searchPrefix, max_rows: 20 }),
+          'account search',
+        ).length,
+      explain: [`select * from public.search_accounts(${sqlText(targets.orgId)}::uuid, ${sqlText(targets.searchPrefix)}, 20)`],
+    },
+    {
+      name: `   accounts, name ilike '${prefix}' through PostgREST (info)`,
+      informational: true,
+      run: async () =>
+        check<unknown[]>(
+          await member.from('accounts').select('id, name').ilike('name', prefix).order('name').limit(20),
+          'account ilike',
+        ).length,
+      explain: [searchSql('accounts', 'id, name')],
+    },
+    {
+      name: `   account_overview, same search (info)`,
+      informational: true,
+      run: async () =>
+        check<unknown[]>(
+          await member.from('account_overview').select('*').ilike('name', prefix).order('name').limit(20),
+          'account_overview search',
+        ).length,
+      explain: [searchSql('account_overview', '*')],
+    },
+  ];
+}
+
+async function explainAsMember(member: SupabaseClient, sql: string): Promise<string[]> {
+  return check<string[]>(await member.rpc('bench_explain', { query: sql }), `explain ${sql}`);
+}
+
+async function runDatabase(label: string, size: DatasetSize, options: Options): Promise<DatabaseRun> {
+  console.log(
+    `\n[${label}] generating ${size.accounts} accounts, ${size.accounts * size.contactsPerAccount} contacts, ` +
+      `${size.interactions} entries …`,
+  );
+  let dataset: DatasetReport | null = null;
+  const stack = await startStack({
+    dataDir: null,
+    apiPort: 0,
+    dbPort: 0,
+    log: () => undefined,
+    beforeServe: async (db) => {
+      dataset = await generateDataset(db, size, (line) => console.log(line));
+      await installBenchFunctions(db);
+    },
+  });
+  try {
+    // Assigned in beforeServe, which startStack awaits before it returns.
+    const report = dataset as DatasetReport | null;
+    if (!report) throw new Error('the dataset was not generated');
+    console.log(
+      `[${label}] generated in ${(report.generationMs / 1000).toFixed(1)} s: ` +
+        Object.entries(report.rows)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(', '),
+    );
+
+    const member = await signedInMember(stack.apiUrl, stack.anonKey, stack.serviceRoleKey, report.targets.orgId);
+    const queries = await defineQueries(member, report.targets);
+    const ping = async (): Promise<number> => {
+      check(await member.rpc('bench_ping'), 'bench_ping');
+      return 1;
+    };
+    const all: Array<Pick<BenchQuery, 'run'>> = [{ run: ping }, ...queries];
+
+    for (let n = 0; n < options.warmup; n++) for (const q of all) await q.run();
+    // Interleaved rounds: drift (GC, caches) touches every query alike, the ping included.
+    const times: number[][] = all.map(() => []);
+    const rows: number[] = all.map(() => 0);
+    for (let round = 0; round < options.rounds; round++) {
+      for (const [i, q] of all.entries()) {
+        const start = performance.now();
+        rows[i] = await q.run();
+        times[i]!.push(performance.now() - start);
+      }
+    }
+
+    const results: QueryResult[] = [];
+    for (const [i, q] of queries.entries()) {
+      const plans: QueryResult['plans'] = [];
+      for (const sql of q.explain) plans.push({ sql, plan: await explainAsMember(member, sql) });
+      results.push({
+        name: q.name,
+        informational: Boolean(q.informational),
+        medianMs: median(times[i + 1]!),
+        rows: rows[i + 1]!,
+        plans,
+      });
+    }
+    return { dataset: report, pingMs: median(times[0]!), queries: results };
+  } finally {
+    await stack.stop();
+  }
+}
+
+function printReport(small: DatabaseRun, large: DatabaseRun, options: Options): void {
+  const smallLabel = compactCount(small.dataset.size.interactions);
+  const largeLabel = compactCount(large.dataset.size.interactions);
+  const rows: string[][] = [
+    ['trivial RPC (bench_ping)', '1', small.pingMs.toFixed(2), large.pingMs.toFixed(2), '1.00×', (large.pingMs / small.pingMs).toFixed(2) + '×', 'baseline'],
+  ];
+  const misses: QueryResult[] = [];
+  for (const [i, q] of large.queries.entries()) {
+    const before = small.queries[i]!;
+    const ratio = q.medianMs / large.pingMs;
+    const growth = q.medianMs / before.medianMs;
+    const problems = [
+      ratio > TARGET_RATIO_TO_PING ? `ratio > ${TARGET_RATIO_TO_PING}` : null,
+      growth > TARGET_GROWTH ? `growth > ${TARGET_GROWTH}` : null,
+    ].filter((p): p is string => p !== null);
+    if (problems.length) misses.push(q);
+    rows.push([
+      q.name,
+      `${before.rows}/${q.rows}`,
+      before.medianMs.toFixed(2),
+      q.medianMs.toFixed(2),
+      `${ratio.toFixed(2)}×`,
+      `${growth.toFixed(2)}×`,
+      (problems.length ? `NO (${problems.join(', ')})` : 'yes') + (q.informational ? ' [info]' : ''),
+    ]);
+  }
+
+  const { size: s } = small.dataset;
+  const { size: l } = large.dataset;
+  console.log(`\nDatabase benchmark — --scale ${options.scale}, median of ${options.rounds} calls after ${options.warmup} warm-up, through PostgREST as a signed-in member`);
+  console.log(
+    `  ${smallLabel} database: ${s.accounts} accounts, ${s.accounts * s.contactsPerAccount} contacts, ${s.interactions} entries ` +
+      `(generated in ${(small.dataset.generationMs / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    `  ${largeLabel} database: ${l.accounts} accounts, ${l.accounts * l.contactsPerAccount} contacts, ${l.interactions} entries ` +
+      `(generated in ${(large.dataset.generationMs / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    `  The ${smallLabel} database divides accounts, contacts and entries alike (1/${SMALL_FRACTION}), so every account has ` +
+      `${l.contactsPerAccount} contacts and about ${Math.round(l.interactions / l.accounts)} entries on average at both sizes.`,
+  );
+  const t = large.dataset.targets;
+  const ts = small.dataset.targets;
+  console.log(
+    `  Timeline account: ${ts.timelineAccountEntries} / ${t.timelineAccountEntries} visible entries ` +
+      `(largest account: ${ts.largestAccountEntries} / ${t.largestAccountEntries}); lookup: ` +
+      `${t.lookupEmails.length} addresses at 3 accounts of typical size; search '${t.searchPrefix}%' matches ` +
+      `${ts.searchMatches} / ${t.searchMatches} accounts.`,
+  );
+  console.log(`  Targets: ≤ ${TARGET_RATIO_TO_PING}× the trivial RPC at ${largeLabel}, ≤ ${TARGET_GROWTH}× its own time at ${smallLabel}.\n`);
+  console.log(
+    formatTable(
+      ['query', `rows ${smallLabel}/${largeLabel}`, `ms @${smallLabel}`, `ms @${largeLabel}`, `×ping @${largeLabel}`, `growth ${largeLabel}/${smallLabel}`, 'target met?'],
+      rows,
+    ),
+  );
+
+  console.log(`\nScans used at ${largeLabel} (EXPLAIN as the member):`);
+  for (const q of large.queries) {
+    const nodes = [...new Set(q.plans.flatMap((p) => scanNodes(p.plan)))];
+    console.log(`  ${q.name.trim()}: ${nodes.join('; ') || '(no scan nodes)'}`);
+  }
+
+  const toPrint = options.plans ? large.queries : misses;
+  if (!misses.some((q) => !q.informational)) console.log('\nEvery query met its targets.');
+  for (const q of toPrint) {
+    console.log(`\n--- EXPLAIN (ANALYZE, BUFFERS) at ${largeLabel}, as the member: ${q.name.trim()}`);
+    for (const { sql, plan } of q.plans) {
+      console.log(`\n> ${sql}\n${plan.join('\n')}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const { small, large } = sizesFor(options.scale);
+  const started = performance.now();
+  const smallRun = await runDatabase(compactCount(small.interactions), small, options);
+  const largeRun = await runDatabase(compactCount(large.interactions), large, options);
+  printReport(smallRun, largeRun, options);
+  const total = smallRun.dataset.generationMs + largeRun.dataset.generationMs;
+  const rowsTotal = [smallRun, largeRun]
+    .flatMap((r) => Object.entries(r.dataset.rows).filter(([table]) => !table.includes('(')))
+    .reduce((sum, [, n]) => sum + n, 0);
+  console.log(
+    `\nGeneration: ${rowsTotal} rows in ${(total / 1000).toFixed(1)} s in all; ` +
+      `benchmark total ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
