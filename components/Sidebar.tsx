@@ -223,7 +223,7 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
             <h2 id="hc-known" class="hc-h2">
               {view.contextHeading ?? 'What the team knows'}
             </h2>
-            <ContextView state={context} subject={view.subject} onLookup={() => void lookup()} />
+            <ContextView state={context} subject={view.subject} me={session?.user?.id ?? null} onLookup={() => void lookup()} />
           </section>
           <section class="hc-section" aria-labelledby="hc-sources">
             <h2 id="hc-sources" class="hc-h2">
@@ -251,7 +251,18 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
   );
 }
 
-function ContextView({ state, subject, onLookup }: { state: ContextState; subject: string; onLookup: () => void }) {
+function ContextView({
+  state,
+  subject,
+  me,
+  onLookup,
+}: {
+  state: ContextState;
+  subject: string;
+  /** The rep: left out of "Ask", which names colleagues to talk to. */
+  me: string | null;
+  onLookup: () => void;
+}) {
   if (state.status === 'idle') {
     return (
       <button type="button" onClick={onLookup}>
@@ -271,6 +282,7 @@ function ContextView({ state, subject, onLookup }: { state: ContextState; subjec
     );
   }
   const { result } = state;
+  const colleagues = result.people.filter((person) => person.user_id !== me);
   const empty = !result.accounts.length && !result.contacts.length && !result.entries.length;
   return (
     <div aria-busy={state.refreshing}>
@@ -289,10 +301,10 @@ function ContextView({ state, subject, onLookup }: { state: ContextState; subjec
             .join('; ')}
         </p>
       ) : null}
-      {result.people.length ? (
+      {colleagues.length ? (
         <p>
           <strong>Ask:</strong>{' '}
-          {result.people
+          {colleagues
             .map((p) => `${p.display_name ?? 'A colleague'}${typeof p.department === 'string' ? ` (${p.department})` : ''}`)
             .join(', ')}
         </p>

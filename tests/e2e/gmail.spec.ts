@@ -33,6 +33,11 @@ async function signedIn(context: BrowserContext, extensionId: string, email: str
 
 const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Highcard' });
 
+/** README screenshots, refreshed only on request (HIGHCARD_SCREENSHOTS=1). */
+async function snap(page: Page, name: string): Promise<void> {
+  if (process.env.HIGHCARD_SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png` });
+}
+
 test('a rep sees the team context, files one trimmed message with a signal, and it shows as filed', async ({
   context,
   extensionId,
@@ -62,6 +67,7 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   await expect(preview.getByRole('combobox', { name: /^Customer/ }).locator('option:checked')).toHaveText(
     'Mia Schmidt <mia.schmidt@acme-robotics.example>',
   );
+  await snap(gmail, 'gmail-preview');
   await preview.getByRole('button', { name: 'File to customer record' }).click();
   await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
 
@@ -93,6 +99,7 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   await expect(again.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
   // And the team's context now knows the account.
   await expect(sidebarOf(gmail).getByText('Account:')).toBeVisible();
+  await snap(gmail, 'gmail-sidebar');
 });
 
 test('markup and scripts in a customer’s email stay text and never run', async ({ context, extensionId }) => {
