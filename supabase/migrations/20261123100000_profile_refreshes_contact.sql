@@ -12,15 +12,15 @@ set search_path = ''
 as $$
 begin
   update public.contacts c set
-    full_name = coalesce(nullif(btrim(person ->> 'full_name'), ''), c.full_name),
-    title = coalesce(nullif(btrim(person ->> 'title'), ''), c.title),
-    company = coalesce(nullif(btrim(person ->> 'company'), ''), c.company)
+    full_name = coalesce(nullif(private.trim_text(person ->> 'full_name'), ''), c.full_name),
+    title = coalesce(nullif(private.trim_text(person ->> 'title'), ''), c.title),
+    company = coalesce(nullif(private.trim_text(person ->> 'company'), ''), c.company)
   where c.id = target_contact
     and private.is_member(c.org_id)
     and (
-      c.full_name is distinct from coalesce(nullif(btrim(person ->> 'full_name'), ''), c.full_name)
-      or c.title is distinct from coalesce(nullif(btrim(person ->> 'title'), ''), c.title)
-      or c.company is distinct from coalesce(nullif(btrim(person ->> 'company'), ''), c.company)
+      c.full_name is distinct from coalesce(nullif(private.trim_text(person ->> 'full_name'), ''), c.full_name)
+      or c.title is distinct from coalesce(nullif(private.trim_text(person ->> 'title'), ''), c.title)
+      or c.company is distinct from coalesce(nullif(private.trim_text(person ->> 'company'), ''), c.company)
     );
 end;
 $$;

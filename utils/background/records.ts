@@ -204,7 +204,7 @@ export async function entryRevisions(client: SupabaseClient, interactionId: stri
 }
 
 const MY_ENTRY_COLUMNS =
-  'id, org_id, kind, title, body, signals, occurred_at, source_url, created_at, updated_at, retracted_at, ' +
+  'id, org_id, kind, title, body, signals, occurred_at, created_at, updated_at, retracted_at, ' +
   'organizations(name), accounts(name), contacts(full_name)';
 const MY_PAGE = 500;
 
@@ -225,6 +225,11 @@ export async function myEntries(client: SupabaseClient, userId: string): Promise
     rows.push(...page);
     if (page.length < MY_PAGE) break;
   }
+  // Source links are readable by their author only, and only through this function.
+  const links = z
+    .array(z.object({ id: z.string(), source_url: z.string() }))
+    .parse(check((await client.rpc('my_source_urls')) as ServerAnswer<unknown[]>) ?? []);
+  const linkOf = new Map(links.map((link) => [link.id, link.source_url]));
   return z.array(myEntrySchema).parse(
     rows.map((row) => {
       const { organizations, accounts, contacts, ...rest } = row as Record<string, unknown> & {
@@ -234,6 +239,7 @@ export async function myEntries(client: SupabaseClient, userId: string): Promise
       };
       return {
         ...rest,
+        source_url: linkOf.get(String(rest.id)) ?? null,
         org_name: organizations?.name ?? '',
         account_name: accounts?.name ?? null,
         contact_name: contacts?.full_name ?? null,
