@@ -65,20 +65,28 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
   const returnFocusTo = useRef<string | null>(null);
   const root = useRef<HTMLElement>(null);
 
-  const lookup = useCallback(async () => {
-    const payload = { emails: view.lookup.emails, linkedinUrl: view.lookup.linkedinUrl };
+  const lookup = useCallback(async (manual = false) => {
+    const payload = { emails: view.lookup.emails, linkedinUrl: view.lookup.linkedinUrl, manual };
     const cached = await send('lookup', { ...payload, prefer: 'cache' });
-    if (cached.ok) {
-      setContext({ status: 'ready', result: cached.data.result, fetchedAt: cached.data.fetchedAt, refreshing: cached.data.fromCache });
-      if (!cached.data.fromCache) return;
+    const early = cached.ok ? cached.data : null;
+    if (early?.skipped) {
+      // Automatic lookup is off: wait for the rep to press "Look up".
+      setContext({ status: 'idle' });
+      return;
+    }
+    if (early) {
+      setContext({ status: 'ready', result: early.result, fetchedAt: early.fetchedAt, refreshing: early.fromCache });
+      if (!early.fromCache) return;
     } else {
       setContext({ status: 'loading' });
     }
     const fresh = await send('lookup', { ...payload, prefer: 'network' });
-    if (fresh.ok) {
-      setContext({ status: 'ready', result: fresh.data.result, fetchedAt: fresh.data.fetchedAt, refreshing: false });
+    const answer = fresh.ok ? fresh.data : null;
+    if (answer?.skipped) return;
+    if (answer) {
+      setContext({ status: 'ready', result: answer.result, fetchedAt: answer.fetchedAt, refreshing: false });
     } else if (!cached.ok) {
-      setContext({ status: 'error', message: fresh.error, offline: !navigator.onLine });
+      setContext({ status: 'error', message: fresh.ok ? '' : fresh.error, offline: !navigator.onLine });
     } else {
       setContext((current) => (current.status === 'ready' ? { ...current, refreshing: false } : current));
     }
@@ -223,7 +231,7 @@ export function Sidebar({ view, collapsed, onToggle, subscribeOutbox }: Props) {
             <h2 id="hc-known" class="hc-h2">
               {view.contextHeading ?? 'What the team knows'}
             </h2>
-            <ContextView state={context} subject={view.subject} me={session?.user?.id ?? null} onLookup={() => void lookup()} />
+            <ContextView state={context} subject={view.subject} me={session?.user?.id ?? null} onLookup={() => void lookup(true)} />
           </section>
           <section class="hc-section" aria-labelledby="hc-sources">
             <h2 id="hc-sources" class="hc-h2">

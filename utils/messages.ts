@@ -321,6 +321,8 @@ export const messageSchemas = {
     emails: z.array(email).max(50),
     linkedinUrl: z.string().regex(LINKEDIN_PROFILE_URL).nullable(),
     prefer: z.enum(['cache', 'network']),
+    /** The rep pressed "Look up": allowed even with automatic lookup switched off. */
+    manual: z.boolean().optional(),
   }),
   'settings.set': z.object({ autoLookup: z.boolean() }),
   /** The popup asks which account the page in its tab is about (from that tab's last lookup). */

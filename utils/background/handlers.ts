@@ -61,6 +61,11 @@ const lookupArea: CacheArea<LookupResult> = {
 };
 export const lookupCache = new LookupCache<LookupResult>(lookupArea);
 
+/** The sidebar's lookup: the team's answer, or nothing asked because automatic lookup is off. */
+export type LookupAnswer =
+  | { skipped: true }
+  | { skipped: false; result: LookupResult; fetchedAt: number; fromCache: boolean };
+
 export interface SessionState {
   connection: Pick<Connection, 'url'>;
   user: { id: string; email: string | null } | null;
@@ -296,7 +301,10 @@ export const handlers = {
     return item;
   },
 
-  lookup: async ({ emails, linkedinUrl, prefer }, sender) => {
+  lookup: async ({ emails, linkedinUrl, prefer, manual }, sender): Promise<LookupAnswer> => {
+    // Pact rule 1: with automatic lookup off, nothing is asked until the rep asks, whatever
+    // an open tab last knew of the setting.
+    if (!manual && !(await settingsItem.getValue()).autoLookup) return { skipped: true };
     const orgId = await activeOrgItem.getValue();
     if (!orgId) throw new Error('Join or create your team’s organization in Highcard’s settings first.');
     const key = lookupKey(orgId, emails, linkedinUrl);
@@ -304,14 +312,14 @@ export const handlers = {
       const cached = await lookupCache.get(key);
       if (cached) {
         await rememberTab(sender, orgId, cached.value);
-        return { result: cached.value, fetchedAt: cached.fetchedAt, fromCache: true };
+        return { skipped: false, result: cached.value, fetchedAt: cached.fetchedAt, fromCache: true };
       }
     }
     const result = await records.lookupContext(await client(), orgId, emails, linkedinUrl);
     const fetchedAt = Date.now();
     await lookupCache.set(key, result, fetchedAt);
     await rememberTab(sender, orgId, result);
-    return { result, fetchedAt, fromCache: false };
+    return { skipped: false, result, fetchedAt, fromCache: false };
   },
 
   'settings.set': async (settings) => {

@@ -33,7 +33,7 @@ const session = (overrides: Partial<SessionState> = {}): SessionState => ({
 });
 
 const emptyLookup: LookupResult = { contacts: [], accounts: [], entries: [], people: [] };
-const lookupAnswer = (result: LookupResult, fromCache = false) => ok({ result, fetchedAt: 1, fromCache });
+const lookupAnswer = (result: LookupResult, fromCache = false) => ok({ skipped: false as const, result, fetchedAt: 1, fromCache });
 const renderSidebar = () =>
   render(<Sidebar view={view()} collapsed={false} onToggle={() => {}} subscribeOutbox={() => () => {}} />);
 
@@ -117,5 +117,20 @@ describe('the sidebar', () => {
     expect(await screen.findByText('Filed · sending')).toBeTruthy();
     expect(screen.getByText('Needs attention: org_id: you are not a member')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add to customer record' })).toBeNull();
+  });
+
+  it('asks nothing while automatic lookup is off, until the rep presses “Look up”', async () => {
+    const mock = answerWith(send, {
+      'session.get': () => ok(session({ settings: { autoLookup: false } })),
+      'outbox.list': () => ok([]),
+      lookup: (payload) => (payload.manual ? lookupAnswer(emptyLookup) : ok({ skipped: true as const })),
+    });
+    renderSidebar();
+    const button = await screen.findByRole('button', { name: 'Look up acme-robotics.example' });
+    // The background refuses automatic lookups (tested there); the sidebar then waits.
+    const automatic = mock.mock.calls.filter(([type, payload]) => type === 'lookup' && !(payload as { manual?: boolean }).manual);
+    expect(automatic.map(([, payload]) => (payload as { prefer: string }).prefer)).not.toContain('network');
+    button.click();
+    expect(await screen.findByText('Nobody has filed anything about acme-robotics.example yet.')).toBeTruthy();
   });
 });

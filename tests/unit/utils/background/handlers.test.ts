@@ -64,3 +64,19 @@ describe('the background dispatcher', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
   });
 });
+
+describe('the lookup with automatic lookup switched off', () => {
+  it('asks nothing of the backend unless the rep asked', async () => {
+    const { settingsItem, activeOrgItem } = await import('../../../../utils/storage');
+    await settingsItem.setValue({ autoLookup: false });
+    await activeOrgItem.setValue('0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const result = await dispatch(
+      { type: 'lookup', payload: { emails: ['mia@acme-robotics.example'], linkedinUrl: null, prefer: 'network' } },
+      gmailTab,
+    );
+    expect(result).toEqual({ ok: true, data: { skipped: true } });
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+});
