@@ -107,6 +107,8 @@ export class Outbox {
   private readonly now: () => number;
   private readonly random: () => number;
   private draining: Promise<void> | null = null;
+  /** Items on their way to the server: not to be edited or discarded until they land. */
+  private readonly inFlight = new Set<string>();
   private drainAgain = false;
 
   constructor(private readonly deps: OutboxDeps) {
@@ -172,10 +174,13 @@ export class Outbox {
     for (const item of await this.list()) {
       if (!isDue(item, this.now())) continue;
       let outcome: SendOutcome;
+      this.inFlight.add(item.id);
       try {
         outcome = await this.deps.send(item.capture);
       } catch (error) {
         outcome = { kind: 'unavailable', message: describe(error) };
+      } finally {
+        this.inFlight.delete(item.id);
       }
       // The user may have discarded or edited the item while it was on its way.
       const current = await this.deps.store.get(item.id);
@@ -224,6 +229,7 @@ export class Outbox {
 
   /** The user's correction of a refused item: same id, so still exactly one row. */
   async update(id: string, input: unknown): Promise<OutboxItem> {
+    this.refuseWhileSending(id);
     const item = await this.require(id);
     if (item.status === 'sent') throw new OutboxError('This item is already filed; edit it from “What I have shared”.');
     const parsed = parseCapture(input);
@@ -237,6 +243,7 @@ export class Outbox {
   }
 
   async discard(id: string): Promise<void> {
+    this.refuseWhileSending(id);
     await this.deps.store.remove(id);
     await this.changed();
   }
@@ -246,6 +253,12 @@ export class Outbox {
     const cutoff = this.now() - KEEP_SENT_MS;
     for (const item of await this.deps.store.all()) {
       if (item.status === 'sent' && item.updatedAt < cutoff) await this.deps.store.remove(item.id);
+    }
+  }
+
+  private refuseWhileSending(id: string): void {
+    if (this.inFlight.has(id)) {
+      throw new OutboxError('This item is being sent right now. Try again in a moment.');
     }
   }
 

@@ -239,3 +239,24 @@ describe('the outbox', () => {
     expect(afterAttempt(item, { kind: 'unauthorized', message: 'x' }, 0).attempts).toBe(2);
   });
 });
+
+describe('an item on its way to the server', () => {
+  it('cannot be discarded or edited until the answer is back, so nothing is stored behind the rep’s back', async () => {
+    let release: ((outcome: SendOutcome) => void) | null = null;
+    const outbox = new Outbox({
+      store: extensionOutboxStore,
+      send: () => new Promise<SendOutcome>((resolve) => (release = resolve)),
+      schedule: async () => {},
+    });
+    const item = await outbox.file(capture());
+    const draining = outbox.drain();
+    await vi.waitFor(() => expect(release).not.toBeNull());
+    await expect(outbox.discard(item.id)).rejects.toThrow('This item is being sent right now. Try again in a moment.');
+    await expect(outbox.update(item.id, { ...item.capture, title: 'Changed' })).rejects.toThrow('being sent right now');
+    release!({ kind: 'sent', result: { id: item.id, account_id: null, contact_id: null, created: true } });
+    await draining;
+    expect((await outbox.list())[0]).toMatchObject({ status: 'sent', capture: { title: item.capture.title } });
+    await outbox.discard(item.id);
+    expect(await outbox.list()).toEqual([]);
+  });
+});
