@@ -382,6 +382,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       data: metadataFrom(body),
       ttl_seconds: OTP_SECONDS,
     });
+    if (issued.error === 'over_email_send_rate_limit') {
+      throw new AuthError(429, 'over_email_send_rate_limit', 'Too many wrong codes: wait until the last code expires, then ask for a new one');
+    }
     if (issued.error !== undefined) throw new AuthError(422, 'otp_disabled', 'Signups not allowed for otp');
     options.mailbox.deliver({
       to: email,

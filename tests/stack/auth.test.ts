@@ -133,6 +133,22 @@ describe('emailed codes', () => {
     expect(reused.error?.code).toBe('otp_expired');
   });
 
+  it('spends a code after five wrong guesses, and a new code does not buy new guesses', async () => {
+    const email = uniqueEmail('guesser');
+    await clientFor(stack).auth.signInWithOtp({ email });
+    const code = stack.mailbox.latestFor(email)!.code;
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let guess = 0; guess < 5; guess += 1) {
+      const attempt = await clientFor(stack).auth.verifyOtp({ email, token: wrong, type: 'email' });
+      expect(attempt.error?.code).toBe('otp_expired');
+    }
+    const spent = await clientFor(stack).auth.verifyOtp({ email, token: code, type: 'email' });
+    expect(spent.error?.code).toBe('otp_expired');
+    const again = await clientFor(stack).auth.signInWithOtp({ email });
+    expect(again.error?.status).toBe(429);
+    expect(again.error?.code).toBe('over_email_send_rate_limit');
+  });
+
   it('serves the mailbox over HTTP and refuses codes for unknown users when asked not to create them', async () => {
     const email = uniqueEmail('mailbox');
     await clientFor(stack).auth.signInWithOtp({ email });

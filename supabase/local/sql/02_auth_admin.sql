@@ -238,6 +238,7 @@ as $$
 declare
   recipient auth.users;
   new_id uuid;
+  earlier_failures integer;
 begin
   select * into recipient from auth.users u
    where lower(u.email) = lower(email) and u.deleted_at is null;
@@ -252,10 +253,18 @@ begin
               'sub', new_id, 'email', lower(email), 'email_verified', false, 'phone_verified', false))
     returning * into recipient;
   end if;
+  -- A new code does not buy new guesses: wrong guesses on the code it replaces (within its
+  -- lifetime) carry over, so asking again and again cannot be used to try every code.
+  select coalesce(max(o.failed_attempts), 0) into earlier_failures
+    from auth.one_time_tokens o
+   where o.user_id = recipient.id and o.token_type = 'email_otp' and o.expires_at > now();
+  if earlier_failures >= 5 then
+    return jsonb_build_object('error', 'over_email_send_rate_limit');
+  end if;
   delete from auth.one_time_tokens o where o.user_id = recipient.id and o.token_type = 'email_otp';
-  insert into auth.one_time_tokens (user_id, token_type, token_hash, relates_to, expires_at)
+  insert into auth.one_time_tokens (user_id, token_type, token_hash, relates_to, expires_at, failed_attempts)
   values (recipient.id, 'email_otp', token_hash, lower(email),
-          now() + make_interval(secs => ttl_seconds));
+          now() + make_interval(secs => ttl_seconds), earlier_failures);
   update auth.users u set confirmation_sent_at = now() where u.id = recipient.id;
   return jsonb_build_object('user_id', recipient.id);
 end
@@ -277,16 +286,14 @@ begin
     join auth.users u on u.id = o.user_id
    where lower(u.email) = lower(email) and o.token_type = 'email_otp' and u.deleted_at is null
    for update of o;
-  if not found or pending.expires_at < now() then
+  if not found or pending.expires_at < now() or pending.failed_attempts >= 5 then
     return jsonb_build_object('error', 'otp_expired');
   end if;
   if pending.token_hash <> token_hash then
-    if pending.failed_attempts >= 4 then
-      delete from auth.one_time_tokens o where o.id = pending.id;
-    else
-      update auth.one_time_tokens o set failed_attempts = o.failed_attempts + 1
-       where o.id = pending.id;
-    end if;
+    -- The fifth wrong guess spends the code; it stays on record until it expires so that a
+    -- new code cannot reset the count (see issue_otp).
+    update auth.one_time_tokens o set failed_attempts = o.failed_attempts + 1
+     where o.id = pending.id;
     return jsonb_build_object('error', 'otp_expired');
   end if;
   delete from auth.one_time_tokens o where o.id = pending.id;
