@@ -20,8 +20,6 @@ create table public.interactions (
   retracted_at timestamptz,
   check (kind = 'note' or source_ref is not null),
   check (contact_id is not null or (kind = 'note' and account_id is not null)),
-  -- The same message filed twice is one entry.
-  constraint interactions_source_key unique (org_id, kind, source_ref),
   unique (org_id, id),
   foreign key (org_id, account_id) references public.accounts (org_id, id),
   foreign key (org_id, contact_id) references public.contacts (org_id, id)
@@ -35,8 +33,8 @@ comment on column public.interactions.id is
 comment on column public.interactions.author_id is 'The member who filed the entry and owns it.';
 comment on column public.interactions.kind is 'Where it came from: email, linkedin_message, linkedin_profile or note.';
 comment on column public.interactions.source_ref is
-  'Stable id of the source (Gmail message id, LinkedIn event or profile). The same source is '
-  'filed once per organization.';
+  'Stable id of the source (Gmail message id, LinkedIn event, or a profile as it was: '
+  'url|company|title). The same source is filed once per organization while it is not retracted.';
 comment on column public.interactions.source_url is
   'Link back to the source. Only its author is shown it: the source lives in their own mailbox.';
 comment on column public.interactions.occurred_at is 'When the customer said or did it, not when it was filed.';
@@ -69,6 +67,10 @@ comment on column public.interaction_revisions.edited_at is 'When this version w
 create index interactions_account_timeline_idx on public.interactions (account_id, occurred_at desc, id desc)
   where retracted_at is null;
 create index interactions_contact_timeline_idx on public.interactions (contact_id, occurred_at desc, id desc)
+  where retracted_at is null;
+-- The same message filed twice is one entry; a retracted entry frees its source, so the
+-- message can be filed again and reach the timeline.
+create unique index interactions_source_key on public.interactions (org_id, kind, source_ref)
   where retracted_at is null;
 create index interactions_org_id_occurred_at_idx on public.interactions (org_id, occurred_at desc);
 -- The author's own entries ("what I have shared") and the edit policy.
@@ -105,8 +107,13 @@ alter table public.interaction_revisions enable row level security;
 
 revoke all on public.interactions, public.interaction_revisions from public, anon, authenticated;
 -- Entries are filed through file_interaction and retracted through retract_interaction; the
--- only direct write is the author editing the text.
-grant select, update (title, body, signals) on public.interactions to authenticated;
+-- only direct write is the author editing the text. source_url is left out of the readable
+-- columns: a link into someone's mailbox reaches its author only, through own_source_url.
+grant select (
+  id, org_id, account_id, contact_id, author_id, kind, source_ref, occurred_at, title, body,
+  signals, created_at, updated_at, retracted_at
+) on public.interactions to authenticated;
+grant update (title, body, signals) on public.interactions to authenticated;
 grant select on public.interaction_revisions to authenticated;
 grant all on public.interactions, public.interaction_revisions to service_role;
 
@@ -191,4 +198,47 @@ revoke all on function
   private.keep_interaction_revision(), private.retract_interaction(uuid), public.retract_interaction(uuid)
   from public, anon, authenticated;
 grant execute on function private.retract_interaction(uuid), public.retract_interaction(uuid)
+  to authenticated, service_role;
+
+create function private.own_source_url(entry uuid)
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select i.source_url from public.interactions i
+  where i.id = entry and i.author_id = (select auth.uid())
+$$;
+comment on function private.own_source_url(uuid) is
+  'The entry''s link back to its source, for its author; null for everyone else.';
+
+create function private.my_source_urls()
+returns table (id uuid, source_url text)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select i.id, i.source_url from public.interactions i
+  where i.author_id = (select auth.uid()) and i.source_url is not null
+$$;
+comment on function private.my_source_urls() is 'The source links of the signed-in member''s own entries.';
+
+create function public.my_source_urls()
+returns table (id uuid, source_url text)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.my_source_urls()
+$$;
+comment on function public.my_source_urls() is
+  'For "What I have shared": the links back to the sources of my own entries (my mailbox, my '
+  'LinkedIn). Nobody else''s.';
+
+revoke all on function private.own_source_url(uuid), private.my_source_urls(), public.my_source_urls()
+  from public, anon, authenticated;
+grant execute on function private.own_source_url(uuid), private.my_source_urls(), public.my_source_urls()
   to authenticated, service_role;

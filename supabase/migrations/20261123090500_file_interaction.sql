@@ -419,7 +419,8 @@ begin
   if item ->> 'source_ref' is not null then
     select i.id, i.account_id, i.contact_id into existing
     from public.interactions i
-    where i.org_id = target_org and i.kind = item ->> 'kind' and i.source_ref = item ->> 'source_ref';
+    where i.org_id = target_org and i.kind = item ->> 'kind' and i.source_ref = item ->> 'source_ref'
+      and i.retracted_at is null;
     if found then
       return jsonb_build_object('id', existing.id, 'account_id', existing.account_id,
                                 'contact_id', existing.contact_id, 'created', false);
@@ -473,7 +474,8 @@ begin
     select i.id, i.account_id, i.contact_id, i.author_id into existing
     from public.interactions i
     where i.id = entry_id
-       or (i.org_id = target_org and i.kind = item ->> 'kind' and i.source_ref = item ->> 'source_ref')
+       or (i.org_id = target_org and i.kind = item ->> 'kind' and i.source_ref = item ->> 'source_ref'
+           and i.retracted_at is null)
     limit 1;
     if existing.author_id <> caller and existing.id = entry_id then
       raise exception 'id: is already used by another entry' using errcode = '23505';
@@ -488,28 +490,66 @@ $$;
 comment on function private.file_interaction(jsonb) is
   'Files a checked capture for the signed-in member. Called by public.file_interaction.';
 
+-- A LinkedIn profile the rep files is the freshest word on where the person works now:
+-- filing it updates the contact's name, title and company (other captures only fill in what
+-- the contact lacks). The earlier job stays in the earlier profile entries.
+create function private.refresh_contact_from_profile(target_contact uuid, person jsonb)
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  update public.contacts c set
+    full_name = coalesce(nullif(private.trim_text(person ->> 'full_name'), ''), c.full_name),
+    title = coalesce(nullif(private.trim_text(person ->> 'title'), ''), c.title),
+    company = coalesce(nullif(private.trim_text(person ->> 'company'), ''), c.company)
+  where c.id = target_contact
+    and private.is_member(c.org_id)
+    and (
+      c.full_name is distinct from coalesce(nullif(private.trim_text(person ->> 'full_name'), ''), c.full_name)
+      or c.title is distinct from coalesce(nullif(private.trim_text(person ->> 'title'), ''), c.title)
+      or c.company is distinct from coalesce(nullif(private.trim_text(person ->> 'company'), ''), c.company)
+    );
+end;
+$$;
+comment on function private.refresh_contact_from_profile(uuid, jsonb) is
+  'After a LinkedIn profile is filed: sets the contact''s name, title and company to what the '
+  'profile showed. Only for members of the contact''s organization.';
+
 create function public.file_interaction(capture jsonb)
 returns jsonb
-language sql
+language plpgsql
 volatile
 security invoker
 set search_path = ''
 as $$
-  select private.file_interaction(file_interaction.capture)
+declare
+  result jsonb := private.file_interaction(file_interaction.capture);
+begin
+  if (result ->> 'created')::boolean
+    and file_interaction.capture ->> 'kind' = 'linkedin_profile'
+    and result ->> 'contact_id' is not null then
+    perform private.refresh_contact_from_profile((result ->> 'contact_id')::uuid, file_interaction.capture -> 'contact');
+  end if;
+  return result;
+end;
 $$;
 comment on function public.file_interaction(jsonb) is
   'Files one entry from the extension: checks the capture, finds or creates the contact and '
   'account, and returns { id, account_id, contact_id, created }. Sending the same entry again '
   '(same id, or same source message) returns the existing entry with created = false and '
-  'changes nothing. The author is always the signed-in user.';
+  'changes nothing. A filed LinkedIn profile brings the contact''s title and company up to '
+  'date. The author is always the signed-in user.';
 
 revoke all on function
   private.validate_capture(jsonb), private.resolve_account(uuid, text, text, uuid),
   private.resolve_contact(uuid, jsonb, uuid, uuid), private.file_interaction(jsonb),
-  public.file_interaction(jsonb)
+  private.refresh_contact_from_profile(uuid, jsonb), public.file_interaction(jsonb)
   from public, anon, authenticated;
 grant execute on function private.validate_capture(jsonb), private.file_interaction(jsonb),
-  public.file_interaction(jsonb)
+  private.refresh_contact_from_profile(uuid, jsonb), public.file_interaction(jsonb)
   to authenticated, service_role;
 grant execute on function private.resolve_account(uuid, text, text, uuid),
   private.resolve_contact(uuid, jsonb, uuid, uuid)

@@ -3,6 +3,8 @@
 -- Aggregates are about customers: per account, per signal, per week, never per person
 -- (pact rule 3).
 
+-- No ORDER BY here: a view that sorts itself cannot merge into the reader's query, so
+-- PostgREST's `order ... limit 50` would sort an account's whole history for every page.
 create view public.account_timeline
 with (security_invoker = true)
 as
@@ -18,7 +20,7 @@ select
   i.body,
   i.signals,
   i.occurred_at,
-  case when i.author_id = (select auth.uid()) then i.source_url end as source_url,
+  private.own_source_url(i.id) as source_url,
   i.author_id,
   m.display_name as author_display_name,
   m.department as author_department,
@@ -29,13 +31,12 @@ from public.interactions i
 left join public.accounts a on a.id = i.account_id
 left join public.contacts c on c.id = i.contact_id
 left join public.memberships m on m.org_id = i.org_id and m.user_id = i.author_id
-where i.retracted_at is null
-order by i.occurred_at desc, i.id desc;
+where i.retracted_at is null;
 
 comment on view public.account_timeline is
-  'Every entry the reader can see, newest first, with its account, contact and author. '
-  'Retracted entries are left out. Page through an account with account_id = ... and '
-  '(occurred_at, id) < (last seen) ordered by occurred_at desc, id desc.';
+  'Every entry the reader can see, with its account, contact and author; retracted entries are '
+  'left out. Read it newest first: order by occurred_at desc, id desc (indexed). Page through '
+  'an account with account_id = ... and (occurred_at, id) < (the last row seen).';
 comment on column public.account_timeline.source_url is
   'Link back to the source, shown only to the entry''s author (it opens their own mailbox).';
 comment on column public.account_timeline.author_department is
@@ -105,4 +106,65 @@ comment on column public.signal_trends.accounts is 'Distinct accounts those entr
 revoke all on public.account_timeline, public.account_overview, public.signal_trends
   from public, anon, authenticated;
 grant select on public.account_timeline, public.account_overview, public.signal_trends
+  to authenticated, service_role;
+
+-- Account search for the popup. Under row level security Postgres will not push a LIKE
+-- filter into an index (the operators are not leakproof), so a PostgREST ilike filter reads
+-- every account of the organization; this definer function can use the prefix indexes.
+create function private.search_account_ids(target_org uuid, prefix text, max_rows integer)
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  pattern text;
+begin
+  if not private.is_member(target_org) then
+    raise exception 'org_id: you are not a member of this organization' using errcode = '42501';
+  end if;
+  pattern := replace(replace(replace(lower(btrim(coalesce(prefix, ''))), '\', '\\'), '%', '\%'), '_', '\_');
+  if pattern = '' then
+    return '{}';
+  end if;
+  return array(
+    select hit.id from (
+      select a.id, lower(a.name) as sort_name
+      from public.accounts a
+      where a.org_id = target_org and lower(a.name) like pattern || '%'
+      union
+      select a.id, lower(a.name)
+      from public.account_domains d
+      join public.accounts a on a.id = d.account_id
+      where d.org_id = target_org and d.domain like pattern || '%'
+    ) hit
+    order by hit.sort_name, hit.id
+    limit least(greatest(coalesce(max_rows, 10), 1), 50)
+  );
+end;
+$$;
+comment on function private.search_account_ids(uuid, text, integer) is
+  'The ids of the organization''s accounts whose name or one of whose domains starts with the '
+  'prefix, by name. Members only.';
+
+create function public.search_accounts(org_id uuid, prefix text, max_rows integer default 10)
+returns setof public.account_overview
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select o.*
+  from public.account_overview o
+  where o.account_id = any (private.search_account_ids(search_accounts.org_id, search_accounts.prefix, search_accounts.max_rows))
+  order by lower(o.name), o.account_id
+$$;
+comment on function public.search_accounts(uuid, text, integer) is
+  'Account search for the popup: accounts of the organization whose name or a domain starts '
+  'with the prefix (any case), as account_overview rows, by name. At most 50.';
+
+revoke all on function private.search_account_ids(uuid, text, integer), public.search_accounts(uuid, text, integer)
+  from public, anon, authenticated;
+grant execute on function private.search_account_ids(uuid, text, integer), public.search_accounts(uuid, text, integer)
   to authenticated, service_role;

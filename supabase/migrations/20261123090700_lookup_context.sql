@@ -47,16 +47,17 @@ begin
   where c.org_id = any (scope)
     and (c.email = any (wanted_emails) or lower(c.linkedin_url) = lower(wanted_profile));
 
+  -- Candidate ids first, then the accounts: an OR of two IN lists scanned every account.
   select coalesce(array_agg(a.id), '{}') into account_ids
   from public.accounts a
   where a.org_id = any (scope)
-    and (
-      a.id in (select c.account_id from public.contacts c where c.id = any (contact_ids))
-      or a.id in (
-        select d.account_id from public.account_domains d
-        where d.org_id = any (scope) and d.domain = any (wanted_domains)
-      )
-    );
+    and a.id = any (array(
+      select c.account_id from public.contacts c
+      where c.id = any (contact_ids) and c.account_id is not null
+      union
+      select d.account_id from public.account_domains d
+      where d.org_id = any (scope) and d.domain = any (wanted_domains)
+    ));
 
   select jsonb_build_object(
     'contacts', coalesce((
@@ -70,11 +71,20 @@ begin
     'accounts', coalesce((
       select jsonb_agg(jsonb_build_object(
         'id', o.account_id, 'org_id', o.org_id, 'name', o.name, 'domains', o.domains,
-        'last_activity_at', o.last_activity_at, 'contact_count', o.contact_count,
-        'signals_90d', o.signals_90d
+        'last_activity_at', o.last_activity_at
       ) order by o.name, o.account_id)
-      from public.account_overview o
-      where o.account_id = any (account_ids)
+      from (
+        -- What the sidebar shows of an account; contact and signal counts stay in
+        -- account_overview for the popup, which reads one account at a time.
+        select a.org_id, a.id as account_id, a.name,
+          coalesce((select array_agg(d.domain order by d.domain) from public.account_domains d
+                    where d.account_id = a.id), '{}'::text[]) as domains,
+          (select i.occurred_at from public.interactions i
+           where i.account_id = a.id and i.retracted_at is null
+           order by i.occurred_at desc, i.id desc limit 1) as last_activity_at
+        from public.accounts a
+        where a.id = any (account_ids)
+      ) o
     ), '[]'::jsonb),
     'entries', coalesce((
       select jsonb_agg(jsonb_build_object(
@@ -87,11 +97,16 @@ begin
         'revision_count', t.revision_count
       ) order by t.occurred_at desc, t.id desc)
       from (
+        -- The latest ten ids straight from the entries' indexes, then their timeline rows.
         select * from public.account_timeline t
-        where t.org_id = any (scope)
-          and (t.contact_id = any (contact_ids) or t.account_id = any (account_ids))
-        order by t.occurred_at desc, t.id desc
-        limit 10
+        where t.id = any (array(
+          select i.id from public.interactions i
+          where i.retracted_at is null
+            and i.org_id = any (scope)
+            and (i.contact_id = any (contact_ids) or i.account_id = any (account_ids))
+          order by i.occurred_at desc, i.id desc
+          limit 10
+        ))
       ) t
       -- source_ref lets the sidebar mark a message or profile the team already filed.
       join public.interactions i on i.id = t.id
@@ -102,12 +117,19 @@ begin
         'department', p.department, 'last_filed_at', p.last_filed_at
       ) order by p.last_filed_at desc, p.display_name)
       from (
+        -- Who to ask: the colleagues behind the latest 500 entries about these people. A
+        -- bound, so that an account with years of history answers as fast as a new one.
         select m.user_id, m.org_id, m.display_name, m.department, max(i.created_at) as last_filed_at
-        from public.interactions i
+        from (
+          select i.org_id, i.author_id, i.created_at
+          from public.interactions i
+          where i.retracted_at is null
+            and i.org_id = any (scope)
+            and (i.contact_id = any (contact_ids) or i.account_id = any (account_ids))
+          order by i.occurred_at desc, i.id desc
+          limit 500
+        ) i
         join public.memberships m on m.org_id = i.org_id and m.user_id = i.author_id
-        where i.retracted_at is null
-          and i.org_id = any (scope)
-          and (i.contact_id = any (contact_ids) or i.account_id = any (account_ids))
         group by m.user_id, m.org_id, m.display_name, m.department
       ) p
     ), '[]'::jsonb)
