@@ -1,5 +1,7 @@
-// Text as a person sees it on the page, without layout: block boundaries become line
-// breaks, hidden nodes (screen-reader duplicates, display:none, templates) are skipped.
+// Text as a person sees it on the page, without layout: as in a browser, a block boundary
+// ends the current line, <br> always ends one (mail writes a blank line as <div><br></div>),
+// paragraphs keep a blank line around them, list items get the bullet or number the reader
+// sees, and hidden nodes (screen-reader duplicates, display:none, templates) are skipped.
 // Readers use this instead of textContent, which glues paragraphs together and includes
 // LinkedIn's visually-hidden duplicates, and instead of innerText, which needs layout that
 // a test DOM does not have.
@@ -7,10 +9,11 @@
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'BUTTON', 'IFRAME', 'OBJECT', 'HEAD']);
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TR', 'UL',
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TR', 'UL',
 ]);
+const PARAGRAPH_TAGS = new Set(['P', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** Class names sites use for text meant only for screen readers. */
 const SCREEN_READER_ONLY = ['visually-hidden', 'a11y-text', 'sr-only'];
@@ -33,16 +36,42 @@ export function isHiddenWithin(element: Element, root?: Element | null): boolean
   return false;
 }
 
+/** The bullet or number a person sees before a list item ("- ", "2. "). */
+function listMarker(item: Element): string {
+  const list = item.parentElement;
+  if (list?.tagName.toUpperCase() !== 'OL') return '- ';
+  const start = Number.parseInt(list.getAttribute('start') ?? '1', 10);
+  let index = Number.isFinite(start) ? start : 1;
+  for (let sibling = item.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.tagName.toUpperCase() === 'LI') index += 1;
+  }
+  return `${index}. `;
+}
+
 /**
- * The visible text of a node: lines separated by "\n", blank lines kept once between blocks,
- * whitespace inside a line collapsed, non-breaking spaces made plain.
+ * The visible text of a node: lines separated by "\n", one blank line at most between
+ * paragraphs, whitespace inside a line collapsed, non-breaking spaces made plain.
  */
 export function visibleText(node: Node | null | undefined, options: { skip?: (element: Element) => boolean } = {}): string {
   if (!node) return '';
-  const parts: string[] = [];
+  const lines: string[] = [];
+  let line = '';
+  let blankPending = false;
+
+  const endLine = (force: boolean) => {
+    if (line.trim() !== '' || force) lines.push(line);
+    line = '';
+  };
+  const write = (text: string) => {
+    if (line.trim() === '' && text.trim() === '') return;
+    if (line === '' && blankPending && lines.length > 0 && (lines[lines.length - 1] ?? '').trim() !== '') lines.push('');
+    blankPending = false;
+    line += text;
+  };
+
   const walk = (current: Node) => {
     if (current.nodeType === 3) {
-      parts.push((current.nodeValue ?? '').replace(/[\s\u00a0]+/g, ' '));
+      write((current.nodeValue ?? '').replace(/[\s\u00a0]+/g, ' '));
       return;
     }
     if (current.nodeType !== 1 && current.nodeType !== 9 && current.nodeType !== 11) return;
@@ -50,21 +79,26 @@ export function visibleText(node: Node | null | undefined, options: { skip?: (el
     if (element && (isHidden(element) || options.skip?.(element))) return;
     const tag = element?.tagName.toUpperCase() ?? '';
     if (tag === 'BR') {
-      parts.push('\n');
+      // A <br> ends its line even when the line is empty: that is how mail writes blank lines.
+      blankPending = false;
+      endLine(true);
       return;
     }
     const block = BLOCK_TAGS.has(tag);
-    const paragraph = tag === 'P' || tag === 'BLOCKQUOTE' || tag === 'PRE' || /^H[1-6]$/.test(tag);
-    if (block) parts.push(paragraph ? '\n\n' : '\n');
-    if (tag === 'TD' || tag === 'TH') parts.push(' ');
+    const paragraph = PARAGRAPH_TAGS.has(tag);
+    if (block) endLine(false);
+    if (paragraph) blankPending = true;
+    if (tag === 'TD' || tag === 'TH') write(' ');
+    if (tag === 'LI' && element) write(listMarker(element));
     for (const child of Array.from(current.childNodes)) walk(child);
-    if (block) parts.push(paragraph ? '\n\n' : '\n');
+    if (block) endLine(false);
+    if (paragraph) blankPending = true;
   };
   walk(node);
-  return parts
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+  endLine(false);
+
+  return lines
+    .map((text) => text.replace(/ {2,}/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -1,10 +1,9 @@
 // The open Gmail thread as data: a pure function of the Document, no side effects. Text is
-// read as a person sees it (one-line values with utils/capture/text.ts, bodies with
-// ./mail-text.ts), never as markup; values we cannot find are null rather than guessed.
+// read as a person sees it (utils/capture/text.ts: visibleLine for one-line values,
+// visibleText for bodies), never as markup; values we cannot find are null rather than guessed.
 // Selectors live in ./selectors.ts.
-import { isHiddenWithin, visibleLine } from '../text';
+import { isHiddenWithin, visibleLine, visibleText } from '../text';
 import { browserTimeZoneOffset, parseGmailDate, type TimeZoneOffset } from './date';
-import { mailText } from './mail-text';
 import {
   COLLAPSED_LIST_ITEM_CLASS,
   DATE,
@@ -243,7 +242,7 @@ function readBody(body: Element): { body: string; signature: string | null } {
       isAttributionBeforeQuote(element)
     );
   };
-  let lines = trimBlankEnd(mailText(body, { skip }).split('\n'));
+  let lines = trimBlankEnd(visibleText(body, { skip }).split('\n'));
 
   // Plain-text replies quote with "> " lines after the new text; drop that tail.
   let end = lines.length;
@@ -262,7 +261,7 @@ function readBody(body: Element): { body: string; signature: string | null } {
 
   // Gmail's older signature markup leaves its "-- " line in the body, outside the signature.
   if (signatureElement && lines[lines.length - 1] === '--') lines = trimBlankEnd(lines.slice(0, -1));
-  let signature: string | null = signatureElement ? mailText(signatureElement) || null : null;
+  let signature: string | null = signatureElement ? visibleText(signatureElement) || null : null;
   if (!signatureElement && hasSignatureDelimiter(body, body)) {
     const delimiter = lines.lastIndexOf('--');
     if (delimiter >= 0) {

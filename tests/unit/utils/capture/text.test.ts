@@ -13,6 +13,11 @@ describe('visible text', () => {
     expect(visibleText(root)).toBe('Hi Ana,\n\nCould we talk\non Friday?\n\nMia');
   });
 
+  it('reads mail written one <div> per line as single lines, <div><br></div> as one blank line, lists as seen', () => {
+    const root = html('<div>Hi Ana,</div><div><br></div><div>thanks!</div><ol start="2"><li>SSO</li><li>Pricing</li></ol><ul><li>soon</li></ul><div>Best,</div><div>Mia</div>');
+    expect(visibleText(root)).toBe('Hi Ana,\n\nthanks!\n2. SSO\n3. Pricing\n- soon\nBest,\nMia');
+  });
+
   it('skips screen-reader duplicates, hidden nodes, scripts and styles', () => {
     const root = html(
       '<span aria-hidden="true">Mia Schmidt</span><span class="visually-hidden">Mia Schmidt</span>' +
