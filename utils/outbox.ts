@@ -90,6 +90,18 @@ export interface OutboxStore {
   all(): Promise<OutboxItem[]>;
 }
 
+/** An outbox kept in memory, copied in and out as extension storage would: for Node-side
+ * tests and benchmarks that drive the real outbox against the local stack. */
+export function memoryOutboxStore(): OutboxStore {
+  const items = new Map<string, OutboxItem>();
+  return {
+    get: async (id) => structuredClone(items.get(id) ?? null),
+    put: async (item) => void items.set(item.id, structuredClone(item)),
+    remove: async (id) => void items.delete(id),
+    all: async () => [...items.values()].map((item) => structuredClone(item)),
+  };
+}
+
 export class OutboxError extends Error {}
 
 export interface OutboxDeps {
@@ -107,6 +119,8 @@ export class Outbox {
   private readonly now: () => number;
   private readonly random: () => number;
   private draining: Promise<void> | null = null;
+  /** How many items are not yet sent, as of the last change; null until first counted. */
+  private unsent: number | null = null;
   /** Items on their way to the server: not to be edited or discarded until they land. */
   private readonly inFlight = new Set<string>();
   private drainAgain = false;
@@ -268,8 +282,15 @@ export class Outbox {
     return item;
   }
 
+  /** The badge's number, without reading every item again on each question. */
+  async unsentCount(): Promise<number> {
+    this.unsent ??= (await this.deps.store.all()).filter(isUnsent).length;
+    return this.unsent;
+  }
+
   private async changed(): Promise<void> {
     const items = await this.list();
+    this.unsent = items.filter(isUnsent).length;
     await this.deps.schedule(nextWakeUp(items));
     this.deps.onChange?.(items);
   }

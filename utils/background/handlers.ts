@@ -13,7 +13,7 @@ import {
   type ParsedPayload,
   type Result,
 } from '../messages';
-import { Outbox, OutboxError, type OutboxItem } from '../outbox';
+import { isUnsent, Outbox, OutboxError, type OutboxItem } from '../outbox';
 import { extensionOutboxStore } from '../outbox-store';
 import {
   activeOrgItem,
@@ -46,7 +46,7 @@ export const outbox = new Outbox({
 });
 
 async function showUnsent(items: readonly OutboxItem[]): Promise<void> {
-  const unsent = items.filter((item) => item.status !== 'sent');
+  const unsent = items.filter(isUnsent);
   const attention = unsent.some((item) => item.status !== 'pending');
   await browser.action.setBadgeText({ text: unsent.length ? String(unsent.length) : '' });
   await browser.action.setBadgeBackgroundColor({ color: attention ? '#b45309' : '#2563eb' });
@@ -111,7 +111,7 @@ async function sessionState({ fresh = true }: { fresh?: boolean } = {}): Promise
     activeOrgId = organizations[0]?.org_id ?? null;
     if (user && organizations.length) await activeOrgItem.setValue(activeOrgId);
   }
-  const unsent = (await outbox.list()).filter((item) => item.status !== 'sent').length;
+  const unsent = await outbox.unsentCount();
   return {
     connection: { url: connection.url },
     user: user ? { id: user.id, email: user.email ?? null } : null,

@@ -260,3 +260,19 @@ describe('an item on its way to the server', () => {
     expect(await outbox.list()).toEqual([]);
   });
 });
+
+describe('the unsent count', () => {
+  it('follows filing, sending and discarding', async () => {
+    const { outbox, server } = setup();
+    expect(await outbox.unsentCount()).toBe(0);
+    const a = await outbox.file(capture());
+    await vi.waitFor(async () => expect(await outbox.unsentCount()).toBe(1));
+    server.next = ['refused'];
+    await outbox.file(capture());
+    await outbox.drain();
+    expect(await outbox.unsentCount()).toBe(1);
+    expect((await outbox.list()).find((i) => i.id === a.id)?.status).toBe('needs_attention');
+    await outbox.discard(a.id);
+    expect(await outbox.unsentCount()).toBe(0);
+  });
+});
