@@ -5,22 +5,17 @@
 //    (target ≤ 50 ms);
 // 3. the JavaScript heap the extension adds to an idle inbox, against the same page without it.
 // Usage: npm run bench:gmail
-import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startStack } from '../supabase/local/stack';
+import { EXTENSION_DIR as EXTENSION, launchChromium } from '../tests/e2e/browser';
 
-const EXTENSION = resolve('.output/chrome-mv3');
 const THREAD_HASH = '#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
 const ROUNDS = 25;
-const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
-];
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,25 +53,14 @@ function inboxSdkSize(): number | null {
 }
 
 async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'highcard-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    ...(existsSync('/usr/bin/chromium') && { executablePath: '/usr/bin/chromium' }),
-    args: withExtension ? [...FLAGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : FLAGS,
-  });
+  const { context, close } = await launchChromium({ extension: withExtension });
   const page = (name: string) => readFileSync(`tests/fixtures/gmail/${name}`, 'utf8');
   await context.route('https://mail.google.com/**', (route) =>
     route.request().resourceType() === 'document'
       ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: page('thread-expanded-and-collapsed.html') })
       : route.fulfill({ status: 404, body: '' }),
   );
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, close };
 }
 
 async function signIn(context: BrowserContext, apiUrl: string, anonKey: string): Promise<void> {
@@ -138,8 +122,6 @@ async function idleHeap(context: BrowserContext): Promise<number> {
   await page.close();
   return usedSize;
 }
-
-if (!existsSync(join(EXTENSION, 'manifest.json'))) execSync('npx wxt build', { stdio: 'inherit' });
 
 const size = contentScriptSize();
 const reference = inboxSdkSize();

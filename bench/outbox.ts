@@ -4,17 +4,13 @@
 // 2. Drain throughput: the outbox sending N captures to the local stack, as a ratio to a bare
 //    loop of the same file_interaction calls in the same run.
 // Usage: npm run bench:outbox [-- --items 300]
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { startStack } from '../supabase/local/stack';
 import { fileInteraction } from '../utils/background/records';
 import { parseCapture, type CaptureInput } from '../utils/messages';
-import { Outbox, type OutboxItem, type OutboxStore } from '../utils/outbox';
-import { execSync } from 'node:child_process';
+import { memoryOutboxStore, Outbox } from '../utils/outbox';
+import { launchChromium } from '../tests/e2e/browser';
 
 const argItems = process.argv.indexOf('--items');
 const ITEMS = argItems > 0 ? Number(process.argv[argItems + 1]) : 300;
@@ -36,18 +32,7 @@ function captureFor(orgId: string, n: number): CaptureInput {
 }
 
 async function filingLatency(): Promise<{ p50: number; p95: number; n: number }> {
-  const extension = resolve('.output/chrome-mv3');
-  if (!existsSync(join(extension, 'manifest.json'))) execSync('npx wxt build', { stdio: 'inherit' });
-  const profile = mkdtempSync(join(tmpdir(), 'highcard-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    ...(existsSync('/usr/bin/chromium') && { executablePath: '/usr/bin/chromium' }),
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-quic', '--no-first-run',
-      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-    ],
-  });
+  const { context, close } = await launchChromium({ extension: true });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
@@ -69,19 +54,8 @@ async function filingLatency(): Promise<{ p50: number; p95: number; n: number }>
     const sorted = timings.slice(20).sort((a, b) => a - b); // the first calls warm the worker up
     return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
-}
-
-function memoryStore(): OutboxStore {
-  const items = new Map<string, OutboxItem>();
-  return {
-    get: async (id) => items.get(id) ?? null,
-    put: async (item) => void items.set(item.id, item),
-    remove: async (id) => void items.delete(id),
-    all: async () => [...items.values()],
-  };
 }
 
 async function drainThroughput(): Promise<{ bare: number; outbox: number }> {
@@ -112,7 +86,7 @@ async function drainThroughput(): Promise<{ bare: number; outbox: number }> {
     }
     const bare = ITEMS / ((performance.now() - start) / 1000);
 
-    const outbox = new Outbox({ store: memoryStore(), send: (c) => fileInteraction(client, c), schedule: async () => {} });
+    const outbox = new Outbox({ store: memoryOutboxStore(), send: (c) => fileInteraction(client, c), schedule: async () => {} });
     for (let n = 0; n < ITEMS; n += 1) await outbox.file(captureFor(orgId, n));
     start = performance.now();
     await outbox.drain();

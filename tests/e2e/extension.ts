@@ -1,46 +1,10 @@
-// Launches Chromium with the built extension loaded, as a user would after "Load unpacked".
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+// The built extension in Chromium, and the Playwright fixtures every spec starts from.
+import { test as base, type BrowserContext, type Worker } from '@playwright/test';
+import { launchChromium } from './browser';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export { EXTENSION_DIR } from './browser';
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-
-// The machine that runs CI has no outside network: everything Chromium would fetch on its
-// own is switched off so that tests see only the pages they route.
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
-export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first.');
-  }
-  const profile = mkdtempSync(join(tmpdir(), 'highcard-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    // A fixed zone with an offset, so that dates read from pages are checked exactly.
-    timezoneId: 'Europe/Berlin',
-    locale: 'en-US',
-    ...(existsSync(SYSTEM_CHROMIUM) && { executablePath: SYSTEM_CHROMIUM }),
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+export const launchWithExtension = () => launchChromium({ extension: true });
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { adminClient } from './backend';
 import { fixture as readFixture, innerOfDiv } from './fixtures';
 import { expect, test } from './extension';
-import { connectToTestStack, createOrganization, openOptions, signInWithCode } from './session';
+import { openNewTeam } from './session';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
 const HOSTILE_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWHpstlRBZwMFbWvVxmQ';
@@ -24,11 +24,7 @@ async function serveGmail(context: BrowserContext, page: () => string): Promise<
 }
 
 async function signedIn(context: BrowserContext, extensionId: string, email: string): Promise<void> {
-  const options = await openOptions(context, extensionId);
-  await connectToTestStack(options);
-  await signInWithCode(options, email);
-  await createOrganization(options, `Lumen Logistics ${Date.now()}`);
-  await options.close();
+  await (await openNewTeam(context, extensionId, email, `Lumen Logistics ${Date.now()}`)).close();
 }
 
 const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Highcard' });

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { adminClient } from './backend';
 import { expect, test } from './extension';
 import { divByOpeningTag, fixture } from './fixtures';
-import { connectToTestStack, createOrganization, openOptions, signInWithCode } from './session';
+import { openNewTeam } from './session';
 
 const FEED = '/feed/';
 const PROFILE = '/in/lena-brandt-7a3b21/';
@@ -46,11 +46,7 @@ test('a rep looks a person up, files the profile and a message, and the person i
   context,
   extensionId,
 }) => {
-  const options = await openOptions(context, extensionId);
-  await connectToTestStack(options);
-  await signInWithCode(options, `dana+${Date.now()}@highcard.example`);
-  await createOrganization(options, `Highcard Sales ${Date.now()}`);
-  await options.close();
+  await (await openNewTeam(context, extensionId, `dana+${Date.now()}@highcard.example`, `Highcard Sales ${Date.now()}`)).close();
   await serveLinkedIn(context);
 
   const linkedin = await context.newPage();

@@ -34,3 +34,13 @@ export async function createOrganization(options: Page, name: string): Promise<v
   await options.getByRole('button', { name: 'Create organization' }).click();
   await expect(options.getByRole('radio', { name: new RegExp(name) })).toBeChecked();
 }
+
+/** A new user, connected to the test stack, signed in by code and admin of a new
+ * organization; the options page stays open for more. */
+export async function openNewTeam(context: BrowserContext, extensionId: string, email: string, organization: string): Promise<Page> {
+  const options = await openOptions(context, extensionId);
+  await connectToTestStack(options);
+  await signInWithCode(options, email);
+  await createOrganization(options, organization);
+  return options;
+}

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchWithExtension, serviceWorkerOf, test } from './extension';
-import { connectToTestStack, createOrganization, openOptions, signInWithCode } from './session';
+import { connectToTestStack, openNewTeam, openOptions, signInWithCode } from './session';
 
 const SCREENSHOTS = 'docs/screenshots';
 /** The README's screenshots are refreshed on request (HIGHCARD_SCREENSHOTS=1), so an
@@ -67,10 +67,7 @@ test('two colleagues share one timeline; an edit shows its history and a retract
   const orgName = `Lumen Logistics ${stamp}`;
 
   // Ana creates the organization and invites Ben.
-  const ana = await openOptions(context, extensionId);
-  await connectToTestStack(ana);
-  await signInWithCode(ana, `ana+${stamp}@lumen-logistics.example`);
-  await createOrganization(ana, orgName);
+  const ana = await openNewTeam(context, extensionId, `ana+${stamp}@lumen-logistics.example`, orgName);
   await saveProfile(ana, 'Ana Ruiz', 'Sales');
   // The invite's role is "member" unless chosen otherwise.
   await ana.getByRole('button', { name: 'Create invite code' }).click();
@@ -214,10 +211,7 @@ test('the popup opened over a Gmail thread goes straight to its account, without
   extensionId,
 }) => {
   const stamp = Date.now();
-  const options = await openOptions(context, extensionId);
-  await connectToTestStack(options);
-  await signInWithCode(options, `ana+${stamp}@lumen-logistics.example`);
-  await createOrganization(options, `Lumen Logistics ${stamp}`);
+  const options = await openNewTeam(context, extensionId, `ana+${stamp}@lumen-logistics.example`, `Lumen Logistics ${stamp}`);
   const session = await message<{ activeOrgId: string }>(options, 'session.get', {});
   await message(options, 'capture.file', {
     capture: {
