@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { fileInteraction } from '../../utils/background/records';
 import type { CaptureInput } from '../../utils/messages';
-import { BACKOFF, Outbox, type OutboxItem, type OutboxStore } from '../../utils/outbox';
+import { BACKOFF, memoryOutboxStore, Outbox } from '../../utils/outbox';
 
 interface StackInfo {
   apiUrl: string;
@@ -59,16 +59,6 @@ const client = (info: StackInfo, key = info.anonKey): SupabaseClient =>
     auth: { persistSession: false, autoRefreshToken: false },
     realtime: { transport: WebSocket as never },
   });
-
-function memoryStore(): OutboxStore {
-  const items = new Map<string, OutboxItem>();
-  return {
-    get: async (id) => structuredClone(items.get(id) ?? null),
-    put: async (item) => void items.set(item.id, structuredClone(item)),
-    remove: async (id) => void items.delete(id),
-    all: async () => [...items.values()].map((item) => structuredClone(item)),
-  };
-}
 
 let dataDir: string;
 let apiPort: number;
@@ -126,7 +116,7 @@ describe('the outbox against the local stack', () => {
   it('files 50 items exactly once while the stack is killed and restarted midway', async () => {
     let clock = Date.now();
     const outbox = new Outbox({
-      store: memoryStore(),
+      store: memoryOutboxStore(),
       send: (c) => fileInteraction(user, c),
       schedule: async () => {},
       now: () => clock,
@@ -179,7 +169,7 @@ describe('the outbox against the local stack', () => {
       },
     });
     await flaky.auth.setSession({ access_token: session.access_token, refresh_token: session.refresh_token });
-    const outbox = new Outbox({ store: memoryStore(), send: (c) => fileInteraction(flaky, c), schedule: async () => {} });
+    const outbox = new Outbox({ store: memoryOutboxStore(), send: (c) => fileInteraction(flaky, c), schedule: async () => {} });
     const items = [];
     for (let n = 100; n < 110; n += 1) items.push(await outbox.file(capture(n)));
     await outbox.drain();
@@ -197,7 +187,7 @@ describe('the outbox against the local stack', () => {
   });
 
   it('puts a capture the server refuses in needs_attention with the server’s message', async () => {
-    const outbox = new Outbox({ store: memoryStore(), send: (c) => fileInteraction(user, c), schedule: async () => {} });
+    const outbox = new Outbox({ store: memoryOutboxStore(), send: (c) => fileInteraction(user, c), schedule: async () => {} });
     const item = await outbox.file(capture(200, { org_id: crypto.randomUUID() }));
     await outbox.drain();
     const [refused] = await outbox.list();
