@@ -20,6 +20,9 @@ const TABLES = [
   'contacts',
   'interactions',
   'interaction_revisions',
+  // "For you" (issue 14): routes between colleagues and each recipient's own dismissals.
+  'entry_routes',
+  'route_dismissals',
 ];
 const VIEWS = ['account_timeline', 'account_overview', 'signal_trends'];
 
