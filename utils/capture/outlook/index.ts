@@ -1,0 +1,12 @@
+// Outlook on the web: everything the extension knows about its pages. See DESIGN.md, "Readers".
+export { isOutlookMessageView, isOutlookUrl, OUTLOOK_HOSTS, OUTLOOK_MATCHES, outlookItemIdFromUrl } from './detect';
+export { parseOutlookDate } from './date';
+export {
+  readOpenOutlookMessage,
+  readOutlookAccountEmail,
+  type OutlookConversation,
+  type OutlookMessage,
+  type OutlookPart,
+  type OutlookPerson,
+  type OutlookReadOptions,
+} from './read';
