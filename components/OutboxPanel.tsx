@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
-import type { OutboxItem } from '../utils/outbox';
+import type { OutboxItem } from '../utils/messages';
 import { send } from '../utils/send';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntryTextForm } from './EntryTextForm';

@@ -152,8 +152,9 @@ export function parseCapture(input: unknown): CaptureResult {
 }
 
 // ---------------------------------------------------------------------------------------
-// Messages between the content scripts, popup and options and the background. Adding a
-// message is one schema here and one handler in utils/background/handlers.ts.
+// The answers: every row and state the background sends back, checked by zod in the
+// background before it leaves (utils/background/dispatch.ts), so a page's types and the
+// data it receives come from one place.
 
 export const membershipSchema = z.object({
   org_id: z.string(),
@@ -185,11 +186,69 @@ export const lookupResultSchema = z.object({
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;
 
-const email = z.email({ error: 'must be an email address' }).max(LIMITS.email);
-const id = z.guid({ error: 'must be a uuid' });
+/** The sidebar's lookup: the team's answer, or nothing asked because automatic lookup is off. */
+export const lookupAnswerSchema = z.discriminatedUnion('skipped', [
+  z.object({ skipped: z.literal(true) }),
+  z.object({ skipped: z.literal(false), result: lookupResultSchema, fetchedAt: z.number(), fromCache: z.boolean() }),
+]);
+export type LookupAnswer = z.infer<typeof lookupAnswerSchema>;
 
-// Reading the shared record from the popup and the options page: the rows the background
-// answers with, checked here so that the UI's types come from one place.
+export const settingsSchema = z.object({
+  /** Pact rule 1: the sidebar's lookup may be switched to "only when I ask". */
+  autoLookup: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Who is signed in, where, and in which organizations: every message that changes any of
+ * it answers with the new state, so a page never guesses. */
+export const sessionStateSchema = z.object({
+  connection: z.object({ url: z.string() }),
+  user: z.object({ id: z.string(), email: z.string().nullable() }).nullable(),
+  organizations: z.array(membershipSchema),
+  activeOrgId: z.string().nullable(),
+  settings: settingsSchema,
+  /** Items filed in this browser and not yet on the server (the badge's number). */
+  unsent: z.number().int().nonnegative(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/** What the last lookup in a tab matched (session storage; see utils/storage.ts). */
+export const tabContextSchema = z.object({
+  orgId: z.string(),
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  url: z.string().nullable(),
+  at: z.number(),
+});
+export type TabContext = z.infer<typeof tabContextSchema>;
+
+export const fileResultSchema = z.object({
+  id: z.string(),
+  account_id: z.string().nullable(),
+  contact_id: z.string().nullable(),
+  created: z.boolean(),
+});
+export type FileResult = z.infer<typeof fileResultSchema>;
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'needs_attention', 'waiting_for_sign_in'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const outboxItemSchema = z.object({
+  id: z.string(),
+  // Checked by captureSchema when it was filed. Not re-checked on the way out: a kept item
+  // must stay visible (and correctable) even if a rule changed since (pact rule 7).
+  capture: z.custom<Capture>((value) => typeof value === 'object' && value !== null),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number(),
+  /** When the next automatic attempt is due (epoch ms); null when it waits for the user. */
+  nextAttemptAt: z.number().nullable(),
+  /** The server's or the network's words, kept for the user. */
+  error: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  result: fileResultSchema.nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
 export const accountHitSchema = z.object({
   account_id: z.string(),
@@ -228,6 +287,9 @@ export const timelineEntrySchema = z.object({
   revision_count: z.number(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+const id = z.guid({ error: 'must be a uuid' });
+const email = z.email({ error: 'must be an email address' }).max(LIMITS.email);
 
 /** Keyset cursor on account_timeline's order (occurred_at desc, id desc). */
 export const timelineCursorSchema = z.object({ occurred_at: z.string().min(1).max(64), id });
@@ -299,53 +361,100 @@ const entryText = {
     .refine((signals) => new Set(signals).size === signals.length, { error: 'must not repeat a signal' }),
 };
 
-export const messageSchemas = {
-  'session.get': z.object({ fresh: z.boolean().optional() }),
-  'session.signInWithPassword': z.object({ email, password: z.string().min(1).max(1000) }),
-  'session.signUp': z.object({ email, password: z.string().min(6).max(1000), displayName: z.string().max(200).optional() }),
-  'session.sendCode': z.object({ email }),
-  'session.verifyCode': z.object({ email, code: z.string().trim().regex(/^\d{6}$/, { error: 'is the 6-digit code from the email' }) }),
-  'session.signOut': z.object({}),
-  'connection.set': z.object({ url: z.url({ protocol: /^https?$/ }), anonKey: z.string().min(20).max(2000) }),
-  'connection.test': z.object({ url: z.url({ protocol: /^https?$/ }), anonKey: z.string().min(20).max(2000) }),
-  'org.create': z.object({ name: z.string().trim().min(1).max(200) }),
-  'org.join': z.object({ code: z.string().trim().min(6).max(200) }),
-  'org.setActive': z.object({ orgId: id }),
-  'org.invite': z.object({ orgId: id, role: z.enum(ROLES) }),
-  'capture.file': z.object({ capture: z.unknown() }),
-  'outbox.list': z.object({}),
-  'outbox.retry': z.object({ id }),
-  'outbox.discard': z.object({ id }),
-  'outbox.update': z.object({ id, capture: z.unknown() }),
-  lookup: z.object({
-    emails: z.array(email).max(50),
-    linkedinUrl: z.string().regex(LINKEDIN_PROFILE_URL).nullable(),
-    prefer: z.enum(['cache', 'network']),
-    /** The rep pressed "Look up": allowed even with automatic lookup switched off. */
-    manual: z.boolean().optional(),
-  }),
-  'settings.set': z.object({ autoLookup: z.boolean() }),
+const connectionRequest = z.object({ url: z.url({ protocol: /^https?$/ }), anonKey: z.string().min(20).max(2000) });
+const entryRef = z.object({ id: z.string() });
+const none = z.object({});
+
+// ---------------------------------------------------------------------------------------
+// The messages. Adding one = one entry here (request and response schema) + one handler in
+// utils/background/handlers/<topic>.ts + (only if a content script may send it) the
+// CONTENT_SCRIPT_MESSAGES list below. Recipe: .scratch/LAYOUT_READY / README "Architecture".
+
+/** One message: what the page sends and what the background answers. */
+function message<Request extends z.ZodType, Response extends z.ZodType>(request: Request, response: Response) {
+  return { request, response };
+}
+
+export const messages = {
+  // -- session, connection, settings (handlers/session.ts) ------------------------------
+  'session.get': message(z.object({ fresh: z.boolean().optional() }), sessionStateSchema),
+  'session.signInWithPassword': message(z.object({ email, password: z.string().min(1).max(1000) }), sessionStateSchema),
+  'session.signUp': message(
+    z.object({ email, password: z.string().min(6).max(1000), displayName: z.string().max(LIMITS.name).optional() }),
+    sessionStateSchema,
+  ),
+  'session.sendCode': message(z.object({ email }), z.object({ sentTo: z.string() })),
+  'session.verifyCode': message(
+    z.object({ email, code: z.string().trim().regex(/^\d{6}$/, { error: 'is the 6-digit code from the email' }) }),
+    sessionStateSchema,
+  ),
+  'session.signOut': message(none, sessionStateSchema),
+  'connection.set': message(connectionRequest, sessionStateSchema),
+  'connection.test': message(connectionRequest, z.object({ url: z.string() })),
+  'settings.set': message(settingsSchema, settingsSchema),
+
+  // -- organizations and people (handlers/organization.ts) ------------------------------
+  'org.create': message(z.object({ name: z.string().trim().min(1).max(LIMITS.name) }), sessionStateSchema),
+  'org.join': message(z.object({ code: z.string().trim().min(6).max(200) }), sessionStateSchema),
+  'org.setActive': message(z.object({ orgId: id }), sessionStateSchema),
+  'org.invite': message(z.object({ orgId: id, role: z.enum(ROLES) }), z.object({ code: z.string() })),
+  'org.members': message(z.object({ orgId: id }), z.array(memberSchema)),
+  'org.setRole': message(z.object({ orgId: id, userId: id, role: z.enum(ROLES) }), z.array(memberSchema)),
+  'profile.update': message(
+    z.object({
+      orgId: id,
+      displayName: z.string().trim().min(1, { error: 'is required' }).max(LIMITS.name),
+      department: z.string().trim().max(100).nullable(),
+    }),
+    sessionStateSchema,
+  ),
+
+  // -- filing and the outbox (handlers/capture.ts) --------------------------------------
+  'capture.file': message(z.object({ capture: captureSchema }), outboxItemSchema),
+  'outbox.list': message(none, z.array(outboxItemSchema)),
+  'outbox.retry': message(z.object({ id }), outboxItemSchema),
+  'outbox.discard': message(z.object({ id }), z.array(outboxItemSchema)),
+  'outbox.update': message(z.object({ id, capture: captureSchema }), outboxItemSchema),
+
+  // -- the sidebar's lookup and the popup's tab context (handlers/lookup.ts) ------------
+  lookup: message(
+    z.object({
+      emails: z.array(email).max(50),
+      linkedinUrl: z.string().regex(LINKEDIN_PROFILE_URL).nullable(),
+      prefer: z.enum(['cache', 'network']),
+      /** The rep pressed "Look up": allowed even with automatic lookup switched off. */
+      manual: z.boolean().optional(),
+    }),
+    lookupAnswerSchema,
+  ),
   /** The popup asks which account the page in its tab is about (from that tab's last lookup). */
-  'context.current': z.object({ tabId: z.number().int().nonnegative(), url: z.string().max(4096).nullish() }),
-  'accounts.search': z.object({ query: z.string().trim().min(1).max(200) }),
-  'account.overview': z.object({ accountId: id }),
-  'account.timeline': timelineQuerySchema,
-  'entry.revisions': z.object({ id }),
-  'entry.update': z.object({ id, ...entryText }),
-  'entry.retract': z.object({ id }),
-  'mine.list': z.object({}),
-  'org.members': z.object({ orgId: id }),
-  'org.setRole': z.object({ orgId: id, userId: id, role: z.enum(ROLES) }),
-  'profile.update': z.object({
-    orgId: id,
-    displayName: z.string().trim().min(1, { error: 'is required' }).max(200),
-    department: z.string().trim().max(100).nullable(),
-  }),
+  'context.current': message(
+    z.object({ tabId: z.number().int().nonnegative(), url: z.string().max(4096).nullish() }),
+    z.object({ accountId: z.string().nullable(), accountName: z.string().nullable() }),
+  ),
+
+  // -- reading and editing the shared record (handlers/record.ts) -----------------------
+  'accounts.search': message(z.object({ query: z.string().trim().min(1).max(LIMITS.name) }), z.array(accountHitSchema)),
+  'account.overview': message(z.object({ accountId: id }), accountOverviewSchema),
+  'account.timeline': message(timelineQuerySchema, timelinePageSchema),
+  'entry.revisions': message(z.object({ id }), z.array(revisionSchema)),
+  'entry.update': message(z.object({ id, ...entryText }), entryRef),
+  'entry.retract': message(z.object({ id }), entryRef),
+  'mine.list': message(none, z.array(myEntrySchema)),
+
+  // -- new topics: add your block below, headed by a comment naming the topic -----------
 } as const;
 
-export type MessageType = keyof typeof messageSchemas;
-export type Payload<K extends MessageType> = z.input<(typeof messageSchemas)[K]>;
-export type ParsedPayload<K extends MessageType> = z.output<(typeof messageSchemas)[K]>;
+export type MessageType = keyof typeof messages;
+/** What a page passes to send(type, payload). */
+export type Payload<K extends MessageType> = z.input<(typeof messages)[K]['request']>;
+/** What a handler receives (defaults applied, text trimmed). */
+export type ParsedPayload<K extends MessageType> = z.output<(typeof messages)[K]['request']>;
+/** What a handler returns (before the background checks it). */
+export type Answer<K extends MessageType> = z.input<(typeof messages)[K]['response']>;
+/** What a page receives in `{ ok: true, data }`. */
+export type Response<K extends MessageType> = z.output<(typeof messages)[K]['response']>;
+export type Responses = { [K in MessageType]: Response<K> };
 
 /** What a content script running inside Gmail or LinkedIn may ask for: reading the team's
  * context and filing. Signing in, settings and organizations belong to extension pages. */
@@ -367,9 +476,20 @@ export function parseMessage(
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) return { ok: false, error: 'Highcard received a message it does not understand.' };
   const { type } = envelope.data;
-  if (!Object.hasOwn(messageSchemas, type)) return { ok: false, error: `Unknown message “${type}”.` };
-  const schema = messageSchemas[type as MessageType];
-  const payload = schema.safeParse(envelope.data.payload ?? {});
-  if (!payload.success) return { ok: false, error: describeIssues(payload.error).join('\n') };
+  if (!Object.hasOwn(messages, type)) return { ok: false, error: `Unknown message “${type}”.` };
+  const payload = messages[type as MessageType].request.safeParse(envelope.data.payload ?? {});
+  if (!payload.success) {
+    // A capture's fields are named as the database names them ("kind", not "capture.kind").
+    for (const issue of payload.error.issues) if (issue.path[0] === 'capture') issue.path.shift();
+    return { ok: false, error: describeIssues(payload.error).join('\n') };
+  }
   return { ok: true, type: type as MessageType, payload: payload.data };
+}
+
+/** Checks a handler's answer against its response schema: what leaves the background is
+ * exactly what the page's types promise. */
+export function parseAnswer(type: MessageType, data: unknown): Result<unknown> {
+  const parsed = messages[type].response.safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, error: `Highcard’s background answered “${type}” in an unexpected shape (${describeIssues(parsed.error)[0]}).` };
 }

@@ -2,7 +2,7 @@
 // a full or failing storage area refuses that one write loudly instead of corrupting a list.
 import { storage } from 'wxt/utils/storage';
 import type { OutboxItem, OutboxStore } from './outbox';
-import { OUTBOX_KEY_PREFIX } from './storage';
+import { entriesUnder, OUTBOX_KEY_PREFIX } from './storage';
 
 const keyOf = (id: string) => `${OUTBOX_KEY_PREFIX}${id}` as const;
 
@@ -10,11 +10,5 @@ export const extensionOutboxStore: OutboxStore = {
   get: (id) => storage.getItem<OutboxItem>(keyOf(id)),
   put: (item) => storage.setItem(keyOf(item.id), item),
   remove: (id) => storage.removeItem(keyOf(id)),
-  async all() {
-    const snapshot = await storage.snapshot('local');
-    const prefix = OUTBOX_KEY_PREFIX.slice('local:'.length);
-    return Object.entries(snapshot)
-      .filter(([key]) => key.startsWith(prefix))
-      .map(([, value]) => value as OutboxItem);
-  },
+  all: async () => (await entriesUnder<OutboxItem>(OUTBOX_KEY_PREFIX)).map(([, item]) => item),
 };

@@ -2,30 +2,9 @@
 // file_interaction. The capture's own id is the idempotency key, so a retry after any
 // failure (a dropped connection, a killed service worker, a server restart) lands on the
 // row that already exists instead of making a second one.
-import { parseCapture, type Capture } from './messages';
+import { parseCapture, type Capture, type FileResult, type OutboxItem } from './messages';
 
-export type OutboxStatus = 'pending' | 'sent' | 'needs_attention' | 'waiting_for_sign_in';
-
-export interface FileResult {
-  id: string;
-  account_id: string | null;
-  contact_id: string | null;
-  created: boolean;
-}
-
-export interface OutboxItem {
-  id: string;
-  capture: Capture;
-  status: OutboxStatus;
-  attempts: number;
-  /** When the next automatic attempt is due (epoch ms); null when it waits for the user. */
-  nextAttemptAt: number | null;
-  /** The server's or the network's words, kept for the user. */
-  error: string | null;
-  createdAt: number;
-  updatedAt: number;
-  result: FileResult | null;
-}
+export type { FileResult, OutboxItem, OutboxStatus } from './messages';
 
 /** What one attempt to send an item came to. */
 export type SendOutcome =

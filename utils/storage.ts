@@ -1,6 +1,11 @@
 // Everything the extension keeps in the browser, defined once: a key, a version and a
-// default. Nothing else writes extension storage by hand.
+// default. Nothing else writes extension storage by hand. To add an item: one
+// `storage.defineItem<T>('local:<name>', { fallback, version: 1 })` here, typed from
+// utils/messages.ts; keep several values under one prefix only through the helpers below.
 import { storage } from 'wxt/utils/storage';
+import type { Membership, Settings, TabContext } from './messages';
+
+export type { Settings } from './messages';
 
 /** The embedded local stack (`npm run stack`): the default until a team connects its own. */
 export const LOCAL_STACK = {
@@ -20,11 +25,6 @@ export const connectionItem = storage.defineItem<Connection>('local:connection',
   version: 1,
 });
 
-export interface Settings {
-  /** Pact rule 1: the sidebar's lookup may be switched to "only when I ask". */
-  autoLookup: boolean;
-}
-
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { autoLookup: true },
   version: 1,
@@ -35,10 +35,6 @@ export const activeOrgItem = storage.defineItem<string | null>('local:activeOrg'
   version: 1,
 });
 
-/** Prefix of the keys under which supabase-js keeps its session (see utils/supabase.ts). */
-export const AUTH_KEY_PREFIX = 'local:auth:' as const;
-/** Prefix of one key per outbox item, so that filing writes one small value. */
-export const OUTBOX_KEY_PREFIX = 'local:outbox:' as const;
 export const lookupCacheItem = storage.defineItem<Record<string, unknown>>('local:lookupCache', {
   fallback: {},
   version: 1,
@@ -46,7 +42,49 @@ export const lookupCacheItem = storage.defineItem<Record<string, unknown>>('loca
 
 /** The user's organizations as last fetched: the sidebar paints from it at once, and it
  * keeps the extension usable offline. */
-export const membershipsCacheItem = storage.defineItem<{ userId: string; memberships: unknown[] } | null>(
+export const membershipsCacheItem = storage.defineItem<{ userId: string; memberships: Membership[] } | null>(
   'local:memberships',
   { fallback: null, version: 1 },
 );
+
+/** What the last lookup in each tab matched, so the popup opened over a Gmail thread or a
+ * LinkedIn profile can go straight to its account without the "tabs" permission. Session
+ * storage: it lives in memory only, never leaves the browser and is gone when it closes. */
+export const tabContextItem = storage.defineItem<Record<string, TabContext>>('session:tabContext', {
+  fallback: {},
+  version: 1,
+});
+
+// ---------------------------------------------------------------------------------------
+// Values kept one key each under a prefix (the session, the outbox).
+
+export type LocalKey = `local:${string}`;
+
+/** Prefix of the keys under which supabase-js keeps its session (see background/supabase.ts). */
+export const AUTH_KEY_PREFIX = 'local:auth:' as const;
+/** Prefix of one key per outbox item, so that filing writes one small value. */
+export const OUTBOX_KEY_PREFIX = 'local:outbox:' as const;
+
+/** WXT's snapshot names keys without their area; this is the one place that knows it. */
+function bare(key: LocalKey): string {
+  return key.slice('local:'.length);
+}
+
+/** Whether a key from `browser.storage.onChanged` (area 'local') is under `prefix`. */
+export function isUnder(prefix: LocalKey, changedKey: string): boolean {
+  return changedKey.startsWith(bare(prefix));
+}
+
+/** Every value under `prefix`, with its full key. */
+export async function entriesUnder<T>(prefix: LocalKey): Promise<Array<[LocalKey, T]>> {
+  const snapshot = await storage.snapshot('local');
+  return Object.entries(snapshot)
+    .filter(([key]) => key.startsWith(bare(prefix)))
+    .map(([key, value]) => [`local:${key}`, value as T]);
+}
+
+/** Removes every value under `prefix`. */
+export async function removeUnder(prefix: LocalKey): Promise<void> {
+  const keys = (await entriesUnder<unknown>(prefix)).map(([key]) => key);
+  if (keys.length) await storage.removeItems(keys);
+}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { dispatch, OUTBOX_ALARM, outbox } from '../../utils/background/handlers';
+import { dispatch } from '../../utils/background/dispatch';
+import { OUTBOX_ALARM, outbox } from '../../utils/background/services';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so that a message or alarm that woke the worker

@@ -4,7 +4,7 @@ import { AccountOverviewPanel } from '../../components/AccountOverviewPanel';
 import { AccountSearch } from '../../components/AccountSearch';
 import { OutboxPanel } from '../../components/OutboxPanel';
 import { Timeline } from '../../components/Timeline';
-import type { SessionState } from '../../utils/background/handlers';
+import type { SessionState } from '../../utils/messages';
 import type { AccountOverview } from '../../utils/messages';
 import { send } from '../../utils/send';
 

@@ -1,7 +1,7 @@
 // Component tests answer the UI's messages here instead of a background: `send` from
 // utils/send.ts is replaced with vi.mock in each test file and routed to these answers.
 import { vi } from 'vitest';
-import type { Responses } from '../../../utils/background/handlers';
+import type { Responses } from '../../../utils/messages';
 import type { AccountHit, MessageType, MyEntry, Payload, Result, TimelineEntry } from '../../../utils/messages';
 import type { send } from '../../../utils/send';
 

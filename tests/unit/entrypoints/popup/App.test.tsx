@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../../entrypoints/popup/App';
-import type { SessionState } from '../../../../utils/background/handlers';
+import type { SessionState } from '../../../../utils/messages';
 import { send } from '../../../../utils/send';
 import { ACCOUNT_ID, answerWith, type Answers, entry, fail, hit, ME, ok } from '../../components/fake-send';
 

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dispatch, lookupCache, tabContextItem } from '../../../../utils/background/handlers';
+import { dispatch } from '../../../../utils/background/dispatch';
+import { lookupCache } from '../../../../utils/background/services';
 import { lookupKey } from '../../../../utils/lookup-cache';
-import { activeOrgItem } from '../../../../utils/storage';
+import { activeOrgItem, tabContextItem } from '../../../../utils/storage';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
 const ACCOUNT = '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e6f';

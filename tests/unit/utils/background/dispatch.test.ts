@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dispatch } from '../../../../utils/background/handlers';
+import { dispatch } from '../../../../utils/background/dispatch';
 
 const extensionPage = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options.html' };
 const gmailTab = { id: 'test-extension-id', url: 'https://mail.google.com/mail/u/0/', tab: { id: 7 } as never };
@@ -78,5 +78,23 @@ describe('the lookup with automatic lookup switched off', () => {
     expect(result).toEqual({ ok: true, data: { skipped: true } });
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
+  });
+});
+
+describe('the handler map', () => {
+  it('has exactly one handler for every message, none handled by two topics', async () => {
+    const { topics } = await import('../../../../utils/background/dispatch');
+    const { messages } = await import('../../../../utils/messages');
+    const handled = topics.flatMap((topic) => Object.keys(topic));
+    expect(handled.length).toBe(new Set(handled).size);
+    expect(new Set(handled)).toEqual(new Set(Object.keys(messages)));
+  });
+
+  it('never lets an answer out that breaks its response schema', async () => {
+    const { parseAnswer } = await import('../../../../utils/messages');
+    expect(parseAnswer('org.invite', { code: 'ABC123' })).toEqual({ ok: true, data: { code: 'ABC123' } });
+    const wrong = parseAnswer('org.invite', { code: 42 });
+    expect(wrong.ok).toBe(false);
+    expect(wrong.ok ? '' : wrong.error).toContain('code');
   });
 });

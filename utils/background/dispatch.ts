@@ -1,0 +1,57 @@
+// The one entry point for messages: who may ask what, and the one handler map keyed by
+// message type. Handlers return data or throw an Error whose message is written for the
+// user; dispatch checks the answer against its response schema and never throws.
+import { browser, type Browser } from 'wxt/browser';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  parseAnswer,
+  parseMessage,
+  type Answer,
+  type MessageType,
+  type ParsedPayload,
+  type Result,
+} from '../messages';
+import { captureHandlers } from './handlers/capture';
+import { lookupHandlers } from './handlers/lookup';
+import { organizationHandlers } from './handlers/organization';
+import { recordHandlers } from './handlers/record';
+import { sessionHandlers } from './handlers/session';
+
+export type Sender = Browser.runtime.MessageSender;
+export type Handler<K extends MessageType> = (payload: ParsedPayload<K>, sender?: Sender) => Promise<Answer<K>>;
+/** A topic file's map: `export const xHandlers = { ... } satisfies TopicHandlers;` */
+export type TopicHandlers = { [K in MessageType]?: Handler<K> };
+type Handlers = { [K in MessageType]: Handler<K> };
+
+/** Every topic's handlers. A message without a handler, or one handled twice, fails the
+ * type check here or tests/unit/utils/background/dispatch.test.ts. */
+export const topics = [sessionHandlers, organizationHandlers, captureHandlers, lookupHandlers, recordHandlers] as const;
+
+export const handlers = {
+  ...sessionHandlers,
+  ...organizationHandlers,
+  ...captureHandlers,
+  ...lookupHandlers,
+  ...recordHandlers,
+} satisfies Handlers;
+
+function isFromExtensionPage(sender: Sender): boolean {
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  return !sender.tab || (sender.url !== undefined && new URL(sender.url).origin === ownOrigin);
+}
+
+export async function dispatch(raw: unknown, sender: Sender): Promise<Result<unknown>> {
+  if (sender.id !== browser.runtime.id) return { ok: false, error: 'Messages from outside Highcard are refused.' };
+  const message = parseMessage(raw);
+  if (!message.ok) return message;
+  if (!isFromExtensionPage(sender) && !CONTENT_SCRIPT_MESSAGES.has(message.type)) {
+    return { ok: false, error: `“${message.type}” is only available from Highcard’s own pages.` };
+  }
+  try {
+    const handler = handlers[message.type] as (payload: unknown, sender: Sender) => Promise<unknown>;
+    return parseAnswer(message.type, await handler(message.payload, sender));
+  } catch (error) {
+    if (error instanceof Error) return { ok: false, error: error.message };
+    return { ok: false, error: 'Something went wrong in Highcard’s background.' };
+  }
+}

@@ -1,0 +1,33 @@
+// Reading and editing the shared record from the popup and the options page. Every query
+// runs as the signed-in user, so row level security decides what comes back.
+import type { TopicHandlers } from '../dispatch';
+import * as records from '../records';
+import { client, lookupCache, requireActiveOrg, signedInUserId } from '../services';
+
+export const recordHandlers = {
+  'accounts.search': async ({ query }) => records.searchAccounts(await client(), await requireActiveOrg(), query),
+
+  'account.overview': async ({ accountId }) => records.accountOverview(await client(), accountId),
+
+  'account.timeline': async (query) => records.accountTimeline(await client(), query),
+
+  'entry.revisions': async ({ id }) => records.entryRevisions(await client(), id),
+
+  'entry.update': async ({ id, title, body, signals }) => {
+    await records.updateEntry(await client(), id, { title, body, signals });
+    // The sidebar's cached lookups would still show the old text.
+    await lookupCache.clear();
+    return { id };
+  },
+
+  'entry.retract': async ({ id }) => {
+    await records.retractEntry(await client(), id);
+    await lookupCache.clear();
+    return { id };
+  },
+
+  'mine.list': async () => {
+    const supabase = await client();
+    return records.myEntries(supabase, await signedInUserId(supabase));
+  },
+} satisfies TopicHandlers;

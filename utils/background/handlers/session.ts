@@ -1,0 +1,147 @@
+// Who is signed in, to which backend, with which settings. Every message that changes any
+// of it answers with the new SessionState.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Membership, SessionState } from '../../messages';
+import {
+  activeOrgItem,
+  AUTH_KEY_PREFIX,
+  connectionItem,
+  membershipsCacheItem,
+  removeUnder,
+  settingsItem,
+} from '../../storage';
+import { testConnection } from '../connection';
+import type { TopicHandlers } from '../dispatch';
+import * as records from '../records';
+import { client, lookupCache, outbox } from '../services';
+import { resetSupabaseClient, supabaseFor } from '../supabase';
+
+async function fetchMemberships(supabase: SupabaseClient, userId: string): Promise<Membership[] | null> {
+  try {
+    const memberships = await records.listMemberships(supabase, userId);
+    await membershipsCacheItem.setValue({ userId, memberships });
+    return memberships;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who is signed in and in which organizations. `fresh: false` answers from the last known
+ * organizations and refreshes them behind the answer (the sidebar's first paint); a failed
+ * fetch falls back to them too, so being offline never looks like having no organization.
+ */
+export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): Promise<SessionState> {
+  const connection = await connectionItem.getValue();
+  const supabase = supabaseFor(connection);
+  const { data } = await supabase.auth.getSession();
+  const user = data.session?.user ?? null;
+  let organizations: Membership[] = [];
+  if (user) {
+    const cached = await membershipsCacheItem.getValue();
+    const known = cached?.userId === user.id ? cached.memberships : null;
+    if (!fresh && known) {
+      organizations = known;
+      void fetchMemberships(supabase, user.id);
+    } else {
+      organizations = (await fetchMemberships(supabase, user.id)) ?? known ?? [];
+    }
+  }
+  let activeOrgId = await activeOrgItem.getValue();
+  if (!organizations.some((org) => org.org_id === activeOrgId)) {
+    activeOrgId = organizations[0]?.org_id ?? null;
+    if (user && organizations.length) await activeOrgItem.setValue(activeOrgId);
+  }
+  const unsent = await outbox.unsentCount();
+  return {
+    connection: { url: connection.url },
+    user: user ? { id: user.id, email: user.email ?? null } : null,
+    organizations,
+    activeOrgId,
+    settings: await settingsItem.getValue(),
+    unsent,
+  };
+}
+
+async function signedIn(): Promise<SessionState> {
+  // Whatever waited for the session goes now; the caller need not wait for it.
+  void outbox.resume();
+  return sessionState();
+}
+
+function authError(error: { message: string } | null): void {
+  if (!error) return;
+  const message =
+    error.message === 'Invalid login credentials'
+      ? 'That email and password do not match.'
+      : error.message.includes('fetch')
+        ? 'Could not reach the server. Check the connection in Highcard’s settings.'
+        : error.message;
+  throw new Error(message);
+}
+
+async function forgetSession(): Promise<void> {
+  await removeUnder(AUTH_KEY_PREFIX);
+  await lookupCache.clear();
+  await membershipsCacheItem.setValue(null);
+  await activeOrgItem.setValue(null);
+}
+
+export const sessionHandlers = {
+  'session.get': (options) => sessionState(options),
+
+  'session.signInWithPassword': async ({ email, password }) => {
+    const { error } = await (await client()).auth.signInWithPassword({ email, password });
+    authError(error);
+    return signedIn();
+  },
+
+  'session.signUp': async ({ email, password, displayName }) => {
+    const { data, error } = await (await client()).auth.signUp({
+      email,
+      password,
+      options: { data: displayName ? { display_name: displayName } : {} },
+    });
+    authError(error);
+    if (!data.session) throw new Error('Check your email to confirm the address, then sign in.');
+    return signedIn();
+  },
+
+  'session.sendCode': async ({ email }) => {
+    const { error } = await (await client()).auth.signInWithOtp({ email, options: { shouldCreateUser: true } });
+    authError(error);
+    return { sentTo: email };
+  },
+
+  'session.verifyCode': async ({ email, code }) => {
+    const { error } = await (await client()).auth.verifyOtp({ email, token: code, type: 'email' });
+    if (error) throw new Error('That code is wrong or has expired — ask for a new one.');
+    return signedIn();
+  },
+
+  'session.signOut': async () => {
+    // Unsent items stay: they belong to the browser's user and go after the next sign-in.
+    await (await client()).auth.signOut({ scope: 'local' }).catch(() => undefined);
+    await forgetSession();
+    return sessionState();
+  },
+
+  'connection.test': ({ url, anonKey }) => testConnection(url, anonKey),
+
+  'connection.set': async ({ url, anonKey }) => {
+    await testConnection(url, anonKey);
+    const previous = await connectionItem.getValue();
+    const next = { url: url.replace(/\/+$/, ''), anonKey };
+    if (previous.url !== next.url || previous.anonKey !== next.anonKey) {
+      await forgetSession();
+      resetSupabaseClient();
+      await connectionItem.setValue(next);
+    }
+    return sessionState();
+  },
+
+  'settings.set': async (settings) => {
+    await settingsItem.setValue(settings);
+    return settings;
+  },
+} satisfies TopicHandlers;

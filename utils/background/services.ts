@@ -1,0 +1,57 @@
+// What lives for the service worker's lifetime: the Supabase client, the outbox, the
+// toolbar badge and the lookup cache. Handlers use these; nothing here knows about messages.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { browser } from 'wxt/browser';
+import { LookupCache, type CacheArea } from '../lookup-cache';
+import type { LookupResult } from '../messages';
+import { isUnsent, Outbox, type OutboxItem } from '../outbox';
+import { extensionOutboxStore } from '../outbox-store';
+import { activeOrgItem, connectionItem, lookupCacheItem } from '../storage';
+import * as records from './records';
+import { supabaseFor } from './supabase';
+
+export const OUTBOX_ALARM = 'outbox';
+
+export async function client(): Promise<SupabaseClient> {
+  return supabaseFor(await connectionItem.getValue());
+}
+
+export const outbox = new Outbox({
+  store: extensionOutboxStore,
+  send: async (capture) => records.fileInteraction(await client(), capture),
+  schedule: async (when) => {
+    if (when === null) await browser.alarms.clear(OUTBOX_ALARM);
+    else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1_000) });
+  },
+  onChange: (items) => void showUnsent(items),
+});
+
+/** The toolbar badge: how many items are not yet on the server, amber when one needs the user. */
+async function showUnsent(items: readonly OutboxItem[]): Promise<void> {
+  const unsent = items.filter(isUnsent);
+  const attention = unsent.some((item) => item.status !== 'pending');
+  await browser.action.setBadgeText({ text: unsent.length ? String(unsent.length) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: attention ? '#b45309' : '#2563eb' });
+  await browser.action.setTitle({
+    title: unsent.length ? `Highcard — ${unsent.length} not yet sent` : 'Highcard',
+  });
+}
+
+const lookupArea: CacheArea<LookupResult> = {
+  read: async () => (await lookupCacheItem.getValue()) as Awaited<ReturnType<CacheArea<LookupResult>['read']>>,
+  write: (entries) => lookupCacheItem.setValue(entries),
+};
+export const lookupCache = new LookupCache<LookupResult>(lookupArea);
+
+export async function signedInUserId(supabase: SupabaseClient): Promise<string> {
+  const { data } = await supabase.auth.getSession();
+  const id = data.session?.user.id;
+  if (!id) throw new Error('You are signed out — sign in again in Highcard’s settings.');
+  return id;
+}
+
+export async function requireActiveOrg(): Promise<string> {
+  const orgId = await activeOrgItem.getValue();
+  if (!orgId) throw new Error('Join or create your team’s organization in Highcard’s settings first.');
+  return orgId;
+}
