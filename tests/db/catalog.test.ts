@@ -20,9 +20,17 @@ const TABLES = [
   'contacts',
   'interactions',
   'interaction_revisions',
+  // One customer, one record (issue 17): further addresses and profiles, and the merges.
+  'contact_identities',
+  'contact_merges',
+  'account_merges',
   // "For you" (issue 14): routes between colleagues and each recipient's own dismissals.
   'entry_routes',
   'route_dismissals',
+  // Coaching and thanks (issue 13): private between two people, never counted.
+  'coaching_periods',
+  'coaching_notes',
+  'entry_thanks',
 ];
 const VIEWS = ['account_timeline', 'account_overview', 'signal_trends'];
 
@@ -157,6 +165,14 @@ describe('the schema', () => {
     }
     expect(leading('interactions', 'author_id')).toBe(true);
     expect(leading('interaction_revisions', 'interaction_id')).toBe(true);
+    // Coaching and thanks: the columns their policies look people and periods up by.
+    for (const [table, column] of [
+      ['coaching_periods', 'manager_id'], ['coaching_periods', 'employee_id'], ['coaching_periods', 'org_id'],
+      ['coaching_notes', 'period_id'], ['coaching_notes', 'org_id'], ['coaching_notes', 'author_id'],
+      ['entry_thanks', 'interaction_id'], ['entry_thanks', 'from_user'], ['entry_thanks', 'org_id'],
+    ] as const) {
+      expect(leading(table, column) || defs.some((def) => def.includes(`ON public.${table} USING btree (${column},`)), `${table}.${column}`).toBe(true);
+    }
     expect(defs.some((def) => /interactions USING btree \(account_id, occurred_at DESC, id DESC\) WHERE \(retracted_at IS NULL\)/.test(def))).toBe(true);
     expect(defs.some((def) => /accounts USING btree \(lower\(name\) text_pattern_ops\)/.test(def))).toBe(true);
     expect(defs.some((def) => /account_domains USING btree \(domain text_pattern_ops\)/.test(def))).toBe(true);
@@ -210,6 +226,57 @@ describe('pact rule 3: no scoreboards', () => {
          and p.prosrc ~* 'count\\s*\\(' and p.prosrc ~* 'group by[^;]*(author_id|user_id)'`,
     );
     expect(rows).toEqual([]);
+  });
+});
+
+describe('pact rules 9 and 10: coaching and thanks stay between two people and are never counted', () => {
+  const PRIVATE_TABLES = ['coaching_periods', 'coaching_notes', 'entry_thanks'];
+  // The only functions that may read or write these tables (public RPCs and their private halves,
+  // the policy helpers). Insights, lookups, exports and every other function stay away from them.
+  const ALLOWED = new Set([
+    'open_coaching_period', 'add_coaching_note', 'end_coaching_period', 'purge_ended_coaching',
+    'coaching_period_of_caller', 'my_coaching_period_ids', 'my_open_coaching_period_ids',
+    'thank_author', 'withdraw_thanks',
+  ]);
+
+  it('keeps only words, people and dates in them: no numeric, boolean or count column', async () => {
+    const rows = await superuser<{ table_name: string; column_name: string; data_type: string }>(
+      db,
+      `select table_name, column_name, data_type from information_schema.columns
+       where table_schema = 'public' and table_name = any($1::text[])
+         and (data_type not in ('uuid', 'text', 'date', 'timestamp with time zone')
+           or column_name ~ '(count|total|rank|score|number|level|rating|streak)')`,
+      [PRIVATE_TABLES],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('shows them through no view or materialized view, in any schema', async () => {
+    const rows = await superuser<{ view: string }>(
+      db,
+      `select distinct v.relnamespace::regnamespace || '.' || v.relname as view
+       from pg_depend d
+       join pg_rewrite r on r.oid = d.objid
+       join pg_class v on v.oid = r.ev_class
+       join pg_class t on t.oid = d.refobjid
+       where t.relnamespace = 'public'::regnamespace and t.relname = any($1::text[]) and v.oid <> t.oid`,
+      [PRIVATE_TABLES],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('lets only their own functions touch them, and none of those counts, sums or ranks', async () => {
+    const rows = await superuser<{ schema: string; name: string; source: string }>(
+      db,
+      `select n.nspname as schema, p.proname as name, p.prosrc as source from pg_proc p
+       join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname not in ('pg_catalog', 'information_schema')
+         and p.prosrc ~* '(coaching_periods|coaching_notes|entry_thanks)'`,
+    );
+    expect(rows.map((row) => `${row.schema}.${row.name}`).filter((name) => !ALLOWED.has(name.split('.')[1]!))).toEqual([]);
+    expect(rows.length).toBeGreaterThanOrEqual(ALLOWED.size);
+    const aggregates = /\b(count|sum|avg|min|max|rank|dense_rank|row_number|percent_rank|ntile|array_agg|jsonb_agg|json_agg|string_agg)\s*\(/i;
+    expect(rows.filter((row) => aggregates.test(row.source)).map((row) => row.name)).toEqual([]);
   });
 });
 
