@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Member, Membership } from '../utils/messages';
 import { send } from '../utils/send';
 import { ROLES, type Role } from '../utils/vocabulary';
-
-const ROLE_LABELS: Record<Role, string> = { member: 'Member', manager: 'Manager', admin: 'Admin' };
+import { ROLE_LABELS } from './labels';
 
 /** The people in the active organization, by name, with their role and department. Admins
  * change roles here; the server decides (nobody raises their own role, there is always an

@@ -47,8 +47,8 @@ export function MyEntries() {
   const shown = (entries ?? []).filter((entry) => matchesSearch(entry, search));
 
   return (
-    <section aria-labelledby="mine-title">
-      <h2 id="mine-title">What I have shared</h2>
+    // Settings frames this with its heading, "What I have shared".
+    <div class="stack">
       <p class="muted">
         Every entry you filed, in every organization you belong to. Only you can edit or retract them; an edit keeps
         the earlier text in a history everyone can read, and a retracted entry leaves the shared timeline.
@@ -173,6 +173,6 @@ export function MyEntries() {
           </ul>
         </>
       ) : null}
-    </section>
+    </div>
   );
 }

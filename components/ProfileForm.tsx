@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Membership } from '../utils/messages';
 
 /** How colleagues see me next to my entries in this organization. */
@@ -13,10 +13,15 @@ export function ProfileForm({
 }) {
   const [displayName, setDisplayName] = useState(org.display_name ?? '');
   const [department, setDepartment] = useState(org.department ?? '');
+  // Re-read only when the saved profile changes, so typing right after the page opens is kept.
+  const saved = `${org.org_id}\n${org.display_name ?? ''}\n${org.department ?? ''}`;
+  const shown = useRef(saved);
   useEffect(() => {
+    if (shown.current === saved) return;
+    shown.current = saved;
     setDisplayName(org.display_name ?? '');
     setDepartment(org.department ?? '');
-  }, [org.org_id, org.display_name, org.department]);
+  }, [saved]);
 
   return (
     <form

@@ -1,6 +1,6 @@
 // Words the popup and options page show for the record's fixed vocabularies.
-import type { OutboxStatus } from '../utils/outbox';
-import { SIGNAL_LABELS, type Kind, type Signal } from '../utils/vocabulary';
+import type { OutboxStatus } from '../utils/messages';
+import { SIGNAL_LABELS, type Kind, type Role, type Signal } from '../utils/vocabulary';
 
 export const KIND_LABELS: Record<Kind, string> = {
   email: 'Email',
@@ -8,6 +8,9 @@ export const KIND_LABELS: Record<Kind, string> = {
   linkedin_profile: 'LinkedIn profile',
   note: 'Note',
 };
+
+/** Role names, spelled this one way wherever a role is shown or chosen. */
+export const ROLE_LABELS: Record<Role, string> = { member: 'Member', manager: 'Manager', admin: 'Admin' };
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   pending: 'Waiting to be sent',

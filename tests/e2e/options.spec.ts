@@ -1,6 +1,6 @@
 import { adminClient } from './backend';
 import { expect, test } from './extension';
-import { connectToTestStack, createOrganization, openOptions, signInWithCode } from './session';
+import { connectToTestStack, createOrganization, openOptions, openSection, signInWithCode } from './session';
 
 test('a new user connects, signs in with an emailed code and creates an organization', async ({ context, extensionId }) => {
   const options = await openOptions(context, extensionId);
@@ -19,6 +19,7 @@ test('a new user connects, signs in with an emailed code and creates an organiza
 
 test('a connection to something that is not a Supabase API is refused in plain words', async ({ context, extensionId }) => {
   const options = await openOptions(context, extensionId);
+  await openSection(options, 'Connection');
   await options.getByLabel('Supabase URL').fill('http://127.0.0.1:9');
   await options.getByLabel('Anon key').fill('x'.repeat(40));
   await options.getByRole('button', { name: 'Test connection' }).click();

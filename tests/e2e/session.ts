@@ -11,8 +11,15 @@ export async function openOptions(context: BrowserContext, extensionId: string):
   return page;
 }
 
+/** Settings shows one section at a time: choose it in the navigation, as a user does. */
+export async function openSection(options: Page, title: string): Promise<void> {
+  await options.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: title, exact: true }).click();
+  await expect(options.getByRole('heading', { level: 2, name: title, exact: true })).toBeVisible();
+}
+
 export async function connectToTestStack(options: Page): Promise<void> {
   const { apiUrl, anonKey } = stackInfo();
+  await openSection(options, 'Connection');
   await options.getByLabel('Supabase URL').fill(apiUrl);
   await options.getByLabel('Anon key').fill(anonKey);
   await options.getByRole('button', { name: 'Save connection' }).click();
@@ -20,6 +27,7 @@ export async function connectToTestStack(options: Page): Promise<void> {
 }
 
 export async function signInWithCode(options: Page, email: string): Promise<void> {
+  await openSection(options, 'Account');
   await options.getByRole('button', { name: 'Email code' }).click();
   await options.getByLabel('Email').fill(email);
   await options.getByRole('button', { name: 'Send code' }).click();
@@ -30,6 +38,7 @@ export async function signInWithCode(options: Page, email: string): Promise<void
 }
 
 export async function createOrganization(options: Page, name: string): Promise<void> {
+  await openSection(options, 'Organization');
   await options.getByLabel('Name', { exact: true }).fill(name);
   await options.getByRole('button', { name: 'Create organization' }).click();
   await expect(options.getByRole('radio', { name: new RegExp(name) })).toBeChecked();

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchWithExtension, serviceWorkerOf, test } from './extension';
-import { connectToTestStack, openNewTeam, openOptions, signInWithCode } from './session';
+import { connectToTestStack, openNewTeam, openOptions, openSection, signInWithCode } from './session';
 
 const SCREENSHOTS = 'docs/screenshots';
 /** The README's screenshots are refreshed on request (HIGHCARD_SCREENSHOTS=1), so an
@@ -53,6 +53,7 @@ async function openAcme(popup: Page): Promise<void> {
 }
 
 async function saveProfile(options: Page, displayName: string, department: string): Promise<void> {
+  await openSection(options, 'Organization');
   await options.getByLabel('Display name').fill(displayName);
   await options.getByLabel('Department').fill(department);
   await options.getByRole('button', { name: 'Save profile' }).click();
@@ -70,6 +71,7 @@ test('two colleagues share one timeline; an edit shows its history and a retract
   const ana = await openNewTeam(context, extensionId, `ana+${stamp}@lumen-logistics.example`, orgName);
   await saveProfile(ana, 'Ana Ruiz', 'Sales');
   // The invite's role is "member" unless chosen otherwise.
+  await openSection(ana, 'People');
   await ana.getByRole('button', { name: 'Create invite code' }).click();
   const code = (await ana.locator('code').textContent())!.trim();
   expect(code.length).toBeGreaterThanOrEqual(6);
@@ -81,6 +83,7 @@ test('two colleagues share one timeline; an edit shows its history and a retract
     const ben = await openOptions(benContext, benExtensionId);
     await connectToTestStack(ben);
     await signInWithCode(ben, `ben+${stamp}@lumen-logistics.example`);
+    await openSection(ben, 'Organization');
     await ben.getByLabel('Invite code', { exact: true }).fill(code);
     await ben.getByRole('button', { name: 'Join organization' }).click();
     await expect(ben.getByRole('radio', { name: new RegExp(orgName) })).toBeChecked();
@@ -160,6 +163,7 @@ test('two colleagues share one timeline; an edit shows its history and a retract
 
     // Ana edits her entry; Ben sees that it was edited, and the earlier text.
     await ana.reload();
+    await openSection(ana, 'What I have shared');
     const mine = ana.getByRole('region', { name: 'What I have shared' });
     await mine.getByLabel('Search my entries').fill('pricing');
     await expect(mine.getByRole('article')).toHaveCount(1);
@@ -178,6 +182,7 @@ test('two colleagues share one timeline; an edit shows its history and a retract
     await snap(popup, 'popup-account');
 
     // Ana makes Ben a manager; the server refuses to leave the organization without an admin.
+    await openSection(ana, 'People');
     await ana.getByLabel('Role of Ben Okafor').selectOption('manager');
     await expect(ana.getByText('Ben Okafor is now manager.')).toBeVisible();
     await ana.getByLabel('Role of Ana Ruiz').selectOption('member');
@@ -185,14 +190,17 @@ test('two colleagues share one timeline; an edit shows its history and a retract
     await expect(ana.getByLabel('Role of Ana Ruiz')).toHaveValue('admin');
 
     // Ana retracts the entry: it leaves Ben's timeline and stays, marked, in her list.
+    await openSection(ana, 'What I have shared');
     await mine.getByRole('button', { name: 'Retract “Pricing question from Mia (volume tier)”' }).click();
     const confirm = ana.getByRole('alertdialog', { name: 'Retract this entry?' });
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await confirm.getByRole('button', { name: 'Retract' }).click();
     await expect(mine.getByText('Retracted. Your colleagues no longer see it.')).toBeVisible();
     await expect(mine.getByRole('article', { name: 'Pricing question from Mia (volume tier)' })).toContainText('Retracted');
-    await ana.setViewportSize({ width: 900, height: 900 });
-    await snap(ana.getByRole('region', { name: 'Organization' }), 'options-organization');
+    await ana.setViewportSize({ width: 1100, height: 900 });
+    await openSection(ana, 'People');
+    await snap(ana.getByRole('region', { name: 'People' }), 'options-organization');
+    await openSection(ana, 'What I have shared');
     await mine.getByLabel('Search my entries').fill('pricing');
     await snap(mine, 'options-shared');
 

@@ -1,0 +1,140 @@
+import { useState } from 'preact/hooks';
+import { StatusNote } from '../../../components/StatusNote';
+import { send } from '../../../utils/send';
+import type { SectionProps } from './types';
+import { useAction } from './use-action';
+
+/** Who is signed in, or the sign-in form (options.html#sign-in). */
+export function AccountSection(props: SectionProps) {
+  return props.session.user ? <SignedIn {...props} /> : <SignIn {...props} />;
+}
+
+function SignedIn({ session, onSession, go }: SectionProps) {
+  const { busy, note, run } = useAction(onSession);
+  const unsent = session.unsent;
+  return (
+    <div class="stack">
+      <p>
+        Signed in as <strong>{session.user?.email}</strong>.
+        {unsent ? ` ${unsent === 1 ? '1 filed item is' : `${unsent} filed items are`} waiting to be sent.` : ''}
+      </p>
+      {!session.organizations.length ? (
+        <p>
+          Next:{' '}
+          <a href="#organization" onClick={(e) => (e.preventDefault(), go('organization'))}>
+            create or join an organization
+          </a>
+          .
+        </p>
+      ) : null}
+      <div class="row">
+        <button type="button" disabled={busy} onClick={() => void run(() => send('session.signOut', {}), 'Signed out.')}>
+          Sign out
+        </button>
+      </div>
+      <StatusNote note={note} />
+    </div>
+  );
+}
+
+function SignIn({ onSession }: SectionProps) {
+  const [mode, setMode] = useState<'code' | 'password'>('code');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
+  const { busy, note, run } = useAction(onSession);
+
+  const emailField = (
+    <label>
+      Email
+      <input type="email" required autoComplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+    </label>
+  );
+
+  return (
+    <>
+      <div class="row" role="group" aria-label="How to sign in">
+        <button type="button" aria-pressed={mode === 'code'} onClick={() => setMode('code')}>
+          Email code
+        </button>
+        <button type="button" aria-pressed={mode === 'password'} onClick={() => setMode('password')}>
+          Password
+        </button>
+      </div>
+      {mode === 'code' ? (
+        <form
+          class="stack"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (!codeSentTo) {
+              const sent = await run(() => send('session.sendCode', { email: email.trim() }), `We sent a code to ${email.trim()}.`);
+              if (sent) setCodeSentTo(email.trim());
+            } else {
+              await run(() => send('session.verifyCode', { email: codeSentTo, code: code.trim() }), 'Signed in.');
+            }
+          }}
+        >
+          {emailField}
+          {codeSentTo ? (
+            <label>
+              Code from the email
+              <input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                required
+                value={code}
+                onInput={(e) => setCode(e.currentTarget.value)}
+              />
+            </label>
+          ) : null}
+          <div class="row">
+            <button type="submit" disabled={busy}>
+              {codeSentTo ? 'Sign in with code' : 'Send code'}
+            </button>
+            {codeSentTo ? (
+              <button type="button" onClick={() => setCodeSentTo(null)}>
+                Use another email
+              </button>
+            ) : null}
+          </div>
+          <StatusNote note={note} />
+        </form>
+      ) : (
+        <form
+          class="stack"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            await run(() => send('session.signInWithPassword', { email: email.trim(), password }), 'Signed in.');
+          }}
+        >
+          {emailField}
+          <label>
+            Password
+            <input
+              type="password"
+              required
+              autoComplete="current-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          </label>
+          <div class="row">
+            <button type="submit" disabled={busy}>
+              Sign in
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run(() => send('session.signUp', { email: email.trim(), password }), 'Account created.')}
+            >
+              Create account
+            </button>
+          </div>
+          <StatusNote note={note} />
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'preact/hooks';
+import { ROLE_LABELS } from '../../../components/labels';
+import { ProfileForm } from '../../../components/ProfileForm';
+import { StatusNote } from '../../../components/StatusNote';
+import { send } from '../../../utils/send';
+import type { SectionProps } from './types';
+import { useAction } from './use-action';
+
+/** Which organization the popup and sidebar read, how colleagues see me in it, and
+ * creating or joining one. */
+export function OrganizationSection({ session, onSession }: SectionProps) {
+  const active = session.organizations.find((org) => org.org_id === session.activeOrgId);
+  const switching = useAction(onSession);
+  const profile = useAction(onSession);
+
+  return (
+    <>
+      {session.organizations.length ? (
+        <fieldset>
+          <legend>Active organization</legend>
+          {session.organizations.map((org) => (
+            <label key={org.org_id} class="inline">
+              <input
+                type="radio"
+                name="active-org"
+                checked={org.org_id === session.activeOrgId}
+                onChange={() => void switching.run(() => send('org.setActive', { orgId: org.org_id }))}
+              />
+              {org.org_name} <span class="muted">({ROLE_LABELS[org.role]})</span>
+            </label>
+          ))}
+          <StatusNote note={switching.note} />
+        </fieldset>
+      ) : (
+        <p>You are not in an organization yet: create one for your team, or join with an invite code.</p>
+      )}
+
+      {active ? (
+        <>
+          <ProfileForm
+            org={active}
+            busy={profile.busy}
+            onSave={(values) => void profile.run(() => send('profile.update', { orgId: active.org_id, ...values }), 'Profile saved.')}
+          />
+          <StatusNote note={profile.note} />
+        </>
+      ) : null}
+
+      <JoinForm onSession={onSession} />
+      <CreateForm onSession={onSession} />
+    </>
+  );
+}
+
+function CreateForm({ onSession }: Pick<SectionProps, 'onSession'>) {
+  const [name, setName] = useState('');
+  const { busy, note, run } = useAction(onSession);
+  return (
+    <form
+      class="stack"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (await run(() => send('org.create', { name: name.trim() }), `Created ${name.trim()}.`)) setName('');
+      }}
+    >
+      <h3>Create an organization</h3>
+      <label>
+        Name
+        <input required value={name} maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
+      <div class="row">
+        <button type="submit" disabled={busy}>
+          Create organization
+        </button>
+      </div>
+      <StatusNote note={note} />
+    </form>
+  );
+}
+
+function JoinForm({ onSession }: Pick<SectionProps, 'onSession'>) {
+  const [code, setCode] = useState('');
+  const { busy, note, run } = useAction(onSession);
+  return (
+    <form
+      class="stack"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (await run(() => send('org.join', { code: code.trim() }), 'You joined the organization.')) setCode('');
+      }}
+    >
+      <h3>Join with an invite code</h3>
+      <label>
+        Invite code
+        <input
+          required
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellcheck={false}
+          placeholder="K7QM-PX42-9T"
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+      </label>
+      <div class="row">
+        <button type="submit" disabled={busy}>
+          Join organization
+        </button>
+      </div>
+      <StatusNote note={note} />
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { StatusNote } from '../../../components/StatusNote';
+import { send } from '../../../utils/send';
+import type { SectionProps } from './types';
+import { useAction } from './use-action';
+
+/** Pact rule 1: the sidebar's lookup can wait until the user asks. */
+export function PrivacySection({ session, onSession }: SectionProps) {
+  const { note, run } = useAction(onSession);
+  return (
+    <>
+      <label class="inline">
+        <input
+          type="checkbox"
+          checked={session.settings.autoLookup}
+          onChange={async (e) => {
+            const autoLookup = e.currentTarget.checked;
+            const saved = await run(
+              () => send('settings.set', { autoLookup }),
+              autoLookup ? 'Lookups are automatic.' : 'Lookups only when you ask.',
+            );
+            if (saved === null) return;
+            const state = await send('session.get', {});
+            if (state.ok) onSession(state.data);
+          }}
+        />
+        Look up the people in view automatically
+      </label>
+      <StatusNote note={note} />
+      <p class="muted">
+        When off, the sidebar sends nothing until you press “Look up”. Lookups are never logged by your team’s backend.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { MyEntries } from '../../../components/MyEntries';
+import type { SectionProps } from './types';
+
+/** "What I have shared": every entry the user filed, to edit, retract or take away. */
+export function SharedSection(_props: SectionProps) {
+  return <MyEntries />;
+}

@@ -1,0 +1,21 @@
+// The sections of Settings, in the order of the navigation. To add one, import its
+// component and add one entry here; its address is options.html#<id>.
+import { AccountSection } from './AccountSection';
+import { ConnectionSection } from './ConnectionSection';
+import { OrganizationSection } from './OrganizationSection';
+import { PeopleSection } from './PeopleSection';
+import { PrivacySection } from './PrivacySection';
+import { SharedSection } from './SharedSection';
+import type { SettingsSection } from './types';
+
+export type { SectionProps, SettingsSection } from './types';
+
+export const SECTIONS: readonly SettingsSection[] = [
+  { id: 'account', title: 'Account', aliases: ['sign-in'], Component: AccountSection },
+  { id: 'organization', title: 'Organization', needs: 'user', Component: OrganizationSection },
+  { id: 'people', title: 'People', needs: 'organization', Component: PeopleSection },
+  { id: 'shared', title: 'What I have shared', needs: 'organization', Component: SharedSection },
+  { id: 'privacy', title: 'Privacy', Component: PrivacySection },
+  // Last: it is for the person who sets Highcard up, not for every rep.
+  { id: 'connection', title: 'Connection', Component: ConnectionSection },
+];
