@@ -1,0 +1,108 @@
+// "For you" without the server learning what anyone reads (pact rule 8): which accounts a
+// person follows and when they last looked live in this browser only; the server is asked
+// for routes (for_you) and for the followed accounts' timeline, never told why.
+// Pure functions; the background and the pages call them.
+
+/** A route's note, as route_entry checks it in SQL (entry_routes.note). */
+export const ROUTE_NOTE_MAX = 500;
+
+/** New items are looked for at most this often on the outbox's alarm (when the popup or a
+ * sidebar opens, at once). */
+export const FOR_YOU_CHECK_EVERY_MS = 15 * 60 * 1000;
+
+/** Followed accounts are read in one query; a person following more is told so. */
+export const FOLLOW_MAX = 100;
+
+/** A colleague as "Bring to a colleague" offers them. */
+export interface RoutePerson {
+  user_id: string;
+  display_name: string;
+  department: string | null;
+}
+
+export interface RouteRecipients {
+  people: RoutePerson[];
+  departments: string[];
+}
+
+/** Who can be chosen: everyone else in the organization by name, and every department with
+ * someone else in it (spelled as its first member spells it, matched ignoring case and
+ * spaces, as the database matches a department route). */
+export function routeRecipients(members: readonly RoutePerson[], me: string | null): RouteRecipients {
+  const others = members.filter((member) => member.user_id !== me);
+  const people = [...others].sort((a, b) => a.display_name.localeCompare(b.display_name) || a.user_id.localeCompare(b.user_id));
+  const departments = new Map<string, string>();
+  for (const person of people) {
+    const label = person.department?.trim();
+    if (label && !departments.has(departmentKey(label))) departments.set(departmentKey(label), label);
+  }
+  return { people, departments: [...departments.values()].sort((a, b) => a.localeCompare(b)) };
+}
+
+export function departmentKey(department: string): string {
+  return department.trim().toLowerCase();
+}
+
+/** What route_entry is sent: exactly one of a colleague or a department, and the note
+ * without surrounding spaces (an empty note is no note). */
+export type RouteTarget = { toUser: string } | { toDepartment: string };
+
+export function routeArgs(
+  interactionId: string,
+  target: RouteTarget,
+  note: string | null | undefined,
+): { interaction_id: string; to_user: string | null; to_department: string | null; note: string | null } {
+  const clean = note?.trim() ?? '';
+  return {
+    interaction_id: interactionId,
+    to_user: 'toUser' in target ? target.toUser : null,
+    to_department: 'toDepartment' in target ? target.toDepartment.trim() : null,
+    note: clean ? clean : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Follows and "last looked", kept per organization in extension storage.
+
+/** Followed account ids per organization id. */
+export type Follows = Record<string, string[]>;
+/** When this browser's user last looked at For you, per organization id (ISO 8601). */
+export type LastLooked = Record<string, string>;
+
+export function isFollowing(follows: Follows, orgId: string, accountId: string): boolean {
+  return (follows[orgId] ?? []).includes(accountId);
+}
+
+export function setFollowing(follows: Follows, orgId: string, accountId: string, follow: boolean): Follows {
+  const current = (follows[orgId] ?? []).filter((id) => id !== accountId);
+  const next = follow ? [...current, accountId].slice(-FOLLOW_MAX) : current;
+  const result: Follows = { ...follows, [orgId]: next };
+  if (!next.length) delete result[orgId];
+  return result;
+}
+
+/** Entries filed on followed accounts are "new" after the last look; the first time, the
+ * last day counts, so following an account does not flood For you with its history. */
+export function newSince(lastLooked: LastLooked, orgId: string, now: Date): string {
+  return lastLooked[orgId] ?? new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString();
+}
+
+/** Whether the periodic check (on the outbox's alarm) may run again. */
+export function isCheckDue(lastCheckedAt: string | null | undefined, now: Date): boolean {
+  if (!lastCheckedAt) return true;
+  const last = Date.parse(lastCheckedAt);
+  return !Number.isFinite(last) || now.getTime() - last >= FOR_YOU_CHECK_EVERY_MS || last > now.getTime();
+}
+
+/** Something is new for the dot on the For you tab: a route sent, or a followed account's
+ * entry filed, after the last look. */
+export function hasNewSince(
+  items: { routes: ReadonlyArray<{ routed_at: string }>; followed: ReadonlyArray<{ created_at: string }> },
+  since: string | null | undefined,
+): boolean {
+  const after = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
+  return (
+    items.routes.some((route) => Date.parse(route.routed_at) > after) ||
+    items.followed.some((entry) => Date.parse(entry.created_at) > after)
+  );
+}
