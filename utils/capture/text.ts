@@ -52,7 +52,14 @@ function listMarker(item: Element): string {
  * The visible text of a node: lines separated by "\n", one blank line at most between
  * paragraphs, whitespace inside a line collapsed, non-breaking spaces made plain.
  */
-export function visibleText(node: Node | null | undefined, options: { skip?: (element: Element) => boolean } = {}): string {
+export function visibleText(
+  node: Node | null | undefined,
+  options: {
+    skip?: (element: Element) => boolean;
+    /** Only the text inside this range (a selection): what the user chose, read the same way. */
+    range?: Range | null;
+  } = {},
+): string {
   if (!node) return '';
   const lines: string[] = [];
   let line = '';
@@ -71,9 +78,10 @@ export function visibleText(node: Node | null | undefined, options: { skip?: (el
 
   const walk = (current: Node) => {
     if (current.nodeType === 3) {
-      write((current.nodeValue ?? '').replace(/[\s\u00a0]+/g, ' '));
+      write(textInRange(current, options.range).replace(/[\s\u00a0]+/g, ' '));
       return;
     }
+    if (options.range && !options.range.intersectsNode(current)) return;
     if (current.nodeType !== 1 && current.nodeType !== 9 && current.nodeType !== 11) return;
     const element = current.nodeType === 1 ? (current as Element) : null;
     if (element && (isHidden(element) || options.skip?.(element))) return;
@@ -102,6 +110,16 @@ export function visibleText(node: Node | null | undefined, options: { skip?: (el
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** A text node's value, cut to the part inside `range` when one is given. */
+function textInRange(text: Node, range: Range | null | undefined): string {
+  const value = text.nodeValue ?? '';
+  if (!range) return value;
+  if (!range.intersectsNode(text)) return '';
+  const start = range.startContainer === text ? range.startOffset : 0;
+  const end = range.endContainer === text ? range.endOffset : value.length;
+  return value.slice(start, end);
 }
 
 /** A single-line value (a name, a title): visible text with every break made a space. */
