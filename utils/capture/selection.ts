@@ -105,19 +105,22 @@ export function cleanClip(selection: PageSelection): Clip | null {
 }
 
 /**
- * The clip's source reference: "clip:<site>:<sha-256 of address and text>", so the same
- * selection on the same page filed twice is one entry, and colleagues (who never see the
- * address) can still be told which site it came from.
+ * The clip's source reference: the SHA-256 (64 hex characters) of the address and the text,
+ * so the same selection on the same page filed twice is one entry. Only the hash: every
+ * member reads source_ref, while the address stays in the author-only source_url.
  */
-export async function clipSourceRef(clip: Pick<Clip, 'url' | 'site' | 'text'>): Promise<string> {
+export async function clipSourceRef(clip: Pick<Clip, 'url' | 'text'>): Promise<string> {
   const bytes = new TextEncoder().encode(`${clip.url}\n${clip.text}`);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `clip:${clip.site.slice(0, LIMITS.sourceRef - 70)}:${hex}`;
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** "support.acme.example" from a clip's source reference, or null for any other reference. */
-export function clipSiteOf(sourceRef: string | null | undefined): string | null {
-  const match = /^clip:([^:]+):[0-9a-f]{64}$/.exec(sourceRef ?? '');
-  return match?.[1] ?? null;
+/** "Clip from support.acme.example" for the author (who sees the source link), else a plain label. */
+export function clipLabel(sourceUrl: string | null | undefined): string {
+  try {
+    if (sourceUrl) return `Clip from ${new URL(sourceUrl).hostname.replace(/^www\./, '')}`;
+  } catch {
+    // Not an address: fall through to the plain label.
+  }
+  return 'Clip from a web page';
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   cleanClip,
   cleanClipText,
-  clipSiteOf,
+  clipLabel,
   clipSourceRef,
   readPageSelection,
   readSelectedText,
@@ -113,14 +113,17 @@ describe('cleaning a clip', () => {
   });
 
   it('makes the same source reference for the same address and text, another for other text', async () => {
-    const base = { url: 'https://support.acme.example/t/1', site: 'support.acme.example', text: 'We need SSO.' };
+    const base = { url: 'https://support.acme.example/t/1', text: 'We need SSO.' };
     const one = await clipSourceRef(base);
-    expect(one).toMatch(/^clip:support\.acme\.example:[0-9a-f]{64}$/);
+    // The hash alone: colleagues read source_ref, and the address is the author's.
+    expect(one).toMatch(/^[0-9a-f]{64}$/);
     expect(await clipSourceRef({ ...base })).toBe(one);
     expect(await clipSourceRef({ ...base, text: 'We need SAML.' })).not.toBe(one);
     expect(await clipSourceRef({ ...base, url: 'https://support.acme.example/t/2' })).not.toBe(one);
-    expect(one.length).toBeLessThanOrEqual(LIMITS.sourceRef);
-    expect(clipSiteOf(one)).toBe('support.acme.example');
-    expect(clipSiteOf('msg-f:123')).toBeNull();
+  });
+
+  it('labels a clip with its site where the source link is visible', () => {
+    expect(clipLabel('https://www.support.acme.example/t/1')).toBe('Clip from support.acme.example');
+    expect(clipLabel(null)).toBe('Clip from a web page');
   });
 });
