@@ -391,7 +391,7 @@ export const messages = {
   'session.signOut': message(none, sessionStateSchema),
   'connection.set': message(connectionRequest, sessionStateSchema),
   'connection.test': message(connectionRequest, z.object({ url: z.string() })),
-  'settings.set': message(settingsSchema, settingsSchema),
+  'settings.set': message(settingsSchema, sessionStateSchema),
 
   // -- organizations and people (handlers/organization.ts) ------------------------------
   'org.create': message(z.object({ name: z.string().trim().min(1).max(LIMITS.name) }), sessionStateSchema),

@@ -142,6 +142,6 @@ export const sessionHandlers = {
 
   'settings.set': async (settings) => {
     await settingsItem.setValue(settings);
-    return settings;
+    return sessionState({ fresh: false });
   },
 } satisfies TopicHandlers;
