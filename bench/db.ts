@@ -8,6 +8,8 @@
 //   2. the next page by keyset (occurred_at, id);
 //   3. lookup_context for 3 email addresses;
 //   4. account search by name prefix (the search_accounts RPC the popup uses, 20 rows);
+//   5. signal_series for the organization, 26 weeks (the Insights page's charts);
+//   6. signal_changes for the organization, 4 weeks against 12 (its "What changed");
 // plus, for information, the same search on account_overview. Each is reported as a ratio to
 // a trivial RPC timed in the same run. Targets: ≤ 3× the trivial RPC at full size and ≤ 1.5×
 // its own time at 1/100. Queries that miss get their EXPLAIN (ANALYZE, BUFFERS), run as the
@@ -218,6 +220,18 @@ async function defineQueries(member: SupabaseClient, targets: Targets): Promise<
           'account search',
         ).length,
       explain: [`select * from public.search_accounts(${sqlText(targets.orgId)}::uuid, ${sqlText(targets.searchPrefix)}, 20)`],
+    },
+    {
+      name: '5. signal_series (26 weeks)',
+      run: async () =>
+        check<unknown[]>(await member.rpc('signal_series', { org_id: targets.orgId, weeks: 26 }), 'signal_series').length,
+      explain: [`select * from public.signal_series(${sqlText(targets.orgId)}::uuid, 26)`],
+    },
+    {
+      name: '6. signal_changes (4 vs 12 weeks)',
+      run: async () =>
+        check<unknown[]>(await member.rpc('signal_changes', { org_id: targets.orgId }), 'signal_changes').length,
+      explain: [`select * from public.signal_changes(${sqlText(targets.orgId)}::uuid)`],
     },
     {
       name: `   accounts, name ilike '${prefix}' through PostgREST (info)`,

@@ -270,6 +270,11 @@ export async function generateDataset(db: PGlite, size: DatasetSize, log: (line:
   await verifyForeignKeys(db, ['public.contacts', 'public.interactions']);
   step('foreign keys verified', t);
 
+  // The replica role skipped the insights rollup's triggers too: build it as they would have.
+  t = performance.now();
+  await db.exec('select private.rebuild_signal_rollup()');
+  step('insights rollup built', t);
+
   t = performance.now();
   await db.exec('vacuum analyze');
   step('vacuum analyze', t);
