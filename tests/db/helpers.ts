@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { expect } from 'vitest';
 import { applySchema } from '../../supabase/local/schema.ts';
+import { onRealPostgres } from '../postgres/server.ts';
+import { realPostgresDb } from '../postgres/pglite-shape.ts';
 
 export interface User {
   id: string;
@@ -15,8 +17,10 @@ export type Caller = User | 'anon';
 
 export type Row = Record<string, unknown>;
 
-/** A new in-process database with the platform SQL and every migration applied. */
+/** A new database with the platform SQL and every migration applied: in-process PGlite,
+ * or a scratch database on a real PostgreSQL server under `npm run test:postgres`. */
 export async function freshDb(options: { seed?: boolean } = {}): Promise<PGlite> {
+  if (onRealPostgres()) return realPostgresDb(options);
   const db = new PGlite();
   await applySchema(db, options);
   return db;
@@ -143,5 +147,7 @@ export interface Filed {
 }
 
 export function file(db: PGlite, caller: Caller, capture: Row): Promise<Filed> {
-  return rpc<Filed>(db, caller, 'file_interaction', { capture });
+  // Sent as JSON text so that a malformed capture (an array, a number) reaches the function
+  // as the same jsonb on PGlite and on a real server (pg would send an array as '{}').
+  return rpc<Filed>(db, caller, 'file_interaction', { capture: JSON.stringify(capture) });
 }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
-import { startStack, type RunningStack } from '../../supabase/local/stack.ts';
-import { api, clientFor, signedUpClient, uniqueEmail } from './helpers.ts';
+import type { RunningStack } from '../../supabase/local/stack.ts';
+import { api, clientFor, signedUpClient, uniqueEmail, startTestStack } from './helpers.ts';
 
 let stack: RunningStack;
 
 beforeAll(async () => {
-  stack = await startStack({ dataDir: null, apiPort: 0, dbPort: 0 });
+  stack = await startTestStack();
 });
 afterAll(async () => {
   await stack?.stop();

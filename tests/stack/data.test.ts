@@ -3,13 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type RunningStack } from '../../supabase/local/stack.ts';
-import { clientFor, signedUpClient } from './helpers.ts';
+import type { RunningStack } from '../../supabase/local/stack.ts';
+import { clientFor, signedUpClient, startTestStack } from './helpers.ts';
 
 let stack: RunningStack;
 
 beforeAll(async () => {
-  stack = await startStack({ dataDir: null, apiPort: 0, dbPort: 0 });
+  stack = await startTestStack();
 });
 afterAll(async () => {
   await stack?.stop();

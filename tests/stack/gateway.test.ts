@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJwt } from '../../supabase/local/keys.ts';
-import { startStack, type RunningStack } from '../../supabase/local/stack.ts';
-import { api } from './helpers.ts';
+import type { RunningStack } from '../../supabase/local/stack.ts';
+import { api, startTestStack } from './helpers.ts';
 
 let stack: RunningStack;
 
 beforeAll(async () => {
-  stack = await startStack({ dataDir: null, apiPort: 0, dbPort: 0 });
+  stack = await startTestStack();
 });
 afterAll(async () => {
   await stack?.stop();

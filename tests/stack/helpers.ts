@@ -2,7 +2,15 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import type { RunningStack } from '../../supabase/local/stack.ts';
+import { startStack, type RunningStack } from '../../supabase/local/stack.ts';
+import { onRealPostgres, scratchDatabase } from '../postgres/server.ts';
+
+/** A throwaway stack on spare ports: in-memory PGlite, or under `npm run test:postgres` a
+ * scratch database on the real server (then PostgREST uses a pool of connections). */
+export async function startTestStack(): Promise<RunningStack> {
+  const dbUrl = onRealPostgres() ? (await scratchDatabase()).url : undefined;
+  return startStack({ dataDir: null, apiPort: 0, dbPort: 0, dbUrl });
+}
 
 /** supabase-js unchanged; Node 20 has no global WebSocket, so realtime gets `ws`. */
 export function clientFor(stack: RunningStack, key: string = stack.anonKey): SupabaseClient {
