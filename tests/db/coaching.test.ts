@@ -3,6 +3,7 @@
 // 30 days after it ends it is deleted with its notes.
 import type { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COACHING_LIMITS, deletionMoment, isOpen, THANKS_NOTE_MAX } from '../../utils/coaching.ts';
 import { addMember, createOrganization, createUser, expectRefusal, freshDb, query, rpc, superuser, type User } from './helpers.ts';
 
 let db: PGlite;
@@ -285,6 +286,37 @@ describe('deleting 30 days after the end', () => {
     await superuser(db, 'delete from public.memberships where org_id = $1 and user_id = $2', [orgId, leaver.id]);
     expect(await superuser(db, 'select id from public.coaching_periods where id = $1', [id])).toEqual([]);
     expect(await superuser(db, 'select id from public.coaching_notes where period_id = $1', [id])).toEqual([]);
+  });
+});
+
+describe('the extension and the database agree', () => {
+  it('on the limits the extension checks before sending', async () => {
+    await expectRefusal(openPeriod(manager, employee, 'x'.repeat(COACHING_LIMITS.purpose + 1)), '22023', /^purpose: /);
+    const id = await openPeriod(manager, employee, 'x'.repeat(COACHING_LIMITS.purpose));
+    await expectRefusal(addNote(employee, id, 'x'.repeat(COACHING_LIMITS.note + 1)), '22023', /^body: /);
+    expect(await addNote(employee, id, 'x'.repeat(COACHING_LIMITS.note))).toMatch(/^[0-9a-f-]{36}$/);
+    const [row] = await superuser<{ longest: string }>(db, `select (private.coaching_today() + $1::int)::text as longest`, [COACHING_LIMITS.maxDays]);
+    expect(await rpc<string>(db, manager, 'open_coaching_period', { org_id: orgId, employee_id: employee.id, purpose: 'x', ends_on: row!.longest })).toMatch(/^[0-9a-f-]{36}$/);
+    const [check] = await superuser<{ def: string }>(db, `select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'public.entry_thanks'::regclass and contype = 'c'`);
+    expect(check!.def).toContain(`<= ${THANKS_NOTE_MAX}`);
+  });
+
+  it('on when a period is open and when it is deleted', async () => {
+    const cases = [
+      { starts_on: await day(-10), ends_on: await day(5), ended_at: null },
+      { starts_on: await day(-10), ends_on: await day(-1), ended_at: null },
+      { starts_on: await day(-10), ends_on: await day(5), ended_at: '2026-11-10T15:30:00.000Z' },
+    ];
+    for (const period of cases) {
+      const [row] = await superuser<{ open: boolean; deleted: Date }>(
+        db,
+        `select private.coaching_period_is_open($1::date, $2::date, $3::timestamptz) as open,
+                private.coaching_delete_after($2::date, $3::timestamptz) as deleted`,
+        [period.starts_on, period.ends_on, period.ended_at],
+      );
+      expect(row!.open, JSON.stringify(period)).toBe(isOpen(period));
+      expect(row!.deleted.toISOString(), JSON.stringify(period)).toBe(deletionMoment(period).toISOString());
+    }
   });
 });
 
