@@ -1,19 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AccountOverviewPanel } from '../../components/AccountOverviewPanel';
-import { AccountSearch } from '../../components/AccountSearch';
 import { OutboxPanel } from '../../components/OutboxPanel';
-import { Timeline } from '../../components/Timeline';
+import { PopupTabs } from '../../components/PopupTabs';
 import type { SessionState } from '../../utils/messages';
-import type { AccountOverview } from '../../utils/messages';
+import { openSettings } from '../../utils/open-page';
 import { send } from '../../utils/send';
+import { HEADER_LINKS } from './header-links';
+import { POPUP_TABS } from './tabs';
+import type { HeaderLink, PopupTabProps } from './types';
 
 type Load<T> = { kind: 'loading' } | { kind: 'ok'; data: T } | { kind: 'error'; message: string };
-type View = { kind: 'search' } | { kind: 'account'; accountId: string };
-
-function openSettings() {
-  void browser.runtime.openOptionsPage();
-}
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(typeof navigator === 'undefined' ? true : navigator.onLine);
@@ -40,9 +36,25 @@ async function currentTab(): Promise<{ id: number; url: string | null } | null> 
   }
 }
 
+/** The account the page in the active tab is about, when the sidebar's lookup matched one. */
+async function accountInView(): Promise<string | null> {
+  const tab = await currentTab();
+  if (!tab) return null;
+  const context = await send('context.current', { tabId: tab.id, url: tab.url });
+  return context.ok ? context.data.accountId : null;
+}
+
+function shows(link: HeaderLink, state: SessionState | null): boolean {
+  if (link.needs === 'user') return !!state?.user;
+  if (link.needs === 'organization') return !!state?.user && !!state.activeOrgId;
+  return true;
+}
+
 export function App() {
   const [session, setSession] = useState<Load<SessionState>>({ kind: 'loading' });
-  const [view, setView] = useState<View | null>(null);
+  // undefined while the popup asks which account is in view; null for the search.
+  const [accountId, setAccountId] = useState<string | null | undefined>(undefined);
+  const [tab, setTab] = useState(POPUP_TABS[0]!.id);
   const online = useOnline();
 
   const load = async () => {
@@ -52,51 +64,65 @@ export function App() {
   };
   useEffect(() => void load(), []);
 
-  const ready = session.kind === 'ok' && session.data.user !== null && session.data.activeOrgId !== null;
+  const state = session.kind === 'ok' ? session.data : null;
+  const ready = !!state?.user && !!state.activeOrgId;
 
   // Opened over a Gmail thread or a LinkedIn profile whose lookup matched an account: go
-  // straight to it.
+  // straight to it; otherwise the Accounts tab offers recent accounts and the search.
   useEffect(() => {
-    if (!ready || view) return;
-    void (async () => {
-      const tab = await currentTab();
-      const context = tab ? await send('context.current', { tabId: tab.id, url: tab.url }) : null;
-      setView((shown) =>
-        shown ?? (context?.ok && context.data.accountId ? { kind: 'account', accountId: context.data.accountId } : { kind: 'search' }),
-      );
-    })();
+    if (!ready || accountId !== undefined) return;
+    void accountInView().then((found) => setAccountId((shown) => (shown === undefined ? found : shown)));
   }, [ready]);
 
   return (
     <main class="popup" aria-labelledby="popup-title" aria-busy={session.kind === 'loading'}>
       <header class="rc-header">
         <h1 id="popup-title">Highcard</h1>
-        {session.kind === 'ok' && session.data.user ? (
-          <button type="button" class="rc-link" onClick={openSettings}>
-            Settings
-          </button>
-        ) : null}
+        <nav aria-label="Highcard pages" class="rc-header__links">
+          {HEADER_LINKS.filter((link) => shows(link, state)).map((link) => (
+            <button key={link.id} type="button" class="rc-link" onClick={() => void link.open()}>
+              {link.label}
+            </button>
+          ))}
+        </nav>
       </header>
       {!online ? (
         <p role="status" class="rc-banner">
           You are offline. Timelines need the network; anything you file is kept in this browser and sent when you are back.
         </p>
       ) : null}
-      <Body session={session} view={view} setView={setView} retry={load} />
+      <Body
+        session={session}
+        retry={load}
+        accountId={accountId}
+        tab={tab}
+        setTab={setTab}
+        openAccount={(id) => {
+          setTab(POPUP_TABS[0]!.id);
+          setAccountId(id);
+        }}
+        closeAccount={() => setAccountId(null)}
+      />
     </main>
   );
 }
 
 function Body({
   session,
-  view,
-  setView,
   retry,
+  accountId,
+  tab,
+  setTab,
+  openAccount,
+  closeAccount,
 }: {
   session: Load<SessionState>;
-  view: View | null;
-  setView: (view: View) => void;
   retry: () => void;
+  accountId: string | null | undefined;
+  tab: string;
+  setTab: (id: string) => void;
+  openAccount: (accountId: string) => void;
+  closeAccount: () => void;
 }) {
   if (session.kind === 'loading') return <p role="status">Loading…</p>;
   if (session.kind === 'error') {
@@ -107,7 +133,7 @@ function Body({
           <button type="button" onClick={retry}>
             Try again
           </button>
-          <button type="button" onClick={openSettings}>
+          <button type="button" onClick={() => void openSettings()}>
             Open settings
           </button>
         </div>
@@ -120,8 +146,8 @@ function Body({
       <div class="rc-state">
         <p>Your team’s customer record. Connect and sign in to read account timelines here.</p>
         <p class="rc-muted">You are not signed in. Sign in from Highcard’s settings; anything you filed is kept until then.</p>
-        <button type="button" onClick={openSettings}>
-          Open settings
+        <button type="button" onClick={() => void openSettings('sign-in')}>
+          Sign in
         </button>
         <OutboxPanel />
       </div>
@@ -132,59 +158,25 @@ function Body({
       <div class="rc-state">
         <p>You are signed in as {state.user.email}, but not in an organization yet.</p>
         <p class="rc-muted">Create one for your team, or join with an invite code from a colleague, in Highcard’s settings.</p>
-        <button type="button" onClick={openSettings}>
+        <button type="button" onClick={() => void openSettings('organization')}>
           Open settings
         </button>
       </div>
     );
   }
-  const org = state.organizations.find((o) => o.org_id === state.activeOrgId);
+  if (accountId === undefined) return <p role="status">Loading…</p>;
+  const props: PopupTabProps = {
+    session: state,
+    orgId: state.activeOrgId,
+    userId: state.user.id,
+    accountId,
+    openAccount,
+    closeAccount,
+  };
   return (
     <>
-      {view?.kind === 'account' ? (
-        <AccountView accountId={view.accountId} userId={state.user.id} onBack={() => setView({ kind: 'search' })} />
-      ) : view?.kind === 'search' ? (
-        <>
-          {org ? <p class="rc-muted">Searching {org.org_name}’s accounts.</p> : null}
-          <AccountSearch autoFocus onOpen={(hit) => setView({ kind: 'account', accountId: hit.account_id })} />
-        </>
-      ) : (
-        <p role="status">Loading…</p>
-      )}
+      <PopupTabs tabs={POPUP_TABS} selected={tab} onSelect={setTab} props={props} />
       <OutboxPanel />
     </>
-  );
-}
-
-function AccountView({ accountId, userId, onBack }: { accountId: string; userId: string; onBack: () => void }) {
-  const [overview, setOverview] = useState<Load<AccountOverview>>({ kind: 'loading' });
-  const load = async () => {
-    setOverview({ kind: 'loading' });
-    const result = await send('account.overview', { accountId });
-    setOverview(result.ok ? { kind: 'ok', data: result.data } : { kind: 'error', message: result.error });
-  };
-  useEffect(() => void load(), [accountId]);
-
-  return (
-    <div class="rc-account">
-      <button type="button" class="rc-link" onClick={onBack}>
-        ← Search accounts
-      </button>
-      {overview.kind === 'loading' ? <p role="status">Loading the account…</p> : null}
-      {overview.kind === 'error' ? (
-        <div role="alert" class="rc-state">
-          <p>{overview.message}</p>
-          <button type="button" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      ) : null}
-      {overview.kind === 'ok' ? (
-        <>
-          <AccountOverviewPanel overview={overview.data} />
-          <Timeline accountId={accountId} currentUserId={userId} />
-        </>
-      ) : null}
-    </div>
   );
 }

@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../../entrypoints/popup/App';
 import type { SessionState } from '../../../../utils/messages';
 import { send } from '../../../../utils/send';
+import { recentAccountsItem } from '../../../../utils/recent-accounts';
 import { ACCOUNT_ID, answerWith, type Answers, entry, fail, hit, ME, ok } from '../../components/fake-send';
 
 vi.mock('../../../../utils/send', () => ({ send: vi.fn() }));
@@ -60,11 +61,22 @@ describe('the popup', () => {
     expect(screen.getByRole('status').textContent).toBe('Loading…');
   });
 
-  it('tells a signed-out user to sign in from the settings', async () => {
+  it('tells a signed-out user to sign in, and opens Settings at sign-in', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     answerWith(send, { 'session.get': () => ok(session({ user: null, organizations: [], activeOrgId: null })), 'outbox.list': () => ok([]) });
     render(<App />);
     expect(await screen.findByText(/You are not signed in/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    // Signed out, the header has nothing to offer but the way in.
+    expect(screen.queryByRole('button', { name: 'Settings' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#sign-in$/) }));
+  });
+
+  it('opens Settings from the header once signed in', async () => {
+    answerWith(send, { ...reading, 'session.get': () => ok(session()) });
+    render(<App />);
+    const header = within(await screen.findByRole('navigation', { name: 'Highcard pages' }));
+    fireEvent.click(header.getByRole('button', { name: 'Settings' }));
     expect(openOptions).toHaveBeenCalled();
   });
 
@@ -131,6 +143,37 @@ describe('the popup', () => {
     render(<App />);
     expect((await screen.findByRole('alert')).textContent).toContain('This account is not in your organization');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('offers the accounts opened lately when the tab shows no known account', async () => {
+    const OTHER = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6f';
+    await recentAccountsItem.setValue([
+      { orgId: ORG, accountId: ACCOUNT_ID, name: 'Acme Robotics', openedAt: '2026-11-28T09:00:00Z' },
+      { orgId: 'another-org', accountId: OTHER, name: 'Elsewhere GmbH', openedAt: '2026-11-28T08:00:00Z' },
+    ]);
+    answerWith(send, { ...reading, 'session.get': () => ok(session()) });
+    render(<App />);
+    const recent = within(await screen.findByRole('region', { name: 'Recently opened' }));
+    // Only the active organization's accounts.
+    expect(recent.getAllByRole('button').map((b) => b.textContent)).toEqual(['Acme Robotics']);
+    expect(screen.getByRole('combobox', { name: 'Find an account' })).toBeTruthy();
+    fireEvent.click(recent.getByRole('button', { name: 'Acme Robotics' }));
+    expect(await screen.findByRole('heading', { name: 'Acme Robotics' })).toBeTruthy();
+  });
+
+  it('remembers an opened account in this browser only, newest first', async () => {
+    const mock = answerWith(send, { ...reading, 'session.get': () => ok(session()) });
+    render(<App />);
+    fireEvent.input(await screen.findByRole('combobox', { name: 'Find an account' }), { target: { value: 'acme' } });
+    fireEvent.click(await screen.findByRole('option', { name: /Acme Robotics/ }));
+    expect(await screen.findByRole('heading', { name: 'Acme Robotics' })).toBeTruthy();
+    await waitFor(async () =>
+      expect(await recentAccountsItem.getValue()).toEqual([expect.objectContaining({ orgId: ORG, accountId: ACCOUNT_ID, name: 'Acme Robotics' })]),
+    );
+    // Remembering asks the background for nothing: only the reads the account needs.
+    expect(new Set(mock.mock.calls.map(([type]) => type))).toEqual(new Set(Object.keys(reading).concat('session.get')));
+    fireEvent.click(screen.getByRole('button', { name: '← Search accounts' }));
+    expect(await screen.findByRole('button', { name: 'Acme Robotics' })).toBeTruthy();
   });
 
   it('still opens on the search when the tab cannot be asked about', async () => {

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AccountOverviewPanel } from '../../components/AccountOverviewPanel';
+import { Timeline } from '../../components/Timeline';
+import type { AccountOverview } from '../../utils/messages';
+import { rememberOpened } from '../../utils/recent-accounts';
+import { send } from '../../utils/send';
+import { ACCOUNT_PANELS } from './account-panels';
+import type { PopupTabProps } from './types';
+
+type Load<T> = { kind: 'loading' } | { kind: 'ok'; data: T } | { kind: 'error'; message: string };
+
+/** One account: its overview, the panels other parts add, and its timeline. */
+export function AccountView({ accountId, orgId, userId, closeAccount }: PopupTabProps & { accountId: string }) {
+  const [overview, setOverview] = useState<Load<AccountOverview>>({ kind: 'loading' });
+  const load = async () => {
+    setOverview({ kind: 'loading' });
+    const result = await send('account.overview', { accountId });
+    setOverview(result.ok ? { kind: 'ok', data: result.data } : { kind: 'error', message: result.error });
+    if (result.ok) void rememberOpened({ orgId, accountId, name: result.data.name });
+  };
+  useEffect(() => void load(), [accountId]);
+
+  return (
+    <div class="rc-account">
+      <button type="button" class="rc-link" onClick={closeAccount}>
+        ← Search accounts
+      </button>
+      {overview.kind === 'loading' ? <p role="status">Loading the account…</p> : null}
+      {overview.kind === 'error' ? (
+        <div role="alert" class="rc-state">
+          <p>{overview.message}</p>
+          <button type="button" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {overview.kind === 'ok' ? (
+        <>
+          <AccountOverviewPanel overview={overview.data} />
+          {ACCOUNT_PANELS.map(({ id, Component }) => (
+            <Component key={id} accountId={accountId} orgId={orgId} userId={userId} overview={overview.data} />
+          ))}
+          <Timeline accountId={accountId} currentUserId={userId} />
+        </>
+      ) : null}
+    </div>
+  );
+}

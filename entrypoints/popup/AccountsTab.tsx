@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AccountSearch } from '../../components/AccountSearch';
+import { RecentAccounts } from '../../components/RecentAccounts';
+import { recentAccountsItem, recentIn, type RecentAccount } from '../../utils/recent-accounts';
+import { AccountView } from './AccountView';
+import type { PopupTabProps } from './types';
+
+/** An account, or the way to one: search, and the accounts opened lately in this browser. */
+export function AccountsTab(props: PopupTabProps) {
+  const { session, orgId, accountId, openAccount } = props;
+  const [recent, setRecent] = useState<RecentAccount[] | null>(null);
+
+  useEffect(() => {
+    if (accountId) return;
+    let live = true;
+    void recentAccountsItem.getValue().then((list) => live && setRecent(recentIn(list, orgId)));
+    return () => {
+      live = false;
+    };
+  }, [accountId, orgId]);
+
+  if (accountId) return <AccountView {...props} accountId={accountId} />;
+  const org = session.organizations.find((o) => o.org_id === orgId);
+  return (
+    <>
+      {org ? <p class="rc-muted">Searching {org.org_name}’s accounts.</p> : null}
+      <AccountSearch autoFocus onOpen={(hit) => openAccount(hit.account_id)} />
+      {recent?.length ? <RecentAccounts accounts={recent} onOpen={openAccount} /> : null}
+    </>
+  );
+}

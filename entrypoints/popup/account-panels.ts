@@ -1,0 +1,5 @@
+// Panels in the account view, between the overview and the timeline, in order. Add one entry
+// to add one; each gets the account's id, its overview and who is reading.
+import type { AccountPanel } from './types';
+
+export const ACCOUNT_PANELS: readonly AccountPanel[] = [];

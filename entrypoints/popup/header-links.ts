@@ -1,0 +1,7 @@
+// The links at the right of the popup's header, in order. Add one entry to add one.
+import { openSettings } from '../../utils/open-page';
+import type { HeaderLink } from './types';
+
+export const HEADER_LINKS: readonly HeaderLink[] = [
+  { id: 'settings', label: 'Settings', needs: 'user', open: () => openSettings() },
+];

@@ -1,0 +1,37 @@
+// The accounts this browser opened lately, so the popup opens on something useful. Kept in
+// this browser only (pact rule 8: what someone reads is nobody's business), per organization.
+import { storage } from 'wxt/utils/storage';
+
+export interface RecentAccount {
+  orgId: string;
+  accountId: string;
+  name: string;
+  openedAt: string;
+}
+
+/** How many accounts the popup offers per organization. */
+export const RECENT_MAX = 5;
+
+export const recentAccountsItem = storage.defineItem<RecentAccount[]>('local:recentAccounts', {
+  fallback: [],
+  version: 1,
+});
+
+/** The list with `opened` first, once, and at most RECENT_MAX per organization. */
+export function withOpened(list: readonly RecentAccount[], opened: RecentAccount): RecentAccount[] {
+  const rest = list.filter((item) => !(item.orgId === opened.orgId && item.accountId === opened.accountId));
+  const kept: RecentAccount[] = [opened];
+  for (const item of rest) {
+    if (item.orgId !== opened.orgId || kept.filter((k) => k.orgId === item.orgId).length < RECENT_MAX) kept.push(item);
+  }
+  return kept;
+}
+
+export function recentIn(list: readonly RecentAccount[], orgId: string): RecentAccount[] {
+  return list.filter((item) => item.orgId === orgId).slice(0, RECENT_MAX);
+}
+
+export async function rememberOpened(opened: Omit<RecentAccount, 'openedAt'>, now = new Date()): Promise<void> {
+  const list = await recentAccountsItem.getValue();
+  await recentAccountsItem.setValue(withOpened(list, { ...opened, openedAt: now.toISOString() }));
+}
