@@ -9,6 +9,7 @@ const KIND_LABELS: Record<Entry['kind'], string> = {
   linkedin_message: 'LinkedIn message',
   linkedin_profile: 'LinkedIn profile',
   note: 'Note',
+  clip: 'Clip from a web page',
 };
 
 /** The team's latest entries. Everything is rendered as text, never as HTML. */

@@ -5,7 +5,7 @@ import type { MyEntry } from '../utils/messages';
 import { send } from '../utils/send';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntryTextForm } from './EntryTextForm';
-import { excerpt, KIND_LABELS, safeHttpsUrl, signalLabel } from './labels';
+import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
 
 /** Hands a text file to the browser's downloads, made here, never fetched. */
 export function download(name: string, type: string, text: string): void {
@@ -103,7 +103,7 @@ export function MyEntries() {
                       {entry.retracted_at ? <span class="rc-badge">Retracted {formatWhen(entry.retracted_at)}</span> : null}
                     </h3>
                     <p class="rc-entry__meta">
-                      {formatWhen(entry.occurred_at, true)} · {KIND_LABELS[entry.kind]}
+                      {formatWhen(entry.occurred_at, true)} · {kindLabel(entry.kind, entry.source_url)}
                       {entry.account_name ? ` · ${entry.account_name}` : ''}
                       {entry.contact_name ? ` · ${entry.contact_name}` : ''} · {entry.org_name}
                     </p>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
 import type { TimelineEntry } from '../utils/messages';
-import { excerpt, KIND_LABELS, safeHttpsUrl, signalLabel } from './labels';
+import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
 import { RevisionHistory } from './RevisionHistory';
 
 /** One entry of an account's timeline. Everything is text; the source link is shown to its
@@ -20,7 +20,7 @@ export function TimelineItem({ entry, currentUserId }: { entry: TimelineEntry; c
       <article aria-label={entry.title}>
         <h3 class="rc-entry__title">{entry.title}</h3>
         <p class="rc-entry__meta">
-          <time dateTime={entry.occurred_at}>{formatWhen(entry.occurred_at, true)}</time> · {KIND_LABELS[entry.kind]}
+          <time dateTime={entry.occurred_at}>{formatWhen(entry.occurred_at, true)}</time> · {kindLabel(entry.kind, entry.source_url)}
           {entry.contact_name ? ` · ${entry.contact_name}` : ''}
         </p>
         <p class="rc-entry__meta">

@@ -1,4 +1,5 @@
 // Words the popup and options page show for the record's fixed vocabularies.
+import { clipLabel } from '../utils/capture/selection';
 import type { OutboxStatus } from '../utils/messages';
 import { SIGNAL_LABELS, type Kind, type Role, type Signal } from '../utils/vocabulary';
 
@@ -7,7 +8,13 @@ export const KIND_LABELS: Record<Kind, string> = {
   linkedin_message: 'LinkedIn message',
   linkedin_profile: 'LinkedIn profile',
   note: 'Note',
+  clip: 'Clip from a web page',
 };
+
+/** The kind as shown on an entry: a clip names its site where its author sees the source link. */
+export function kindLabel(kind: Kind, sourceUrl?: string | null): string {
+  return kind === 'clip' ? clipLabel(sourceUrl) : KIND_LABELS[kind];
+}
 
 /** Role names, spelled this one way wherever a role is shown or chosen. */
 export const ROLE_LABELS: Record<Role, string> = { member: 'Member', manager: 'Manager', admin: 'Admin' };

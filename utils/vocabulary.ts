@@ -1,7 +1,7 @@
 // The product's fixed vocabulary and limits, with no dependencies: the content scripts use
 // these without pulling the schemas (and zod) into every Gmail and LinkedIn page.
 
-export const KINDS = ['email', 'linkedin_message', 'linkedin_profile', 'note'] as const;
+export const KINDS = ['email', 'linkedin_message', 'linkedin_profile', 'note', 'clip'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Customer signals: what the customer did or said, never what the rep did (pact rule 2). */

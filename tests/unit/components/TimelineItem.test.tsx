@@ -29,6 +29,17 @@ describe('a timeline entry', () => {
     expect(article.querySelector('b')).toBeNull();
   });
 
+  it('names a clip's site to its author and says only "web page" to colleagues, who never see the address', () => {
+    renderItem({
+      entry: entry({ title: 'Ticket 4471', kind: 'clip', source_url: 'https://www.support.acme.example/t/4471' }),
+      currentUserId: ME,
+    });
+    expect(screen.getByRole('article', { name: 'Ticket 4471' }).textContent).toContain('Clip from support.acme.example');
+    cleanup();
+    renderItem({ entry: entry({ title: 'Ticket 4471', kind: 'clip', source_url: null }), currentUserId: ME });
+    expect(screen.getByRole('article', { name: 'Ticket 4471' }).textContent).toContain('Clip from a web page');
+  });
+
   it('shows a long body as an excerpt that expands', () => {
     const body = `${'word '.repeat(80)}the end`;
     renderItem({ entry: entry({ body }), currentUserId: ME });
