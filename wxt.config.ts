@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { noEval } from './scripts/vite-plugin-no-eval';
 
 // The local stack's gateway; teams on hosted Supabase grant their project's origin at runtime.
 const LOCAL_API_ORIGINS = ['http://127.0.0.1:54321/*', 'http://localhost:54321/*'];
@@ -9,12 +10,16 @@ const HEADLESS = process.platform === 'linux' && !process.env.DISPLAY && !proces
 
 export default defineConfig({
   webExt: { disabled: HEADLESS },
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every icon size, and the toolbar's, from one drawing.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16], developmentIndicator: 'overlay' },
   imports: false,
   manifest: ({ browser }) => ({
     name: 'Highcard',
+    // Both stores show this line under the name; Chrome allows 132 characters.
     description:
-      'File what a customer said in Gmail or LinkedIn into your team’s shared customer record, and see what the team knows before you reply.',
+      'File what customers say in Gmail and LinkedIn into your team’s shared customer record, and see what the team knows before replying.',
+    action: { default_title: 'Highcard', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*', ...LOCAL_API_ORIGINS],
     // The team's Supabase project URL is only known once the user connects; it is requested
@@ -22,11 +27,23 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'highcard@highcard.example', strict_min_version: '128.0' },
+        gecko: {
+          id: 'highcard@highcard.example',
+          // The first Firefox releases that read data_collection_permissions.
+          strict_min_version: '140.0',
+          // What leaves the browser, and only ever for the team's own backend: the people in
+          // view (names, addresses, profile URLs) for the lookup, and what the user files —
+          // customer messages and page text they chose — plus their sign-in to that backend.
+          data_collection_permissions: {
+            required: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent', 'authenticationInfo'],
+          },
+        },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
   vite: () => ({
+    plugins: [noEval()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
 });
