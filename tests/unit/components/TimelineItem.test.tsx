@@ -29,7 +29,7 @@ describe('a timeline entry', () => {
     expect(article.querySelector('b')).toBeNull();
   });
 
-  it('names a clip's site to its author and says only "web page" to colleagues, who never see the address', () => {
+  it('names a clip’s site to its author and says only "web page" to colleagues, who never see the address', () => {
     renderItem({
       entry: entry({ title: 'Ticket 4471', kind: 'clip', source_url: 'https://www.support.acme.example/t/4471' }),
       currentUserId: ME,
