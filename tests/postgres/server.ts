@@ -3,6 +3,7 @@
 // each test file clones it in milliseconds with `create database … template …`.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { databaseUrl, withAdmin } from '../../supabase/local/real-postgres.ts';
 
 /** Set by scripts/test-postgres.ts; absent in the PGlite runs. */
 export const POSTGRES_URL = process.env.HIGHCARD_PG_URL;
@@ -18,29 +19,12 @@ export const onRealPostgres = (): boolean => Boolean(POSTGRES_URL && POSTGRES_TE
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => new Date(`${value}T00:00:00Z`));
 
-/** The URL of another database on the same server. */
-export function databaseUrl(name: string): string {
-  if (!POSTGRES_URL) throw new Error('HIGHCARD_PG_URL is not set: run `npm run test:postgres`.');
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.end();
-  }
-}
-
 /** A new database with every migration applied (a clone of the run's template). */
 export async function scratchDatabase(): Promise<{ name: string; url: string }> {
   if (!POSTGRES_TEMPLATE) throw new Error('HIGHCARD_PG_TEMPLATE is not set: run `npm run test:postgres`.');
   const name = `${POSTGRES_PREFIX}${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  await withAdmin(async (admin) => {
+  if (!POSTGRES_URL) throw new Error('HIGHCARD_PG_URL is not set: run `npm run test:postgres`.');
+  await withAdmin(POSTGRES_URL, async (admin) => {
     // Two files cloning the template at the same moment: the second waits and retries,
     // since Postgres refuses a template that another session is copying.
     for (let attempt = 0; ; attempt += 1) {
@@ -53,5 +37,5 @@ export async function scratchDatabase(): Promise<{ name: string; url: string }> 
       }
     }
   });
-  return { name, url: databaseUrl(name) };
+  return { name, url: databaseUrl(POSTGRES_URL, name) };
 }
