@@ -3,7 +3,7 @@
 // `storage.defineItem<T>('local:<name>', { fallback, version: 1 })` here, typed from
 // utils/messages.ts; keep several values under one prefix only through the helpers below.
 import { storage } from 'wxt/utils/storage';
-import type { Membership, Settings, TabContext } from './messages';
+import type { InsightsOverview, Membership, Settings, TabContext } from './messages';
 
 export type { Settings } from './messages';
 
@@ -51,6 +51,14 @@ export const membershipsCacheItem = storage.defineItem<{ userId: string; members
  * LinkedIn profile can go straight to its account without the "tabs" permission. Session
  * storage: it lives in memory only, never leaves the browser and is gone when it closes. */
 export const tabContextItem = storage.defineItem<Record<string, TabContext>>('session:tabContext', {
+  fallback: {},
+  version: 1,
+});
+
+// -- insights (helper I) -------------------------------------------------------------------
+/** The Insights page's last answer per organization and window ("<org id>:<weeks>"), shown
+ * with its age when the server cannot be reached. Counts about customers only. */
+export const insightsCacheItem = storage.defineItem<Record<string, InsightsOverview>>('local:insightsCache', {
   fallback: {},
   version: 1,
 });
