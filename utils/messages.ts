@@ -1,0 +1,564 @@
+// Every message between the extension's parts is a zod schema here. The capture is the
+// one that leaves the browser: see DESIGN.md, "The capture".
+//
+// The capture: one filed item. The database re-checks
+// every rule in file_interaction, so a capture this schema accepts is one the server
+// accepts, and a refusal names the field the same way on both sides.
+import { z } from 'zod';
+import { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNALS, type Kind, type Role, type Signal } from './vocabulary';
+
+export { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNAL_LABELS, SIGNALS } from './vocabulary';
+export type { Kind, Role, Signal } from './vocabulary';
+
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
+
+const uuid = z.guid({ error: 'must be a uuid' });
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .nullish();
+
+const contactSchema = z
+  .strictObject(
+    {
+      full_name: z
+        .string({ error: 'is required' })
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(LIMITS.name, { error: `must be at most ${LIMITS.name} characters` }),
+      email: z
+        .email({ error: 'must be an email address' })
+        .max(LIMITS.email, { error: `must be at most ${LIMITS.email} characters` })
+        .transform((email) => email.toLowerCase())
+        .nullish(),
+      linkedin_url: z
+        .string({ error: 'must be text' })
+        .regex(LINKEDIN_PROFILE_URL, {
+          error: 'must be a profile URL like https://www.linkedin.com/in/name',
+        })
+        .nullish(),
+      title: optionalText(LIMITS.name),
+      company: optionalText(LIMITS.name),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : 'must be an object') },
+  )
+  .refine((contact) => Boolean(contact.email || contact.linkedin_url), {
+    error: 'needs an email or a LinkedIn profile URL',
+  });
+
+const accountSchema = z.union(
+  [
+    z.strictObject({ id: uuid }),
+    z.strictObject({
+      name: z
+        .string({ error: 'is required' })
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(LIMITS.name, { error: `must be at most ${LIMITS.name} characters` }),
+      domain: z
+        .string({ error: 'must be text' })
+        .trim()
+        .toLowerCase()
+        .regex(HOSTNAME, { error: 'must be a domain like acme.example' })
+        .nullish(),
+    }),
+  ],
+  { error: 'must be { id } or { name, domain? }' },
+);
+
+export const captureSchema = z
+  .strictObject(
+    {
+      id: uuid,
+      org_id: uuid,
+      kind: z.enum(KINDS, { error: `must be one of ${KINDS.join(', ')}` }),
+      source_ref: z
+        .string({ error: 'must be text' })
+        .trim()
+        .min(1, { error: 'must not be empty' })
+        .max(LIMITS.sourceRef, { error: `must be at most ${LIMITS.sourceRef} characters` })
+        .nullish(),
+      source_url: z
+        .url({ protocol: /^https$/, error: 'must be an https:// link' })
+        .max(LIMITS.sourceUrl, { error: `must be at most ${LIMITS.sourceUrl} characters` })
+        .nullish(),
+      occurred_at: z.iso
+        .datetime({ offset: true, error: 'must be an ISO 8601 time with an offset' })
+        .refine((value) => Date.parse(value) <= Date.now() + LIMITS.futureMs, {
+          error: 'must not be in the future',
+        }),
+      title: z
+        .string({ error: 'is required' })
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(LIMITS.title, { error: `must be at most ${LIMITS.title} characters` }),
+      body: z
+        .string({ error: 'must be text' })
+        .max(LIMITS.body, { error: `must be at most ${LIMITS.body} characters` }),
+      signals: z
+        .array(z.enum(SIGNALS, { error: (issue) => `unknown signal ${JSON.stringify(issue.input)}` }), {
+          error: 'must be a list of signals',
+        })
+        .refine((signals) => new Set(signals).size === signals.length, {
+          error: 'must not repeat a signal',
+        })
+        .default([]),
+      contact: contactSchema.nullish(),
+      account: accountSchema.nullish(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : 'must be an object') },
+  )
+  .superRefine((capture, ctx) => {
+    if (capture.kind !== 'note' && !capture.source_ref) {
+      ctx.addIssue({ code: 'custom', path: ['source_ref'], message: `is required for ${capture.kind}` });
+    }
+    if (!capture.contact && !(capture.kind === 'note' && capture.account)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact'],
+        message: capture.kind === 'note' ? 'is required unless the note is filed on an account' : 'is required',
+      });
+    }
+  });
+
+export type Capture = z.infer<typeof captureSchema>;
+/** What the extension builds before validation (signals may be left out). */
+export type CaptureInput = z.input<typeof captureSchema>;
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+/** Every problem as "<field>: <reason>", the same shape the database uses. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => `${pathOf([...issue.path, key])}: unknown field`);
+    }
+    return [`${pathOf(issue.path) || 'capture'}: ${issue.message}`];
+  });
+}
+
+export type CaptureResult = { ok: true; capture: Capture } | { ok: false; errors: string[] };
+
+export function parseCapture(input: unknown): CaptureResult {
+  const result = captureSchema.safeParse(input);
+  return result.success ? { ok: true, capture: result.data } : { ok: false, errors: describeIssues(result.error) };
+}
+
+// ---------------------------------------------------------------------------------------
+// The answers: every row and state the background sends back, checked by zod in the
+// background before it leaves (utils/background/dispatch.ts), so a page's types and the
+// data it receives come from one place.
+
+export const membershipSchema = z.object({
+  org_id: z.string(),
+  org_name: z.string(),
+  role: z.enum(ROLES),
+  department: z.string().nullable(),
+  display_name: z.string().nullable(),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+const lookupEntrySchema = z.looseObject({
+  id: z.string(),
+  account_id: z.string().nullable().optional(),
+  contact_id: z.string().nullable().optional(),
+  kind: z.enum(KINDS),
+  title: z.string(),
+  body: z.string().optional(),
+  signals: z.array(z.string()),
+  occurred_at: z.string(),
+  author_display_name: z.string().nullable().optional(),
+  author_department: z.string().nullable().optional(),
+});
+
+export const lookupResultSchema = z.object({
+  contacts: z.array(z.looseObject({ id: z.string(), full_name: z.string().nullable() })).default([]),
+  accounts: z.array(z.looseObject({ id: z.string(), name: z.string() })).default([]),
+  entries: z.array(lookupEntrySchema).default([]),
+  people: z.array(z.looseObject({ display_name: z.string().nullable() })).default([]),
+});
+export type LookupResult = z.infer<typeof lookupResultSchema>;
+
+/** The sidebar's lookup: the team's answer, or nothing asked because automatic lookup is off. */
+export const lookupAnswerSchema = z.discriminatedUnion('skipped', [
+  z.object({ skipped: z.literal(true) }),
+  z.object({ skipped: z.literal(false), result: lookupResultSchema, fetchedAt: z.number(), fromCache: z.boolean() }),
+]);
+export type LookupAnswer = z.infer<typeof lookupAnswerSchema>;
+
+export const settingsSchema = z.object({
+  /** Pact rule 1: the sidebar's lookup may be switched to "only when I ask". */
+  autoLookup: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Who is signed in, where, and in which organizations: every message that changes any of
+ * it answers with the new state, so a page never guesses. */
+export const sessionStateSchema = z.object({
+  connection: z.object({ url: z.string() }),
+  user: z.object({ id: z.string(), email: z.string().nullable() }).nullable(),
+  organizations: z.array(membershipSchema),
+  activeOrgId: z.string().nullable(),
+  settings: settingsSchema,
+  /** Items filed in this browser and not yet on the server (the badge's number). */
+  unsent: z.number().int().nonnegative(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/** What the last lookup in a tab matched (session storage; see utils/storage.ts). */
+export const tabContextSchema = z.object({
+  orgId: z.string(),
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  url: z.string().nullable(),
+  at: z.number(),
+});
+export type TabContext = z.infer<typeof tabContextSchema>;
+
+export const fileResultSchema = z.object({
+  id: z.string(),
+  account_id: z.string().nullable(),
+  contact_id: z.string().nullable(),
+  created: z.boolean(),
+});
+export type FileResult = z.infer<typeof fileResultSchema>;
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'needs_attention', 'waiting_for_sign_in'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const outboxItemSchema = z.object({
+  id: z.string(),
+  // Checked by captureSchema when it was filed. Not re-checked on the way out: a kept item
+  // must stay visible (and correctable) even if a rule changed since (pact rule 7).
+  capture: z.custom<Capture>((value) => typeof value === 'object' && value !== null),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number(),
+  /** When the next automatic attempt is due (epoch ms); null when it waits for the user. */
+  nextAttemptAt: z.number().nullable(),
+  /** The server's or the network's words, kept for the user. */
+  error: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  result: fileResultSchema.nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+export const accountHitSchema = z.object({
+  account_id: z.string(),
+  name: z.string(),
+  domains: z.array(z.string()).default([]),
+  last_activity_at: z.string().nullable().default(null),
+});
+export type AccountHit = z.infer<typeof accountHitSchema>;
+
+export const accountOverviewSchema = z.object({
+  account_id: z.string(),
+  name: z.string(),
+  domains: z.array(z.string()).default([]),
+  last_activity_at: z.string().nullable(),
+  contact_count: z.number(),
+  /** { signal: number of entries in the last 90 days } — about the customer, never a person. */
+  signals_90d: z.record(z.string(), z.number()).default({}),
+});
+export type AccountOverview = z.infer<typeof accountOverviewSchema>;
+
+export const timelineEntrySchema = z.object({
+  id: z.string(),
+  account_id: z.string().nullable(),
+  contact_id: z.string().nullable(),
+  contact_name: z.string().nullable(),
+  kind: z.enum(KINDS),
+  title: z.string(),
+  body: z.string(),
+  signals: z.array(z.string()),
+  occurred_at: z.string(),
+  /** Only ever set on the reader's own entries (the view hides it from everyone else). */
+  source_url: z.string().nullable(),
+  author_id: z.string(),
+  author_display_name: z.string().nullable(),
+  author_department: z.string().nullable(),
+  revision_count: z.number(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+const id = z.guid({ error: 'must be a uuid' });
+const email = z.email({ error: 'must be an email address' }).max(LIMITS.email);
+
+/** Keyset cursor on account_timeline's order (occurred_at desc, id desc). */
+export const timelineCursorSchema = z.object({ occurred_at: z.string().min(1).max(64), id });
+export type TimelineCursor = z.infer<typeof timelineCursorSchema>;
+
+export const timelinePageSchema = z.object({
+  entries: z.array(timelineEntrySchema),
+  next: timelineCursorSchema.nullable(),
+});
+export type TimelinePage = z.infer<typeof timelinePageSchema>;
+
+export const revisionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  signals: z.array(z.string()),
+  edited_at: z.string(),
+});
+export type Revision = z.infer<typeof revisionSchema>;
+
+export const memberSchema = z.object({
+  user_id: z.string(),
+  role: z.enum(ROLES),
+  display_name: z.string(),
+  department: z.string().nullable(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+/** One entry I filed, retracted ones included (they are visible to their author only). */
+export const myEntrySchema = z.object({
+  id: z.string(),
+  org_id: z.string(),
+  org_name: z.string(),
+  account_name: z.string().nullable(),
+  contact_name: z.string().nullable(),
+  kind: z.enum(KINDS),
+  title: z.string(),
+  body: z.string(),
+  signals: z.array(z.string()),
+  occurred_at: z.string(),
+  source_url: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  retracted_at: z.string().nullable(),
+});
+export type MyEntry = z.infer<typeof myEntrySchema>;
+
+export const timelineQuerySchema = z.object({
+  accountId: id,
+  signal: z.enum(SIGNALS).nullish(),
+  kind: z.enum(KINDS).nullish(),
+  /** Start and end of the date range as times; the UI turns the reader's days into them. */
+  from: z.iso.datetime({ offset: true }).nullish(),
+  to: z.iso.datetime({ offset: true }).nullish(),
+  after: timelineCursorSchema.nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type TimelineQuery = z.input<typeof timelineQuerySchema>;
+
+const entryText = {
+  title: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, { error: 'is required' })
+    .max(LIMITS.title, { error: `must be at most ${LIMITS.title} characters` }),
+  body: z.string().max(LIMITS.body, { error: `must be at most ${LIMITS.body} characters` }),
+  signals: z
+    .array(z.enum(SIGNALS, { error: (issue) => `unknown signal ${JSON.stringify(issue.input)}` }))
+    .refine((signals) => new Set(signals).size === signals.length, { error: 'must not repeat a signal' }),
+};
+
+const connectionRequest = z.object({ url: z.url({ protocol: /^https?$/ }), anonKey: z.string().min(20).max(2000) });
+const entryRef = z.object({ id: z.string() });
+const none = z.object({});
+
+// -- insights (helper I): the team's signals week by week, about customers only ---------
+/** One week of one signal (public.signal_series): live entries and the distinct accounts. */
+export const signalWeekSchema = z.object({
+  /** The Monday (UTC) starting the week, YYYY-MM-DD. */
+  week: z.string(),
+  signal: z.string(),
+  entries: z.number(),
+  accounts: z.number(),
+});
+export type SignalWeek = z.infer<typeof signalWeekSchema>;
+
+/** A change beyond noise (public.signal_changes). */
+export const signalChangeSchema = z.object({
+  signal: z.string(),
+  recent: z.number(),
+  baseline: z.number(),
+  expected: z.coerce.number(),
+  direction: z.enum(['up', 'down']),
+  accounts: z.number(),
+});
+export type SignalChange = z.infer<typeof signalChangeSchema>;
+
+export const INSIGHT_WEEKS = [13, 26, 52] as const;
+/** The window "What changed" compares: the last 4 weeks against the 12 before them. */
+export const INSIGHT_RECENT_WEEKS = 4;
+
+export const insightsOverviewSchema = z.object({
+  orgId: z.string(),
+  weeks: z.number(),
+  series: z.array(signalWeekSchema),
+  changes: z.array(signalChangeSchema),
+  /** When the server gave this answer. */
+  fetchedAt: z.string(),
+  /** True when the server could not be reached and this is the last answer kept. */
+  cached: z.boolean(),
+  /** Why the server could not answer, when `cached`. */
+  problem: z.string().nullable(),
+});
+export type InsightsOverview = z.infer<typeof insightsOverviewSchema>;
+
+/** A drill-down entry: a timeline entry with the account it is about. */
+export const insightEntrySchema = timelineEntrySchema.extend({ account_name: z.string().nullable() });
+export type InsightEntry = z.infer<typeof insightEntrySchema>;
+
+export const insightEntriesPageSchema = z.object({
+  entries: z.array(insightEntrySchema),
+  next: timelineCursorSchema.nullable(),
+});
+export type InsightEntriesPage = z.infer<typeof insightEntriesPageSchema>;
+
+// ---------------------------------------------------------------------------------------
+// The messages. Adding one = one entry here (request and response schema) + one handler in
+// utils/background/handlers/<topic>.ts + (only if a content script may send it) the
+// CONTENT_SCRIPT_MESSAGES list below. Recipe: .scratch/LAYOUT_READY / README "Architecture".
+
+/** One message: what the page sends and what the background answers. */
+function message<Request extends z.ZodType, Response extends z.ZodType>(request: Request, response: Response) {
+  return { request, response };
+}
+
+export const messages = {
+  // -- session, connection, settings (handlers/session.ts) ------------------------------
+  'session.get': message(z.object({ fresh: z.boolean().optional() }), sessionStateSchema),
+  'session.signInWithPassword': message(z.object({ email, password: z.string().min(1).max(1000) }), sessionStateSchema),
+  'session.signUp': message(
+    z.object({ email, password: z.string().min(6).max(1000), displayName: z.string().max(LIMITS.name).optional() }),
+    sessionStateSchema,
+  ),
+  'session.sendCode': message(z.object({ email }), z.object({ sentTo: z.string() })),
+  'session.verifyCode': message(
+    z.object({ email, code: z.string().trim().regex(/^\d{6}$/, { error: 'is the 6-digit code from the email' }) }),
+    sessionStateSchema,
+  ),
+  'session.signOut': message(none, sessionStateSchema),
+  'connection.set': message(connectionRequest, sessionStateSchema),
+  'connection.test': message(connectionRequest, z.object({ url: z.string() })),
+  'settings.set': message(settingsSchema, sessionStateSchema),
+
+  // -- organizations and people (handlers/organization.ts) ------------------------------
+  'org.create': message(z.object({ name: z.string().trim().min(1).max(LIMITS.name) }), sessionStateSchema),
+  'org.join': message(z.object({ code: z.string().trim().min(6).max(200) }), sessionStateSchema),
+  'org.setActive': message(z.object({ orgId: id }), sessionStateSchema),
+  'org.invite': message(z.object({ orgId: id, role: z.enum(ROLES) }), z.object({ code: z.string() })),
+  'org.members': message(z.object({ orgId: id }), z.array(memberSchema)),
+  'org.setRole': message(z.object({ orgId: id, userId: id, role: z.enum(ROLES) }), z.array(memberSchema)),
+  'profile.update': message(
+    z.object({
+      orgId: id,
+      displayName: z.string().trim().min(1, { error: 'is required' }).max(LIMITS.name),
+      department: z.string().trim().max(100).nullable(),
+    }),
+    sessionStateSchema,
+  ),
+
+  // -- filing and the outbox (handlers/capture.ts) --------------------------------------
+  'capture.file': message(z.object({ capture: captureSchema }), outboxItemSchema),
+  'outbox.list': message(none, z.array(outboxItemSchema)),
+  'outbox.retry': message(z.object({ id }), outboxItemSchema),
+  'outbox.discard': message(z.object({ id }), z.array(outboxItemSchema)),
+  'outbox.update': message(z.object({ id, capture: captureSchema }), outboxItemSchema),
+
+  // -- the sidebar's lookup and the popup's tab context (handlers/lookup.ts) ------------
+  lookup: message(
+    z.object({
+      emails: z.array(email).max(50),
+      linkedinUrl: z.string().regex(LINKEDIN_PROFILE_URL).nullable(),
+      prefer: z.enum(['cache', 'network']),
+      /** The rep pressed "Look up": allowed even with automatic lookup switched off. */
+      manual: z.boolean().optional(),
+    }),
+    lookupAnswerSchema,
+  ),
+  /** The popup asks which account the page in its tab is about (from that tab's last lookup). */
+  'context.current': message(
+    z.object({ tabId: z.number().int().nonnegative(), url: z.string().max(4096).nullish() }),
+    z.object({ accountId: z.string().nullable(), accountName: z.string().nullable() }),
+  ),
+
+  // -- reading and editing the shared record (handlers/record.ts) -----------------------
+  'accounts.search': message(z.object({ query: z.string().trim().min(1).max(LIMITS.name) }), z.array(accountHitSchema)),
+  'account.overview': message(z.object({ accountId: id }), accountOverviewSchema),
+  'account.timeline': message(timelineQuerySchema, timelinePageSchema),
+  'entry.revisions': message(z.object({ id }), z.array(revisionSchema)),
+  'entry.update': message(z.object({ id, ...entryText }), entryRef),
+  'entry.retract': message(z.object({ id }), entryRef),
+  'mine.list': message(none, z.array(myEntrySchema)),
+
+  // -- new topics: add your block below, headed by a comment naming the topic -----------
+  // -- insights (handlers/insights.ts, helper I) ------------------------------------------
+  /** The active organization's weekly series and what changed; the last answer when offline. */
+  'insights.overview': message(z.object({ weeks: z.number().int().min(1).max(104).default(26) }), insightsOverviewSchema),
+  /** One account's series (the popup's sparklines). */
+  'insights.account': message(
+    z.object({ accountId: id, weeks: z.number().int().min(1).max(104).default(26) }),
+    z.array(signalWeekSchema),
+  ),
+  /** The entries of one signal in one week, newest first, a page at a time (keyset). */
+  'insights.entries': message(
+    z.object({
+      signal: z.enum(SIGNALS),
+      week: z.iso.date(),
+      after: timelineCursorSchema.nullish(),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    insightEntriesPageSchema,
+  ),
+
+} as const;
+
+export type MessageType = keyof typeof messages;
+/** What a page passes to send(type, payload). */
+export type Payload<K extends MessageType> = z.input<(typeof messages)[K]['request']>;
+/** What a handler receives (defaults applied, text trimmed). */
+export type ParsedPayload<K extends MessageType> = z.output<(typeof messages)[K]['request']>;
+/** What a handler returns (before the background checks it). */
+export type Answer<K extends MessageType> = z.input<(typeof messages)[K]['response']>;
+/** What a page receives in `{ ok: true, data }`. */
+export type Response<K extends MessageType> = z.output<(typeof messages)[K]['response']>;
+export type Responses = { [K in MessageType]: Response<K> };
+
+/** What a content script running inside Gmail or LinkedIn may ask for: reading the team's
+ * context and filing. Signing in, settings and organizations belong to extension pages. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'session.get',
+  'capture.file',
+  'outbox.list',
+  'lookup',
+]);
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
+
+/** Parses a raw message into its type and payload, or says what is wrong with it. */
+export function parseMessage(
+  raw: unknown,
+): { ok: true; type: MessageType; payload: unknown } | { ok: false; error: string } {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: 'Highcard received a message it does not understand.' };
+  const { type } = envelope.data;
+  if (!Object.hasOwn(messages, type)) return { ok: false, error: `Unknown message “${type}”.` };
+  const payload = messages[type as MessageType].request.safeParse(envelope.data.payload ?? {});
+  if (!payload.success) {
+    // A capture's fields are named as the database names them ("kind", not "capture.kind").
+    for (const issue of payload.error.issues) if (issue.path[0] === 'capture') issue.path.shift();
+    return { ok: false, error: describeIssues(payload.error).join('\n') };
+  }
+  return { ok: true, type: type as MessageType, payload: payload.data };
+}
+
+/** Checks a handler's answer against its response schema: what leaves the background is
+ * exactly what the page's types promise. */
+export function parseAnswer(type: MessageType, data: unknown): Result<unknown> {
+  const parsed = messages[type].response.safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, error: `Highcard’s background answered “${type}” in an unexpected shape (${describeIssues(parsed.error)[0]}).` };
+}
