@@ -1,6 +1,5 @@
 // What lives for the service worker's lifetime: the Supabase client, the outbox, the
 // toolbar badge and the lookup cache. Handlers use these; nothing here knows about messages.
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { browser } from 'wxt/browser';
 import { LookupCache, type CacheArea } from '../lookup-cache';
 import type { LookupResult } from '../messages';
@@ -8,11 +7,11 @@ import { isUnsent, Outbox, type OutboxItem } from '../outbox';
 import { extensionOutboxStore } from '../outbox-store';
 import { activeOrgItem, connectionItem, lookupCacheItem } from '../storage';
 import * as records from './records';
-import { supabaseFor } from './supabase';
+import { supabaseFor, type Client } from './supabase';
 
 export const OUTBOX_ALARM = 'outbox';
 
-export async function client(): Promise<SupabaseClient> {
+export async function client(): Promise<Client> {
   return supabaseFor(await connectionItem.getValue());
 }
 
@@ -43,7 +42,7 @@ const lookupArea: CacheArea<LookupResult> = {
 };
 export const lookupCache = new LookupCache<LookupResult>(lookupArea);
 
-export async function signedInUserId(supabase: SupabaseClient): Promise<string> {
+export async function signedInUserId(supabase: Client): Promise<string> {
   const { data } = await supabase.auth.getSession();
   const id = data.session?.user.id;
   if (!id) throw new Error('You are signed out — sign in again in Highcard’s settings.');

@@ -3,7 +3,11 @@
 // stopped and the browser restarting.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { storage } from 'wxt/utils/storage';
+import type { Database } from '../../supabase/database.types';
 import { AUTH_KEY_PREFIX, type Connection } from '../storage';
+
+/** The client typed by the generated schema: rows, RPC arguments and answers are checked. */
+export type Client = SupabaseClient<Database>;
 
 /** Requests that hang are worse than requests that fail: the outbox retries failures. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -20,15 +24,15 @@ export const fetchWithTimeout: typeof fetch = (input, init) => {
   return fetch(input, { ...init, signal });
 };
 
-let current: { key: string; client: SupabaseClient } | null = null;
+let current: { key: string; client: Client } | null = null;
 
 /** The client for this connection; a new connection gets a new client (and session). */
-export function supabaseFor(connection: Connection): SupabaseClient {
+export function supabaseFor(connection: Connection): Client {
   const key = `${connection.url}|${connection.anonKey}`;
   if (current?.key !== key) {
     current = {
       key,
-      client: createClient(connection.url, connection.anonKey, {
+      client: createClient<Database>(connection.url, connection.anonKey, {
         auth: {
           storage: authStorage,
           storageKey: 'session',

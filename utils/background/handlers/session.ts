@@ -1,6 +1,5 @@
 // Who is signed in, to which backend, with which settings. Every message that changes any
 // of it answers with the new SessionState.
-import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Membership, SessionState } from '../../messages';
 import {
   activeOrgItem,
@@ -14,9 +13,9 @@ import { testConnection } from '../connection';
 import type { TopicHandlers } from '../dispatch';
 import * as records from '../records';
 import { client, lookupCache, outbox } from '../services';
-import { resetSupabaseClient, supabaseFor } from '../supabase';
+import { resetSupabaseClient, supabaseFor, type Client } from '../supabase';
 
-async function fetchMemberships(supabase: SupabaseClient, userId: string): Promise<Membership[] | null> {
+async function fetchMemberships(supabase: Client, userId: string): Promise<Membership[] | null> {
   try {
     const memberships = await records.listMemberships(supabase, userId);
     await membershipsCacheItem.setValue({ userId, memberships });
