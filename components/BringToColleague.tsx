@@ -93,7 +93,7 @@ export function BringToColleague({ entryId, entryTitle }: { entryId: string; ent
       <button
         ref={toggle}
         type="button"
-        class="rc-link hc-link"
+        class="hc-link"
         aria-expanded={open}
         aria-controls={open ? `${ids}-form` : undefined}
         onClick={() => {
@@ -105,20 +105,20 @@ export function BringToColleague({ entryId, entryTitle }: { entryId: string; ent
         Bring to a colleague
       </button>
       {sent ? (
-        <p role="status" class="rc-muted hc-muted">
+        <p role="status" class="hc-muted">
           Brought to {sent}. It waits in their For you; Highcard never tells anyone who read it.
         </p>
       ) : null}
       {open ? (
-        <form id={`${ids}-form`} class="rc-form hc-route__form" aria-label={`Bring “${entryTitle}” to a colleague`} onSubmit={submit}>
+        <form id={`${ids}-form`} class="hc-route__form hc-stack" aria-label={`Bring “${entryTitle}” to a colleague`} onSubmit={submit}>
           {load.kind === 'loading' ? <p role="status">Loading your colleagues…</p> : null}
           {load.kind === 'error' ? (
-            <p role="alert" class="rc-error hc-error">
+            <p role="alert" class="hc-error">
               {load.message}
             </p>
           ) : null}
           {load.kind === 'ok' && !load.recipients.people.length ? (
-            <p class="rc-muted hc-muted">Nobody else is in your organization yet. Invite colleagues from Highcard’s settings.</p>
+            <p class="hc-muted">Nobody else is in your organization yet. Invite colleagues from Highcard’s settings.</p>
           ) : null}
           {load.kind === 'ok' && load.recipients.people.length ? (
             <>
@@ -153,11 +153,11 @@ export function BringToColleague({ entryId, entryTitle }: { entryId: string; ent
                 onInput={(event) => setNote(event.currentTarget.value)}
               />
               {error ? (
-                <p role="alert" class="rc-error hc-error">
+                <p role="alert" class="hc-error">
                   {error}
                 </p>
               ) : null}
-              <div class="rc-row hc-row">
+              <div class="hc-row">
                 <button type="submit" disabled={sending}>
                   {sending ? 'Sending…' : 'Send'}
                 </button>

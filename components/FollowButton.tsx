@@ -10,7 +10,7 @@ export function FollowButton({
   onChange: (follow: boolean) => void;
 }) {
   return (
-    <p class="hc-follow rc-row">
+    <p class="hc-follow hc-row">
       <button
         type="button"
         class="hc-follow__button"
@@ -21,7 +21,7 @@ export function FollowButton({
         <span aria-hidden="true">{following ? '✓ ' : '+ '}</span>
         Follow
       </button>
-      <span class="rc-muted hc-muted">Only this browser knows what you follow.</span>
+      <span class="hc-muted">Only this browser knows what you follow.</span>
     </p>
   );
 }

@@ -2,6 +2,8 @@
 // person follows and when they last looked live in this browser only; the server is asked
 // for routes (for_you) and for the followed accounts' timeline, never told why.
 // Pure functions; the background and the pages call them.
+import type { z } from 'zod';
+import type { routeRecipientsSchema } from './messages';
 
 /** A route's note, as route_entry checks it in SQL (entry_routes.note). */
 export const ROUTE_NOTE_MAX = 500;
@@ -13,17 +15,9 @@ export const FOR_YOU_CHECK_EVERY_MS = 15 * 60 * 1000;
 /** Followed accounts are read in one query; a person following more is told so. */
 export const FOLLOW_MAX = 100;
 
+export type RouteRecipients = z.infer<typeof routeRecipientsSchema>;
 /** A colleague as "Bring to a colleague" offers them. */
-export interface RoutePerson {
-  user_id: string;
-  display_name: string;
-  department: string | null;
-}
-
-export interface RouteRecipients {
-  people: RoutePerson[];
-  departments: string[];
-}
+export type RoutePerson = RouteRecipients['people'][number];
 
 /** Who can be chosen: everyone else in the organization by name, and every department with
  * someone else in it (spelled as its first member spells it, matched ignoring case and

@@ -3,7 +3,8 @@
 // `storage.defineItem<T>('local:<name>', { fallback, version: 1 })` here, typed from
 // utils/messages.ts; keep several values under one prefix only through the helpers below.
 import { storage } from 'wxt/utils/storage';
-import type { InsightsOverview, Membership, Settings, TabContext } from './messages';
+import type { Follows, LastLooked } from './for-you';
+import type { ForYouStatus, InsightsOverview, Membership, Settings, TabContext } from './messages';
 
 export type { Settings } from './messages';
 
@@ -62,6 +63,23 @@ export const insightsCacheItem = storage.defineItem<Record<string, InsightsOverv
   fallback: {},
   version: 1,
 });
+
+// -- For you (helper F) ----------------------------------------------------------------------
+// What someone follows and reads is nobody's business (pact rule 8): these three never leave
+// this browser. The server answers for_you and account_timeline and is told nothing else.
+
+/** Followed account ids per organization id. */
+export const followsItem = storage.defineItem<Follows>('local:follows', { fallback: {}, version: 1 });
+
+/** When this browser's user last looked at For you, per organization id. */
+export const forYouLastLookedItem = storage.defineItem<LastLooked>('local:forYouLastLooked', { fallback: {}, version: 1 });
+
+/** The last check for new items (popup, sidebar, or the outbox's alarm at most every 15
+ * minutes): the popup shows its dot and opens on For you from it at once. */
+export const forYouCheckItem = storage.defineItem<(ForYouStatus & { orgId: string; checkedAt: string }) | null>(
+  'local:forYouCheck',
+  { fallback: null, version: 1 },
+);
 
 // ---------------------------------------------------------------------------------------
 // Values kept one key each under a prefix (the session, the outbox).

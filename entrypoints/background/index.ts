@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../../utils/background/dispatch';
+import { checkForYouIfDue } from '../../utils/background/handlers/for-you';
 import { OUTBOX_ALARM, outbox } from '../../utils/background/services';
 
 export default defineBackground(() => {
@@ -9,7 +10,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender));
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void outbox.drain();
+    if (alarm.name === OUTBOX_ALARM) {
+      void outbox.drain();
+      // For you rides on this alarm (at most every 15 minutes): no polling loop of its own.
+      void checkForYouIfDue();
+    }
   });
 
   // Back online: whatever waited for the network goes now, not at the next alarm.

@@ -12,6 +12,7 @@ import {
   type Result,
 } from '../messages';
 import { captureHandlers } from './handlers/capture';
+import { forYouHandlers } from './handlers/for-you';
 import { insightsHandlers } from './handlers/insights';
 import { lookupHandlers } from './handlers/lookup';
 import { organizationHandlers } from './handlers/organization';
@@ -26,7 +27,7 @@ type Handlers = { [K in MessageType]: Handler<K> };
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, organizationHandlers, captureHandlers, lookupHandlers, recordHandlers, insightsHandlers] as const;
+export const topics = [sessionHandlers, organizationHandlers, captureHandlers, lookupHandlers, recordHandlers, insightsHandlers, forYouHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
@@ -35,6 +36,7 @@ export const handlers = {
   ...lookupHandlers,
   ...recordHandlers,
   ...insightsHandlers,
+  ...forYouHandlers,
 } satisfies Handlers;
 
 function isFromExtensionPage(sender: Sender): boolean {
