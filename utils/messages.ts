@@ -145,6 +145,13 @@ export function describeIssues(error: z.ZodError): string[] {
   });
 }
 
+/** Problems as the one sentence a user sees: the first, naming its field, and how many more. */
+export function oneSentence(problems: readonly string[]): string {
+  const [first = 'something is not right'] = problems;
+  const more = problems.length - 1;
+  return more > 0 ? `${first} (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : first;
+}
+
 export type CaptureResult = { ok: true; capture: Capture } | { ok: false; errors: string[] };
 
 export function parseCapture(input: unknown): CaptureResult {
@@ -636,7 +643,7 @@ export function parseMessage(
   if (!payload.success) {
     // A capture's fields are named as the database names them ("kind", not "capture.kind").
     for (const issue of payload.error.issues) if (issue.path[0] === 'capture') issue.path.shift();
-    return { ok: false, error: describeIssues(payload.error).join('\n') };
+    return { ok: false, error: oneSentence(describeIssues(payload.error)) };
   }
   return { ok: true, type: type as MessageType, payload: payload.data };
 }
@@ -646,5 +653,5 @@ export function parseMessage(
 export function parseAnswer(type: MessageType, data: unknown): Result<unknown> {
   const parsed = messages[type].response.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, error: `Highcard’s background answered “${type}” in an unexpected shape (${describeIssues(parsed.error)[0]}).` };
+  return { ok: false, error: `Highcard’s background answered “${type}” in an unexpected shape (${oneSentence(describeIssues(parsed.error))}).` };
 }

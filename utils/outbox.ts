@@ -2,7 +2,7 @@
 // file_interaction. The capture's own id is the idempotency key, so a retry after any
 // failure (a dropped connection, a killed service worker, a server restart) lands on the
 // row that already exists instead of making a second one.
-import { parseCapture, type Capture, type FileResult, type OutboxItem } from './messages';
+import { oneSentence, parseCapture, type Capture, type FileResult, type OutboxItem } from './messages';
 
 export type { FileResult, OutboxItem, OutboxStatus } from './messages';
 
@@ -112,7 +112,7 @@ export class Outbox {
   /** Validates and stores the capture. Resolves once it is durable; sending comes later. */
   async file(input: unknown): Promise<OutboxItem> {
     const parsed = parseCapture(input);
-    if (!parsed.ok) throw new OutboxError(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new OutboxError(oneSentence(parsed.errors));
     const existing = await this.deps.store.get(parsed.capture.id);
     if (existing) return existing;
     const now = this.now();
@@ -226,7 +226,7 @@ export class Outbox {
     const item = await this.require(id);
     if (item.status === 'sent') throw new OutboxError('This item is already filed; edit it from “What I have shared”.');
     const parsed = parseCapture(input);
-    if (!parsed.ok) throw new OutboxError(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new OutboxError(oneSentence(parsed.errors));
     if (parsed.capture.id !== id) throw new OutboxError('id: cannot change while the item waits to be sent');
     const now = this.now();
     const next: OutboxItem = { ...item, capture: parsed.capture, status: 'pending', error: null, nextAttemptAt: now, updatedAt: now };

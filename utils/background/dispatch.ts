@@ -2,8 +2,11 @@
 // message type. Handlers return data or throw an Error whose message is written for the
 // user; dispatch checks the answer against its response schema and never throws.
 import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod';
 import {
   CONTENT_SCRIPT_MESSAGES,
+  describeIssues,
+  oneSentence,
   parseAnswer,
   parseMessage,
   type Answer,
@@ -55,7 +58,16 @@ export async function dispatch(raw: unknown, sender: Sender): Promise<Result<unk
     const handler = handlers[message.type] as (payload: unknown, sender: Sender) => Promise<unknown>;
     return parseAnswer(message.type, await handler(message.payload, sender));
   } catch (error) {
-    if (error instanceof Error) return { ok: false, error: error.message };
-    return { ok: false, error: 'Something went wrong in Highcard’s background.' };
+    return { ok: false, error: userMessage(error) };
   }
+}
+
+/** What a handler's failure says to the user: its own words, or for a server answer that
+ * failed its schema one sentence naming the field, never a dump of zod's issues. */
+export function userMessage(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    return `Highcard could not read the server’s answer (${oneSentence(describeIssues(error))}); the extension may need an update.`;
+  }
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong in Highcard’s background.';
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../../../utils/background/dispatch';
+import { KINDS } from '../../../../utils/messages';
 
 const extensionPage = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options.html' };
 const gmailTab = { id: 'test-extension-id', url: 'https://mail.google.com/mail/u/0/', tab: { id: 7 } as never };
@@ -57,7 +58,7 @@ describe('the background dispatcher', () => {
       contact: { full_name: 'Mia', email: 'mia@acme-robotics.example' },
     };
     const bad = await dispatch({ type: 'capture.file', payload: { capture: { ...capture, kind: 'fax' } } }, gmailTab);
-    expect(bad).toEqual({ ok: false, error: 'kind: must be one of email, linkedin_message, linkedin_profile, note' });
+    expect(bad).toEqual({ ok: false, error: `kind: must be one of ${KINDS.join(', ')}` });
 
     const filed = await dispatch({ type: 'capture.file', payload: { capture } }, gmailTab);
     expect(filed).toMatchObject({ ok: true, data: { id: capture.id, status: 'pending' } });
@@ -96,5 +97,24 @@ describe('the handler map', () => {
     const wrong = parseAnswer('org.invite', { code: 42 });
     expect(wrong.ok).toBe(false);
     expect(wrong.ok ? '' : wrong.error).toContain('code');
+  });
+});
+
+describe('a failure, as the user reads it', () => {
+  it('is one sentence naming the field when a server answer fails its schema, not a dump of issues', async () => {
+    const { userMessage } = await import('../../../../utils/background/dispatch');
+    const { membershipSchema } = await import('../../../../utils/messages');
+    const { z } = await import('zod');
+    const parsed = z.array(membershipSchema).safeParse([{ org_id: 'o', org_name: 'Acme', role: 'boss', department: null, display_name: null }, {}]);
+    const message = userMessage(parsed.error);
+    expect(message).toMatch(/^Highcard could not read the server’s answer \(\[0\]\.role: .+ \(and \d+ more problems\)\); /);
+    expect(message).not.toMatch(/[{}\n]/);
+  });
+
+  it('names the first field of a refused request on one line, with how many more', async () => {
+    const result = await dispatch({ type: 'outbox.retry', payload: { id: 'nope', extra: 1 } }, extensionPage);
+    expect(result).toEqual({ ok: false, error: 'id: must be a uuid' });
+    const many = await dispatch({ type: 'org.setRole', payload: { orgId: 'a', userId: 'b', role: 'boss' } }, extensionPage);
+    expect(many).toEqual({ ok: false, error: 'orgId: must be a uuid (and 2 more problems)' });
   });
 });
