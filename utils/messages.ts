@@ -6,6 +6,7 @@
 // accepts, and a refusal names the field the same way on both sides.
 import { z } from 'zod';
 import { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNALS, type Kind, type Role, type Signal } from './vocabulary';
+import { COACHING_LIMITS, THANKS_NOTE_MAX } from './coaching';
 import { ROUTE_NOTE_MAX } from './for-you';
 
 export { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNAL_LABELS, SIGNALS } from './vocabulary';
@@ -373,6 +374,50 @@ const connectionRequest = z.object({ url: z.url({ protocol: /^https?$/ }), anonK
 const entryRef = z.object({ id: z.string() });
 const none = z.object({});
 
+// -- coaching and thanks (issue 13) -----------------------------------------------------
+
+/** A note of a coaching period; its author is the period's manager or employee. */
+export const coachingNoteSchema = z.object({
+  id: z.string(),
+  author_id: z.string(),
+  body: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+/** A coaching period as its manager or employee reads it, with its notes (pact rule 9). */
+export const coachingPeriodSchema = z.object({
+  id: z.string(),
+  org_id: z.string(),
+  manager_id: z.string(),
+  manager_name: z.string().nullable(),
+  employee_id: z.string(),
+  employee_name: z.string().nullable(),
+  purpose: z.string(),
+  starts_on: z.string(),
+  ends_on: z.string(),
+  ended_at: z.string().nullable(),
+  created_at: z.string(),
+  notes: z.array(coachingNoteSchema),
+});
+export type CoachingPeriod = z.infer<typeof coachingPeriodSchema>;
+
+/** One thank-you the reader may see: their own, or one sent to them as the entry's author. */
+export const entryThanksSchema = z.object({
+  interaction_id: z.string(),
+  from_user: z.string(),
+  from_name: z.string().nullable(),
+  note: z.string().nullable(),
+  created_at: z.string(),
+});
+export type ThankYou = z.infer<typeof entryThanksSchema>;
+
+const coachingNoteBody = z
+  .string()
+  .trim()
+  .min(1, { error: 'is required' })
+  .max(COACHING_LIMITS.note, { error: `must be at most ${COACHING_LIMITS.note} characters` });
+
 // -- insights (helper I): the team's signals week by week, about customers only ---------
 /** One week of one signal (public.signal_series): live entries and the distinct accounts. */
 export const signalWeekSchema = z.object({
@@ -563,6 +608,36 @@ export const messages = {
   'mine.list': message(none, z.array(myEntrySchema)),
 
   // -- new topics: add your block below, headed by a comment naming the topic -----------
+
+  // -- coaching and thanks (issue 13; handlers/coaching.ts, handlers/thanks.ts) ---------
+  // Private between two people (pact rules 9 and 10): nothing here is counted.
+  'coaching.purge': message(none, z.object({})),
+  'coaching.list': message(z.object({ orgId: id }), z.array(coachingPeriodSchema)),
+  'coaching.open': message(
+    z.object({
+      orgId: id,
+      employeeId: id,
+      purpose: z
+        .string()
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(COACHING_LIMITS.purpose, { error: `must be at most ${COACHING_LIMITS.purpose} characters` }),
+      endsOn: z.iso.date({ error: 'must be a day (YYYY-MM-DD)' }),
+    }),
+    entryRef,
+  ),
+  'coaching.addNote': message(z.object({ periodId: id, body: coachingNoteBody }), entryRef),
+  'coaching.editNote': message(z.object({ noteId: id, body: coachingNoteBody }), entryRef),
+  'coaching.end': message(z.object({ periodId: id }), entryRef),
+  'thanks.list': message(z.object({ interactionIds: z.array(id).max(200) }), z.array(entryThanksSchema)),
+  'thanks.give': message(
+    z.object({
+      interactionId: id,
+      note: z.string().trim().max(THANKS_NOTE_MAX, { error: `must be at most ${THANKS_NOTE_MAX} characters` }).nullable(),
+    }),
+    entryRef,
+  ),
+  'thanks.withdraw': message(z.object({ interactionId: id }), entryRef),
   // -- insights (handlers/insights.ts, helper I) ------------------------------------------
   /** The active organization's weekly series and what changed; the last answer when offline. */
   'insights.overview': message(z.object({ weeks: z.number().int().min(1).max(104).default(26) }), insightsOverviewSchema),
@@ -615,6 +690,10 @@ export type Responses = { [K in MessageType]: Response<K> };
 /** What a content script running inside Gmail or LinkedIn may ask for: reading the team's
  * context and filing. Signing in, settings and organizations belong to extension pages. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  // Thanks (helper C): "This helped me" on the sidebar's entries, the thank-yous on one's own.
+  'thanks.list',
+  'thanks.give',
+  'thanks.withdraw',
   'session.get',
   'capture.file',
   'outbox.list',

@@ -15,6 +15,8 @@ import {
   type Result,
 } from '../messages';
 import { captureHandlers } from './handlers/capture';
+import { coachingHandlers } from './handlers/coaching';
+import { thanksHandlers } from './handlers/thanks';
 import { forYouHandlers } from './handlers/for-you';
 import { insightsHandlers } from './handlers/insights';
 import { lookupHandlers } from './handlers/lookup';
@@ -30,10 +32,12 @@ type Handlers = { [K in MessageType]: Handler<K> };
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, organizationHandlers, captureHandlers, lookupHandlers, recordHandlers, insightsHandlers, forYouHandlers] as const;
+export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, recordHandlers, insightsHandlers, forYouHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
+  ...coachingHandlers,
+  ...thanksHandlers,
   ...organizationHandlers,
   ...captureHandlers,
   ...lookupHandlers,

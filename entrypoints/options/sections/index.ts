@@ -6,6 +6,7 @@ import { OrganizationSection } from './OrganizationSection';
 import { PeopleSection } from './PeopleSection';
 import { PrivacySection } from './PrivacySection';
 import { SharedSection } from './SharedSection';
+import { CoachingSection } from './CoachingSection';
 import type { SettingsSection } from './types';
 
 export type { SectionProps, SettingsSection } from './types';
@@ -15,6 +16,7 @@ export const SECTIONS: readonly SettingsSection[] = [
   { id: 'organization', title: 'Organization', needs: 'user', Component: OrganizationSection },
   { id: 'people', title: 'People', needs: 'organization', Component: PeopleSection },
   { id: 'shared', title: 'What I have shared', needs: 'organization', Component: SharedSection },
+  { id: 'coaching', title: 'Coaching', needs: 'organization', Component: CoachingSection },
   { id: 'privacy', title: 'Privacy', Component: PrivacySection },
   // Last: it is for the person who sets Highcard up, not for every rep.
   { id: 'connection', title: 'Connection', Component: ConnectionSection },

@@ -1,0 +1,94 @@
+// Coaching periods and thanks (pact rules 9 and 10). Every query runs as the signed-in user:
+// row level security returns only the periods they are the manager or employee of, and only
+// the thank-yous they sent or received; the functions check everything else. Nothing here
+// counts anything.
+import { z } from 'zod';
+import { coachingPeriodSchema, entryThanksSchema, type CoachingPeriod, type ThankYou } from '../messages';
+import { classify, RecordsError, sentence } from './records';
+import type { Client } from './supabase';
+
+interface ServerAnswer {
+  data: unknown;
+  error: { message: string; code?: string } | null;
+  status: number;
+}
+
+/** The server's answer, or its refusal as a sentence for the user. */
+function data(answer: ServerAnswer): unknown {
+  if (answer.error) {
+    const outcome = classify(answer);
+    throw new RecordsError(outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message);
+  }
+  return answer.data;
+}
+
+// Names come from the two memberships a period points at; notes come with their period.
+const PERIOD_COLUMNS =
+  'id, org_id, manager_id, employee_id, purpose, starts_on, ends_on, ended_at, created_at, ' +
+  'manager:memberships!coaching_periods_org_id_manager_id_fkey(display_name), ' +
+  'employee:memberships!coaching_periods_org_id_employee_id_fkey(display_name), ' +
+  'notes:coaching_notes(id, author_id, body, created_at, updated_at)';
+
+type Named = { display_name?: string | null } | null | undefined;
+
+export async function coachingPeriods(client: Client, orgId: string): Promise<CoachingPeriod[]> {
+  const answer = await client.from('coaching_periods').select(PERIOD_COLUMNS).eq('org_id', orgId).order('created_at', { ascending: false });
+  const rows = (data(answer) as Record<string, unknown>[] | null) ?? [];
+  return z.array(coachingPeriodSchema).parse(
+    rows.map(({ manager, employee, ...period }) => ({
+      ...period,
+      manager_name: (manager as Named)?.display_name ?? null,
+      employee_name: (employee as Named)?.display_name ?? null,
+    })),
+  );
+}
+
+export async function purgeEndedCoaching(client: Client): Promise<void> {
+  data(await client.rpc('purge_ended_coaching'));
+}
+
+export async function openCoachingPeriod(client: Client, input: { orgId: string; employeeId: string; purpose: string; endsOn: string }): Promise<string> {
+  const answer = await client.rpc('open_coaching_period', {
+    org_id: input.orgId,
+    employee_id: input.employeeId,
+    purpose: input.purpose,
+    ends_on: input.endsOn,
+  });
+  return z.string().parse(data(answer));
+}
+
+export async function addCoachingNote(client: Client, periodId: string, body: string): Promise<string> {
+  return z.string().parse(data(await client.rpc('add_coaching_note', { period_id: periodId, body })));
+}
+
+/** The author's edit is a direct update: the policy allows it on their own notes while the
+ * period is open, so no row back means it was not theirs or the period has ended. */
+export async function editCoachingNote(client: Client, noteId: string, body: string): Promise<void> {
+  const rows = (data(await client.from('coaching_notes').update({ body }).eq('id', noteId).select('id')) as unknown[] | null) ?? [];
+  if (!rows.length) throw new RecordsError('Only its author can edit a note, and only while the period is open.');
+}
+
+export async function endCoachingPeriod(client: Client, periodId: string): Promise<void> {
+  data(await client.rpc('end_coaching_period', { id: periodId }));
+}
+
+// The sender's name comes from their membership in the entry's organization.
+const THANKS_COLUMNS = 'interaction_id, from_user, note, created_at, sender:memberships!entry_thanks_org_id_from_user_fkey(display_name)';
+
+/** The thank-yous on these entries that the reader may see: their own, and those sent to them. */
+export async function entryThanks(client: Client, interactionIds: readonly string[]): Promise<ThankYou[]> {
+  if (!interactionIds.length) return [];
+  const answer = await client.from('entry_thanks').select(THANKS_COLUMNS).in('interaction_id', [...interactionIds]).order('created_at');
+  const rows = (data(answer) as Record<string, unknown>[] | null) ?? [];
+  return z.array(entryThanksSchema).parse(
+    rows.map(({ sender, ...row }) => ({ ...row, from_name: (sender as Named)?.display_name ?? null })),
+  );
+}
+
+export async function thankAuthor(client: Client, interactionId: string, note: string | null): Promise<void> {
+  data(await client.rpc('thank_author', { interaction_id: interactionId, note: note || undefined }));
+}
+
+export async function withdrawThanks(client: Client, interactionId: string): Promise<void> {
+  data(await client.rpc('withdraw_thanks', { interaction_id: interactionId }));
+}
