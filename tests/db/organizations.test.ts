@@ -110,10 +110,10 @@ describe('roles', () => {
 });
 
 describe('invites', () => {
-  it('only admins create invites; codes are long and random', async () => {
+  it('only admins create invites; codes are short enough to read aloud, and random', async () => {
     const first = await rpc<string>(db, ana, 'create_invite', { org_id: orgId, role: 'member' });
     const second = await rpc<string>(db, ana, 'create_invite', { org_id: orgId, role: 'member' });
-    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(first).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2}$/);
     expect(first).not.toBe(second);
     await expectRefusal(rpc(db, ben, 'create_invite', { org_id: orgId, role: 'member' }), '42501');
     await expectRefusal(rpc(db, cleo, 'create_invite', { org_id: orgId, role: 'admin' }), '42501');

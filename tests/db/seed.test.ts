@@ -68,6 +68,6 @@ describe('the seed', () => {
       },
     });
     expect(filed).toMatchObject({ account_id: 'a0000000-0000-4000-8000-000000000001', created: true });
-    expect(await rpc<string>(db, ana, 'create_invite', { org_id: 'd0000000-0000-4000-8000-000000000001', role: 'member' })).toMatch(/^[0-9a-f]{64}$/);
+    expect(await rpc<string>(db, ana, 'create_invite', { org_id: 'd0000000-0000-4000-8000-000000000001', role: 'member' })).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2}$/);
   });
 });
