@@ -6,7 +6,16 @@ import { RevisionHistory } from './RevisionHistory';
 
 /** One entry of an account's timeline. Everything is text; the source link is shown to its
  * author only (the view returns it for their own rows) and only when it is https. */
-export function TimelineItem({ entry, currentUserId }: { entry: TimelineEntry; currentUserId: string | null }) {
+export function TimelineItem({
+  entry,
+  currentUserId,
+  accountName,
+}: {
+  entry: TimelineEntry;
+  currentUserId: string | null;
+  /** Shown where entries of several accounts are listed together (Insights' drill-down). */
+  accountName?: string | null;
+}) {
   const [expanded, setExpanded] = useState(false);
   const [history, setHistory] = useState(false);
   const bodyId = useId();
@@ -21,6 +30,7 @@ export function TimelineItem({ entry, currentUserId }: { entry: TimelineEntry; c
         <h3 class="rc-entry__title">{entry.title}</h3>
         <p class="rc-entry__meta">
           <time dateTime={entry.occurred_at}>{formatWhen(entry.occurred_at, true)}</time> · {kindLabel(entry.kind, entry.source_url)}
+          {accountName ? ` · ${accountName}` : ''}
           {entry.contact_name ? ` · ${entry.contact_name}` : ''}
         </p>
         <p class="rc-entry__meta">

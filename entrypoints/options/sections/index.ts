@@ -2,6 +2,7 @@
 // component and add one entry here; its address is options.html#<id>.
 import { AccountSection } from './AccountSection';
 import { ConnectionSection } from './ConnectionSection';
+import { InsightsSection } from './InsightsSection';
 import { OrganizationSection } from './OrganizationSection';
 import { PeopleSection } from './PeopleSection';
 import { PrivacySection } from './PrivacySection';
@@ -17,6 +18,7 @@ export const SECTIONS: readonly SettingsSection[] = [
   { id: 'people', title: 'People', needs: 'organization', Component: PeopleSection },
   { id: 'shared', title: 'What I have shared', needs: 'organization', Component: SharedSection },
   { id: 'coaching', title: 'Coaching', needs: 'organization', Component: CoachingSection },
+  { id: 'insights', title: 'Insights', needs: 'organization', Component: InsightsSection },
   { id: 'privacy', title: 'Privacy', Component: PrivacySection },
   // Last: it is for the person who sets Highcard up, not for every rep.
   { id: 'connection', title: 'Connection', Component: ConnectionSection },

@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { count, signalName, weekLabel, type SignalSeries } from '../utils/insights';
+
+const HEIGHT = 96;
+const shortWeek = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** The colours of the page's theme, read when the chart is drawn (light or dark). */
+function themeColours(element: HTMLElement): { text: string; grid: string; bar: string } {
+  const style = getComputedStyle(element);
+  const variable = (...names: string[]) => names.map((name) => style.getPropertyValue(name).trim()).find(Boolean);
+  return {
+    text: style.color || '#57606a',
+    grid: variable('--hc-border', '--rc-border') || 'rgba(128, 128, 128, 0.3)',
+    bar: variable('--hc-bar', '--rc-bar') || '#3b82f6',
+  };
+}
+
+function pointText(series: SignalSeries, index: number): string {
+  const point = series.points[index];
+  if (!point) return '';
+  return `Week of ${weekLabel(point.week)}: ${count(point.entries, 'entry', 'entries')} from ${count(point.accounts, 'account', 'accounts')}`;
+}
+
+/** One signal's entries per week as bars (uPlot on a canvas), with the week's distinct
+ * accounts in the tooltip. Keyboard: it is a slider over the weeks — arrows, Home and End
+ * move, Enter or Space chooses the week (as a click does). */
+export function SignalChart({
+  series,
+  selectedWeek,
+  onSelectWeek,
+}: {
+  series: SignalSeries;
+  selectedWeek: string | null;
+  onSelectWeek: (week: string) => void;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const [active, setActive] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
+  const last = series.points.length - 1;
+  const selectedIndex = series.points.findIndex((point) => point.week === selectedWeek);
+  const keyboardIndex = active ?? (selectedIndex >= 0 ? selectedIndex : last);
+  const choose = useRef(onSelectWeek);
+  choose.current = onSelectWeek;
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const xs = series.points.map((point) => Date.parse(`${point.week}T00:00:00Z`) / 1000);
+    const ys = series.points.map((point) => point.entries);
+    let chart: uPlot | null = null;
+
+    // No canvas (a test page): the slider, its text and the table still work.
+    const canDraw = (() => {
+      try {
+        return document.createElement('canvas').getContext('2d') !== null;
+      } catch {
+        return false;
+      }
+    })();
+
+    const draw = () => {
+      chart?.destroy();
+      chart = null;
+      if (!canDraw) return;
+      const colours = themeColours(element);
+      try {
+        chart = new uPlot(
+          {
+            width: Math.max(200, element.clientWidth),
+            height: HEIGHT,
+            legend: { show: false },
+            cursor: { y: false, drag: { x: false, y: false }, points: { show: false } },
+            scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(2, max)] } },
+            axes: [
+              {
+                stroke: colours.text,
+                grid: { show: false },
+                ticks: { stroke: colours.grid },
+                space: 56,
+                values: (_u, splits) => splits.map((s) => shortWeek.format(new Date(s * 1000))),
+              },
+              {
+                stroke: colours.text,
+                grid: { stroke: colours.grid, width: 1 },
+                ticks: { show: false },
+                size: 32,
+                space: 24,
+                incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000],
+              },
+            ],
+            series: [
+              {},
+              {
+                label: 'Entries',
+                stroke: colours.bar,
+                fill: colours.bar,
+                paths: uPlot.paths.bars?.({ size: [0.7, 24] }),
+                points: { show: false },
+              },
+            ],
+            hooks: { setCursor: [(u) => setActive(u.cursor.idx ?? null)] },
+          },
+          [xs, ys],
+          element,
+        );
+        const over = chart.over;
+        over.addEventListener('click', () => {
+          const index = chart?.cursor.idx;
+          const point = index === null || index === undefined ? undefined : series.points[index];
+          if (point) choose.current(point.week);
+        });
+        plot.current = chart;
+      } catch {
+        plot.current = null;
+      }
+    };
+    draw();
+
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart?.setSize({ width: Math.max(200, element.clientWidth), height: HEIGHT }));
+    resize?.observe(element);
+    const scheme = typeof matchMedia === 'undefined' ? null : matchMedia('(prefers-color-scheme: dark)');
+    scheme?.addEventListener('change', draw);
+    return () => {
+      resize?.disconnect();
+      scheme?.removeEventListener('change', draw);
+      chart?.destroy();
+      plot.current = null;
+    };
+  }, [series]);
+
+  const moveTo = (index: number) => {
+    const next = Math.min(Math.max(index, 0), last);
+    setActive(next);
+    const chart = plot.current;
+    if (chart) {
+      const left = chart.valToPos(chart.data[0][next] ?? 0, 'x');
+      chart.setCursor({ left, top: HEIGHT / 3 });
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const moves: Record<string, number> = {
+      ArrowLeft: keyboardIndex - 1,
+      ArrowDown: keyboardIndex - 1,
+      ArrowRight: keyboardIndex + 1,
+      ArrowUp: keyboardIndex + 1,
+      Home: 0,
+      End: last,
+      PageUp: keyboardIndex + 4,
+      PageDown: keyboardIndex - 4,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      moveTo(moves[event.key]!);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const point = series.points[keyboardIndex];
+      if (point) onSelectWeek(point.week);
+    }
+  };
+
+  const tip = active !== null ? pointText(series, active) : focused ? pointText(series, keyboardIndex) : '';
+  return (
+    <div class="hc-chart">
+      <div
+        role="slider"
+        tabIndex={0}
+        aria-label={`${signalName(series.signal)}, entries per week`}
+        aria-valuemin={0}
+        aria-valuemax={last}
+        aria-valuenow={keyboardIndex}
+        aria-valuetext={pointText(series, keyboardIndex)}
+        aria-keyshortcuts="Enter"
+        class="hc-chart__plot"
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        onMouseLeave={() => setActive(null)}
+      >
+        <div ref={box} class="hc-chart__canvas" />
+      </div>
+      <p class="hc-chart__tip hc-muted" aria-hidden="true">
+        {tip || '\u00a0'}
+      </p>
+    </div>
+  );
+}
