@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
-import type { OutboxItem } from '../utils/messages';
+import type { BackgroundProblem, OutboxItem } from '../utils/messages';
 import { send } from '../utils/send';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntryTextForm } from './EntryTextForm';
@@ -11,14 +11,16 @@ import { OUTBOX_STATUS_LABELS } from './labels';
 export function OutboxPanel() {
   const [items, setItems] = useState<OutboxItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<BackgroundProblem | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const refresh = async () => {
-    const result = await send('outbox.list', {});
+    const [result, trouble] = await Promise.all([send('outbox.list', {}), send('outbox.problem', {})]);
     if (result.ok) setItems(result.data);
     else setError(result.error);
+    setProblem(trouble.ok ? trouble.data : null);
   };
   useEffect(() => void refresh(), []);
 
@@ -44,6 +46,11 @@ export function OutboxPanel() {
       {error ? (
         <p role="alert" class="rc-error">
           {error}
+        </p>
+      ) : null}
+      {problem && unsent.length ? (
+        <p role="status" class="rc-muted">
+          {problem.message} Nothing is lost: it tries again at the next chance.
         </p>
       ) : null}
       <ul class="rc-entries">

@@ -259,6 +259,10 @@ export const outboxItemSchema = z.object({
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
+/** What last failed behind the user's back in the background (storage, the alarm), in words. */
+export const backgroundProblemSchema = z.object({ message: z.string(), at: z.number() });
+export type BackgroundProblem = z.infer<typeof backgroundProblemSchema>;
+
 export const accountHitSchema = z.object({
   account_id: z.string(),
   name: z.string(),
@@ -580,6 +584,8 @@ export const messages = {
   'outbox.retry': message(z.object({ id }), outboxItemSchema),
   'outbox.discard': message(z.object({ id }), z.array(outboxItemSchema)),
   'outbox.update': message(z.object({ id, capture: captureSchema }), outboxItemSchema),
+  /** What last failed behind the user's back (null: nothing since the outbox last ran cleanly). */
+  'outbox.problem': message(none, backgroundProblemSchema.nullable()),
 
   // -- the sidebar's lookup and the popup's tab context (handlers/lookup.ts) ------------
   lookup: message(

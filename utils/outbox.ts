@@ -90,6 +90,9 @@ export interface OutboxDeps {
   schedule: (when: number | null) => Promise<void>;
   /** Told whenever the number of unsent items may have changed (the toolbar badge). */
   onChange?: (items: OutboxItem[]) => void;
+  /** Told what failed behind the user's back (storage, the alarm), in words for the user;
+   * told null once a run of the outbox went through without a failure. */
+  report?: (problem: string | null) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -135,7 +138,7 @@ export class Outbox {
       );
     }
     // The item is durable: answer the rep now; the badge and the alarm follow.
-    void this.changed();
+    this.changed().catch((error) => this.report(`could not update the badge or the next attempt (${describe(error)})`));
     return item;
   }
 
@@ -144,7 +147,9 @@ export class Outbox {
     return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
-  /** Sends every due item, oldest first. Concurrent calls share one run. */
+  /** Sends every due item, oldest first. Concurrent calls share one run. Never rejects: a
+   * storage or alarm failure is reported and the next wake-up (alarm, filing, sign-in, the
+   * network coming back, the worker starting) tries again; items are never dropped. */
   drain(): Promise<void> {
     if (this.draining) {
       this.drainAgain = true;
@@ -152,10 +157,12 @@ export class Outbox {
     }
     this.draining = (async () => {
       try {
+        let problem: string | null = null;
         do {
           this.drainAgain = false;
-          await this.drainOnce();
+          problem = (await this.drainOnce().catch((error) => `could not read the outbox (${describe(error)})`)) ?? problem;
         } while (this.drainAgain);
+        this.report(problem);
       } finally {
         this.draining = null;
       }
@@ -163,7 +170,9 @@ export class Outbox {
     return this.draining;
   }
 
-  private async drainOnce(): Promise<void> {
+  /** One pass over the due items; answers what went wrong behind the user's back, if anything. */
+  private async drainOnce(): Promise<string | null> {
+    let problem: string | null = null;
     for (const item of await this.list()) {
       if (!isDue(item, this.now())) continue;
       let outcome: SendOutcome;
@@ -175,21 +184,29 @@ export class Outbox {
       } finally {
         this.inFlight.delete(item.id);
       }
-      // The user may have discarded or edited the item while it was on its way.
-      const current = await this.deps.store.get(item.id);
-      if (!current || current.updatedAt !== item.updatedAt) {
-        if (current && outcome.kind === 'sent') await this.deps.store.put(afterAttempt(current, outcome, this.now(), this.random));
-        continue;
+      try {
+        // The user may have discarded or edited the item while it was on its way.
+        const current = await this.deps.store.get(item.id);
+        if (!current || current.updatedAt !== item.updatedAt) {
+          if (current && outcome.kind === 'sent') await this.deps.store.put(afterAttempt(current, outcome, this.now(), this.random));
+          continue;
+        }
+        await this.deps.store.put(afterAttempt(item, outcome, this.now(), this.random));
+        if (outcome.kind === 'unauthorized') await this.holdForSignIn(outcome.message);
+      } catch (error) {
+        // The item stays as it was (pending): sending it again lands on the same row.
+        problem = `could not note the outcome of an item in this browser (${describe(error)})`;
       }
-      await this.deps.store.put(afterAttempt(item, outcome, this.now(), this.random));
-      if (outcome.kind === 'unauthorized') {
-        await this.holdForSignIn(outcome.message);
-        break;
-      }
+      if (outcome.kind === 'unauthorized') break;
       // Offline or server down: the others would fail the same way; the alarm comes back.
       if (outcome.kind === 'unavailable') break;
     }
-    await this.changed();
+    try {
+      await this.changed();
+    } catch (error) {
+      problem = `could not set the next attempt (${describe(error)}); it will follow the next filing or sign-in`;
+    }
+    return problem;
   }
 
   private async holdForSignIn(message: string): Promise<void> {
@@ -199,13 +216,18 @@ export class Outbox {
     }
   }
 
-  /** After sign-in or when the network returns: everything waiting goes now. */
+  /** After sign-in or when the network returns: everything waiting goes now. Never rejects. */
   async resume(): Promise<void> {
     const now = this.now();
-    for (const item of await this.deps.store.all()) {
-      if (item.status === 'waiting_for_sign_in' || (item.status === 'pending' && (item.nextAttemptAt ?? 0) > now)) {
-        await this.deps.store.put({ ...item, status: 'pending', nextAttemptAt: now, updatedAt: now });
+    try {
+      for (const item of await this.deps.store.all()) {
+        if (item.status === 'waiting_for_sign_in' || (item.status === 'pending' && (item.nextAttemptAt ?? 0) > now)) {
+          await this.deps.store.put({ ...item, status: 'pending', nextAttemptAt: now, updatedAt: now });
+        }
       }
+    } catch (error) {
+      this.report(`could not wake the waiting items (${describe(error)})`);
+      return;
     }
     await this.drain();
   }
@@ -244,8 +266,13 @@ export class Outbox {
   /** Forgets sent items after a week; unsent items are never pruned. */
   async prune(): Promise<void> {
     const cutoff = this.now() - KEEP_SENT_MS;
-    for (const item of await this.deps.store.all()) {
-      if (item.status === 'sent' && item.updatedAt < cutoff) await this.deps.store.remove(item.id);
+    try {
+      for (const item of await this.deps.store.all()) {
+        if (item.status === 'sent' && item.updatedAt < cutoff) await this.deps.store.remove(item.id);
+      }
+    } catch (error) {
+      // Only housekeeping: sent items linger a little longer.
+      this.report(`could not forget sent items (${describe(error)})`);
     }
   }
 
@@ -265,6 +292,14 @@ export class Outbox {
   async unsentCount(): Promise<number> {
     this.unsent ??= (await this.deps.store.all()).filter(isUnsent).length;
     return this.unsent;
+  }
+
+  private report(problem: string | null): void {
+    try {
+      this.deps.report?.(problem);
+    } catch {
+      // Reporting is best effort; the outbox itself is unaffected.
+    }
   }
 
   private async changed(): Promise<void> {

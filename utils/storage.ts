@@ -4,7 +4,7 @@
 // utils/messages.ts; keep several values under one prefix only through the helpers below.
 import { storage } from 'wxt/utils/storage';
 import type { Follows, LastLooked } from './for-you';
-import type { ForYouStatus, InsightsOverview, Membership, Settings, TabContext } from './messages';
+import type { BackgroundProblem, ForYouStatus, InsightsOverview, Membership, Settings, TabContext } from './messages';
 
 export type { Settings } from './messages';
 
@@ -80,6 +80,13 @@ export const forYouCheckItem = storage.defineItem<(ForYouStatus & { orgId: strin
   'local:forYouCheck',
   { fallback: null, version: 1 },
 );
+
+/** What last failed behind the user's back in the service worker (storage, the alarm, a
+ * sync), for Settings to show; cleared when the outbox next runs cleanly. */
+export const backgroundProblemItem = storage.defineItem<BackgroundProblem | null>('local:backgroundProblem', {
+  fallback: null,
+  version: 1,
+});
 
 // ---------------------------------------------------------------------------------------
 // Values kept one key each under a prefix (the session, the outbox).

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../../utils/background/dispatch';
 import { checkForYouIfDue } from '../../utils/background/handlers/for-you';
-import { OUTBOX_ALARM, outbox } from '../../utils/background/services';
+import { inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so that a message or alarm that woke the worker
@@ -11,15 +11,15 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) {
-      void outbox.drain();
+      inBackground('send what waits', outbox.drain());
       // For you rides on this alarm (at most every 15 minutes): no polling loop of its own.
-      void checkForYouIfDue();
+      inBackground('check For you', checkForYouIfDue());
     }
   });
 
   // Back online: whatever waited for the network goes now, not at the next alarm.
-  self.addEventListener('online', () => void outbox.resume());
+  self.addEventListener('online', () => inBackground('send what waited for the network', outbox.resume()));
 
   // A worker that was stopped mid-sync picks up where it was; prune sent items a week old.
-  void outbox.prune().then(() => outbox.drain());
+  inBackground('pick up the outbox', outbox.prune().then(() => outbox.drain()));
 });

@@ -5,7 +5,7 @@ import { LookupCache, type CacheArea } from '../lookup-cache';
 import type { LookupResult } from '../messages';
 import { isUnsent, Outbox, type OutboxItem } from '../outbox';
 import { extensionOutboxStore } from '../outbox-store';
-import { activeOrgItem, connectionItem, lookupCacheItem } from '../storage';
+import { activeOrgItem, backgroundProblemItem, connectionItem, lookupCacheItem } from '../storage';
 import * as records from './records';
 import { supabaseFor, type Client } from './supabase';
 
@@ -22,8 +22,28 @@ export const outbox = new Outbox({
     if (when === null) await browser.alarms.clear(OUTBOX_ALARM);
     else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1_000) });
   },
-  onChange: (items) => void showUnsent(items),
+  onChange: (items) => inBackground('update the toolbar badge', showUnsent(items)),
+  report: (problem) => inBackground('keep a problem for Settings', recordProblem(problem)),
 });
+
+/** Keeps what failed where Settings shows it (the outbox panel), and in the worker's log. */
+async function recordProblem(problem: string | null): Promise<void> {
+  if (problem === null) {
+    if (await backgroundProblemItem.getValue()) await backgroundProblemItem.setValue(null);
+    return;
+  }
+  console.warn(`Highcard: ${problem}`);
+  await backgroundProblemItem.setValue({ message: `Highcard ${problem}.`, at: Date.now() });
+}
+
+/** Work that runs after its caller answered: never a dropped promise, a failure is kept. */
+export function inBackground(what: string, task: Promise<unknown>): void {
+  task.catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    // Last resort: if storage itself fails, the log is all that is left.
+    recordProblem(`could not ${what} (${reason})`).catch(() => console.warn(`Highcard could not ${what}:`, error));
+  });
+}
 
 /** The toolbar badge: how many items are not yet on the server, amber when one needs the user. */
 async function showUnsent(items: readonly OutboxItem[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutboxPanel } from '../../../components/OutboxPanel';
-import type { OutboxItem } from '../../../utils/outbox';
+import type { OutboxItem } from '../../../utils/messages';
 import { send } from '../../../utils/send';
 import { answerWith, ok } from './fake-send';
 
@@ -132,5 +132,17 @@ describe('the outbox in the popup', () => {
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(mock).toHaveBeenCalledWith('outbox.discard', { id: REFUSED }));
     await waitFor(() => expect(screen.queryByRole('article', { name: 'Refused one' })).toBeNull());
+  });
+});
+
+describe('a failure behind the user’s back', () => {
+  it('is shown beside what waits, in words', async () => {
+    answerWith(send, {
+      'outbox.list': () => ok([item(WAITING, 'pending', 'Waiting one')]),
+      'outbox.problem': () => ok({ message: 'Highcard could not set the next attempt (alarms are not available).', at: 1 }),
+    });
+    render(<OutboxPanel />);
+    const note = await screen.findByText(/could not set the next attempt/);
+    expect(note.textContent).toContain('Nothing is lost');
   });
 });

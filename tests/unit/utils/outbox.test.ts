@@ -276,3 +276,75 @@ describe('the unsent count', () => {
     expect(await outbox.unsentCount()).toBe(0);
   });
 });
+
+describe('the outbox when the browser itself fails', () => {
+  /** The extension store, with failures switched on by the test. */
+  function flakyStore() {
+    const fail = { put: 0, all: 0 };
+    const store: OutboxStore = {
+      get: (id) => extensionOutboxStore.get(id),
+      put: async (item) => {
+        if (fail.put > 0 && item.status !== 'pending') {
+          fail.put -= 1;
+          throw new Error('QUOTA_BYTES quota exceeded');
+        }
+        return extensionOutboxStore.put(item);
+      },
+      remove: (id) => extensionOutboxStore.remove(id),
+      all: async () => {
+        if (fail.all > 0) {
+          fail.all -= 1;
+          throw new Error('storage is not available');
+        }
+        return extensionOutboxStore.all();
+      },
+    };
+    return { store, fail };
+  }
+
+  function reported(store: OutboxStore, schedule: (when: number | null) => Promise<void>, server = new FakeServer()) {
+    const problems: Array<string | null> = [];
+    const outbox = new Outbox({ store, send: (c) => server.send(c), schedule, report: (p) => problems.push(p), random: () => 1 });
+    return { outbox, problems, server };
+  }
+
+  it('keeps going past a storage failure, keeps the item, and sends it once the next time', async () => {
+    const { store, fail } = flakyStore();
+    const { outbox, problems, server } = reported(store, async () => {});
+    const first = await outbox.file(capture());
+    const second = await outbox.file(capture());
+    fail.put = 1; // noting the first item's outcome fails
+    await expect(outbox.drain()).resolves.toBeUndefined();
+    expect(problems.at(-1)).toMatch(/^could not note the outcome of an item in this browser \(QUOTA_BYTES/);
+    const byId = new Map((await outbox.list()).map((item) => [item.id, item]));
+    expect(byId.get(first.id)?.status).toBe('pending'); // not dropped
+    expect(byId.get(second.id)?.status).toBe('sent'); // the run went on
+
+    await outbox.drain();
+    expect((await outbox.list()).every((item) => item.status === 'sent')).toBe(true);
+    expect(server.rows.size).toBe(2); // the resend landed on the same row
+    expect(problems.at(-1)).toBeNull(); // a clean run clears the problem
+  });
+
+  it('files and sends even when the alarm cannot be set, and says so', async () => {
+    const { outbox, problems } = reported(extensionOutboxStore, async () => {
+      throw new Error('alarms are not available');
+    });
+    const item = await outbox.file(capture());
+    expect(item.status).toBe('pending');
+    await expect(outbox.drain()).resolves.toBeUndefined();
+    expect((await outbox.list())[0]?.status).toBe('sent');
+    expect(problems.at(-1)).toMatch(/^could not set the next attempt \(alarms are not available\)/);
+  });
+
+  it('survives a storage area that cannot be read, and reports it', async () => {
+    const { store, fail } = flakyStore();
+    const { outbox, problems } = reported(store, async () => {});
+    await outbox.file(capture());
+    fail.all = 1;
+    await expect(outbox.drain()).resolves.toBeUndefined();
+    expect(problems.at(-1)).toMatch(/^could not read the outbox \(storage is not available\)/);
+    await expect(outbox.resume()).resolves.toBeUndefined();
+    expect((await outbox.list())[0]?.status).toBe('sent');
+  });
+});

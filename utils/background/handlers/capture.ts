@@ -1,15 +1,18 @@
 // Filing: a capture goes into the outbox (durable first, pact rule 7), then to the server.
+import { backgroundProblemItem } from '../../storage';
 import type { TopicHandlers } from '../dispatch';
-import { outbox } from '../services';
+import { inBackground, outbox } from '../services';
 
 export const captureHandlers = {
   'capture.file': async ({ capture }) => {
     const item = await outbox.file(capture);
-    void outbox.drain();
+    inBackground('send what was filed', outbox.drain());
     return item;
   },
 
   'outbox.list': () => outbox.list(),
+
+  'outbox.problem': () => backgroundProblemItem.getValue(),
 
   'outbox.retry': ({ id }) => outbox.retry(id),
 
@@ -20,7 +23,7 @@ export const captureHandlers = {
 
   'outbox.update': async ({ id, capture }) => {
     const item = await outbox.update(id, capture);
-    void outbox.drain();
+    inBackground('send what was filed', outbox.drain());
     return item;
   },
 } satisfies TopicHandlers;

@@ -12,7 +12,7 @@ import {
 import { testConnection } from '../connection';
 import type { TopicHandlers } from '../dispatch';
 import * as records from '../records';
-import { client, lookupCache, outbox } from '../services';
+import { client, inBackground, lookupCache, outbox } from '../services';
 import { resetSupabaseClient, supabaseFor, type Client } from '../supabase';
 
 async function fetchMemberships(supabase: Client, userId: string): Promise<Membership[] | null> {
@@ -41,7 +41,7 @@ export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): 
     const known = cached?.userId === user.id ? cached.memberships : null;
     if (!fresh && known) {
       organizations = known;
-      void fetchMemberships(supabase, user.id);
+      inBackground('refresh your organizations', fetchMemberships(supabase, user.id));
     } else {
       organizations = (await fetchMemberships(supabase, user.id)) ?? known ?? [];
     }
@@ -64,7 +64,7 @@ export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): 
 
 async function signedIn(): Promise<SessionState> {
   // Whatever waited for the session goes now; the caller need not wait for it.
-  void outbox.resume();
+  inBackground('send what waited for sign-in', outbox.resume());
   return sessionState();
 }
 
