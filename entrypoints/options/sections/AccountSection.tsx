@@ -10,7 +10,7 @@ export function AccountSection(props: SectionProps) {
 }
 
 function SignedIn({ session, onSession, go }: SectionProps) {
-  const { busy, note, run } = useAction(onSession);
+  const { busy, note, runSession } = useAction(onSession);
   const unsent = session.unsent;
   return (
     <div class="stack">
@@ -28,7 +28,7 @@ function SignedIn({ session, onSession, go }: SectionProps) {
         </p>
       ) : null}
       <div class="row">
-        <button type="button" disabled={busy} onClick={() => void run(() => send('session.signOut', {}), 'Signed out.')}>
+        <button type="button" disabled={busy} onClick={() => void runSession(() => send('session.signOut', {}), 'Signed out.')}>
           Sign out
         </button>
       </div>
@@ -43,7 +43,7 @@ function SignIn({ onSession }: SectionProps) {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
-  const { busy, note, run } = useAction(onSession);
+  const { busy, note, run, runSession } = useAction(onSession);
 
   const emailField = (
     <label>
@@ -71,7 +71,7 @@ function SignIn({ onSession }: SectionProps) {
               const sent = await run(() => send('session.sendCode', { email: email.trim() }), `We sent a code to ${email.trim()}.`);
               if (sent) setCodeSentTo(email.trim());
             } else {
-              await run(() => send('session.verifyCode', { email: codeSentTo, code: code.trim() }), 'Signed in.');
+              await runSession(() => send('session.verifyCode', { email: codeSentTo, code: code.trim() }), 'Signed in.');
             }
           }}
         >
@@ -106,7 +106,7 @@ function SignIn({ onSession }: SectionProps) {
           class="stack"
           onSubmit={async (event) => {
             event.preventDefault();
-            await run(() => send('session.signInWithPassword', { email: email.trim(), password }), 'Signed in.');
+            await runSession(() => send('session.signInWithPassword', { email: email.trim(), password }), 'Signed in.');
           }}
         >
           {emailField}
@@ -127,7 +127,7 @@ function SignIn({ onSession }: SectionProps) {
             <button
               type="button"
               disabled={busy}
-              onClick={() => void run(() => send('session.signUp', { email: email.trim(), password }), 'Account created.')}
+              onClick={() => void runSession(() => send('session.signUp', { email: email.trim(), password }), 'Account created.')}
             >
               Create account
             </button>

@@ -12,7 +12,7 @@ export function ConnectionSection({ session, onSession }: SectionProps) {
   const [anonKey, setAnonKey] = useState('');
   const isLocal = session.connection.url === LOCAL_STACK.url;
   const [localAnswers, setLocalAnswers] = useState<boolean | null>(null);
-  const { busy, note, run } = useAction(onSession);
+  const { busy, note, run, runSession } = useAction(onSession);
 
   // The local stack is the default while it answers; say so, or say how to start it.
   useEffect(() => {
@@ -42,7 +42,7 @@ export function ConnectionSection({ session, onSession }: SectionProps) {
         return;
       }
     }
-    await run(() => send('connection.set', { url: target, anonKey: key }), `Connected to ${target}.`);
+    await runSession(() => send('connection.set', { url: target, anonKey: key }), `Connected to ${target}.`);
   };
 
   return (

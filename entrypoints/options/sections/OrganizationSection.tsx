@@ -24,7 +24,7 @@ export function OrganizationSection({ session, onSession }: SectionProps) {
                 type="radio"
                 name="active-org"
                 checked={org.org_id === session.activeOrgId}
-                onChange={() => void switching.run(() => send('org.setActive', { orgId: org.org_id }))}
+                onChange={() => void switching.runSession(() => send('org.setActive', { orgId: org.org_id }))}
               />
               {org.org_name} <span class="muted">({ROLE_LABELS[org.role]})</span>
             </label>
@@ -40,7 +40,7 @@ export function OrganizationSection({ session, onSession }: SectionProps) {
           <ProfileForm
             org={active}
             busy={profile.busy}
-            onSave={(values) => void profile.run(() => send('profile.update', { orgId: active.org_id, ...values }), 'Profile saved.')}
+            onSave={(values) => void profile.runSession(() => send('profile.update', { orgId: active.org_id, ...values }), 'Profile saved.')}
           />
           <StatusNote note={profile.note} />
         </>
@@ -54,13 +54,13 @@ export function OrganizationSection({ session, onSession }: SectionProps) {
 
 function CreateForm({ onSession }: Pick<SectionProps, 'onSession'>) {
   const [name, setName] = useState('');
-  const { busy, note, run } = useAction(onSession);
+  const { busy, note, runSession } = useAction(onSession);
   return (
     <form
       class="stack"
       onSubmit={async (event) => {
         event.preventDefault();
-        if (await run(() => send('org.create', { name: name.trim() }), `Created ${name.trim()}.`)) setName('');
+        if (await runSession(() => send('org.create', { name: name.trim() }), `Created ${name.trim()}.`)) setName('');
       }}
     >
       <h3>Create an organization</h3>
@@ -80,13 +80,13 @@ function CreateForm({ onSession }: Pick<SectionProps, 'onSession'>) {
 
 function JoinForm({ onSession }: Pick<SectionProps, 'onSession'>) {
   const [code, setCode] = useState('');
-  const { busy, note, run } = useAction(onSession);
+  const { busy, note, runSession } = useAction(onSession);
   return (
     <form
       class="stack"
       onSubmit={async (event) => {
         event.preventDefault();
-        if (await run(() => send('org.join', { code: code.trim() }), 'You joined the organization.')) setCode('');
+        if (await runSession(() => send('org.join', { code: code.trim() }), 'You joined the organization.')) setCode('');
       }}
     >
       <h3>Join with an invite code</h3>

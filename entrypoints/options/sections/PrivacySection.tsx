@@ -5,7 +5,7 @@ import { useAction } from './use-action';
 
 /** Pact rule 1: the sidebar's lookup can wait until the user asks. */
 export function PrivacySection({ session, onSession }: SectionProps) {
-  const { note, run } = useAction(onSession);
+  const { note, runSession } = useAction(onSession);
   return (
     <>
       <label class="inline">
@@ -14,13 +14,10 @@ export function PrivacySection({ session, onSession }: SectionProps) {
           checked={session.settings.autoLookup}
           onChange={async (e) => {
             const autoLookup = e.currentTarget.checked;
-            const saved = await run(
+            await runSession(
               () => send('settings.set', { autoLookup }),
               autoLookup ? 'Lookups are automatic.' : 'Lookups only when you ask.',
             );
-            if (saved === null) return;
-            const state = await send('session.get', {});
-            if (state.ok) onSession(state.data);
           }}
         />
         Look up the people in view automatically

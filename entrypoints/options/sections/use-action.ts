@@ -14,11 +14,16 @@ export const LatestAction = createContext<{ latest: object | null; claim: (owner
   claim: () => {},
 });
 
-function isSession(data: unknown): data is SessionState {
-  return !!data && typeof data === 'object' && 'organizations' in data && 'settings' in data;
-}
+export type RunSession = (action: () => Promise<Result<SessionState>>, success?: string) => Promise<SessionState | null>;
 
-export function useAction(onSession?: (session: SessionState) => void): { busy: boolean; note: Note | null; run: Run } {
+/** `run` for any action; `runSession` for one that answers with the new session, which the
+ * page then shows everywhere. */
+export function useAction(onSession?: (session: SessionState) => void): {
+  busy: boolean;
+  note: Note | null;
+  run: Run;
+  runSession: RunSession;
+} {
   const me = useRef({}).current;
   const { latest, claim } = useContext(LatestAction);
   const [busy, setBusy] = useState(false);
@@ -35,9 +40,13 @@ export function useAction(onSession?: (session: SessionState) => void): { busy: 
       return null;
     }
     if (success) setNote({ kind: 'ok', text: success });
-    if (onSession && isSession(result.data)) onSession(result.data);
     return result.data;
   };
+  const runSession: RunSession = async (action, success) => {
+    const session = await run(action, success);
+    if (session) onSession?.(session);
+    return session;
+  };
 
-  return { busy, note: latest === me ? note : null, run };
+  return { busy, note: latest === me ? note : null, run, runSession };
 }

@@ -152,6 +152,21 @@ describe('the options page', () => {
     expect(mock).toHaveBeenCalledWith('org.invite', { orgId: ORG, role: 'manager' });
   });
 
+  it('switches automatic lookup off and shows the session the background answers with', async () => {
+    const mock = answerWith(send, {
+      'session.get': () => ok(signedIn),
+      'settings.set': ({ autoLookup }) => ok({ ...signedIn, settings: { autoLookup } }),
+    });
+    openAt('privacy');
+    const box = (await screen.findByRole('checkbox', { name: 'Look up the people in view automatically' })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    expect((await screen.findByRole('status')).textContent).toBe('Lookups only when you ask.');
+    expect(box.checked).toBe(false);
+    expect(mock).toHaveBeenCalledWith('settings.set', { autoLookup: false });
+    expect(mock.mock.calls.filter(([type]) => type === 'session.get')).toHaveLength(1);
+  });
+
   it('shows the background’s error with a way to try again', async () => {
     let calls = 0;
     answerWith(send, {
