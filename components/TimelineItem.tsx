@@ -4,6 +4,8 @@ import type { TimelineEntry } from '../utils/messages';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
 import { RevisionHistory } from './RevisionHistory';
 
+export const TITLE_CLAMP_CHARS = 90;
+
 /** One entry of an account's timeline. Everything is text; the source link is shown to its
  * author only (the view returns it for their own rows) and only when it is https. */
 export function TimelineItem({
@@ -21,13 +23,15 @@ export function TimelineItem({
   const bodyId = useId();
   const historyId = useId();
   const short = excerpt(entry.body);
+  // Two lines of a 380 px popup hold about this much; a longer title is clamped until expanded.
+  const longTitle = entry.title.length > TITLE_CLAMP_CHARS;
   const link = entry.author_id === currentUserId ? safeHttpsUrl(entry.source_url) : null;
   const author = entry.author_display_name ?? 'A former member';
 
   return (
     <li class="rc-entry">
       <article aria-label={entry.title}>
-        <h3 class="rc-entry__title">{entry.title}</h3>
+        <h3 class={`rc-entry__title${expanded ? '' : ' rc-clamp'}`}>{entry.title}</h3>
         <p class="rc-entry__meta">
           <time dateTime={entry.occurred_at}>{formatWhen(entry.occurred_at, true)}</time> · {kindLabel(entry.kind, entry.source_url)}
           {accountName ? ` · ${accountName}` : ''}
@@ -38,16 +42,14 @@ export function TimelineItem({
           {entry.author_department ? ` (${entry.author_department})` : ''}
         </p>
         {entry.body ? (
-          <>
-            <p id={bodyId} class="rc-entry__body">
-              {expanded ? entry.body : short.text}
-            </p>
-            {short.cut ? (
-              <button type="button" class="rc-link" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded(!expanded)}>
-                {expanded ? 'Show less' : 'Show all'}
-              </button>
-            ) : null}
-          </>
+          <p id={bodyId} class="rc-entry__body">
+            {expanded ? entry.body : short.text}
+          </p>
+        ) : null}
+        {short.cut || longTitle ? (
+          <button type="button" class="rc-link" aria-expanded={expanded} aria-controls={entry.body ? bodyId : undefined} onClick={() => setExpanded(!expanded)}>
+            {expanded ? 'Show less' : 'Show all'}
+          </button>
         ) : null}
         {entry.signals.length ? (
           <ul class="rc-tags" aria-label="Signals">

@@ -17,6 +17,20 @@ const renderItem = (props: Parameters<typeof TimelineItem>[0]) =>
   );
 
 describe('a timeline entry', () => {
+  it('clamps a long title to two lines until “Show all”, even when the text is short', () => {
+    const title = `Mia asked whether the volume tier for 38 robots includes onboarding, spare parts and second-line support`;
+    renderItem({ entry: entry({ title, body: 'Short.' }), currentUserId: ME });
+    const heading = screen.getByRole('heading', { name: title });
+    expect(heading.classList.contains('rc-clamp')).toBe(true);
+    const more = screen.getByRole('button', { name: 'Show all' });
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(heading.classList.contains('rc-clamp')).toBe(false);
+    cleanup();
+    renderItem({ entry: entry({ title: 'Asked about pricing', body: 'Short.' }), currentUserId: ME });
+    expect(screen.queryByRole('button', { name: 'Show all' })).toBeNull();
+  });
+
   it('shows who filed it, their department, the contact and its signals, as text', () => {
     renderItem({
       entry: entry({ title: '<b>Not bold</b>', signals: ['pricing', 'churn_risk'], kind: 'linkedin_message' }),
