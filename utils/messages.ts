@@ -23,14 +23,19 @@ const optionalText = (max: number) =>
     .max(max, { error: `must be at most ${max} characters` })
     .nullish();
 
+// A capture's customer: a person found or created by email or LinkedIn profile, or (with `id`)
+// a contact the team already has, which the rep confirmed ("Same person", helper M): then no
+// name, since the record keeps its own, and the rest only fills in what the record lacks.
 const contactSchema = z
   .strictObject(
     {
+      id: uuid.optional(),
       full_name: z
         .string({ error: 'is required' })
         .trim()
         .min(1, { error: 'is required' })
-        .max(LIMITS.name, { error: `must be at most ${LIMITS.name} characters` }),
+        .max(LIMITS.name, { error: `must be at most ${LIMITS.name} characters` })
+        .optional(),
       email: z
         .email({ error: 'must be an email address' })
         .max(LIMITS.email, { error: `must be at most ${LIMITS.email} characters` })
@@ -47,8 +52,16 @@ const contactSchema = z
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : 'must be an object') },
   )
-  .refine((contact) => Boolean(contact.email || contact.linkedin_url), {
-    error: 'needs an email or a LinkedIn profile URL',
+  .superRefine((contact, ctx) => {
+    if (contact.id) {
+      if (contact.full_name !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['full_name'], message: 'must not be given with contact.id' });
+      }
+    } else if (contact.full_name === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['full_name'], message: 'is required' });
+    } else if (!contact.email && !contact.linkedin_url) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'needs an email or a LinkedIn profile URL' });
+    }
   });
 
 const accountSchema = z.union(
@@ -187,11 +200,25 @@ const lookupEntrySchema = z.looseObject({
   author_department: z.string().nullable().optional(),
 });
 
+/** One customer, one record (helper M) — "Is this Mia Schmidt (mia@acme-robotics.example ·
+ * Acme Robotics)?": a contact of the same name, offered to the rep, never linked without them. */
+export const candidateSchema = z.object({
+  id: z.string(),
+  full_name: z.string(),
+  email: z.string().nullable(),
+  linkedin_url: z.string().nullable(),
+  account_id: z.string().nullable(),
+  account_name: z.string().nullable(),
+});
+export type Candidate = z.infer<typeof candidateSchema>;
+
 export const lookupResultSchema = z.object({
   contacts: z.array(z.looseObject({ id: z.string(), full_name: z.string().nullable() })).default([]),
   accounts: z.array(z.looseObject({ id: z.string(), name: z.string() })).default([]),
   entries: z.array(lookupEntrySchema).default([]),
   people: z.array(z.looseObject({ display_name: z.string().nullable() })).default([]),
+  /** Someone the team knows by this name whom the lookup did not match (asked with a name). */
+  candidates: z.array(candidateSchema).default([]),
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;
 
@@ -535,6 +562,40 @@ const routeRequest = z
   });
 
 // ---------------------------------------------------------------------------------------
+// -- one customer, one record (helper M; handlers/merge.ts) ---------------------------
+/** A person known at an account, with every address and profile that leads to them. */
+export const accountContactSchema = z.object({
+  id: z.string(),
+  full_name: z.string(),
+  email: z.string().nullable(),
+  linkedin_url: z.string().nullable(),
+  title: z.string().nullable(),
+  company: z.string().nullable(),
+  further_emails: z.array(z.string()).default([]),
+  further_linkedin_urls: z.array(z.string()).default([]),
+  last_entry_at: z.string().nullable(),
+});
+export type AccountContact = z.infer<typeof accountContactSchema>;
+
+/** One line of an account's history: "Ana merged Mia Schmidt (LinkedIn) into Mia Schmidt". */
+export const mergeLineSchema = z.object({
+  kind: z.enum(['contact', 'account']),
+  keep_id: z.string(),
+  merged_id: z.string(),
+  merged_name: z.string(),
+  merged_email: z.string().nullable(),
+  merged_linkedin_url: z.string().nullable(),
+  kept_name: z.string(),
+  merged_by_display_name: z.string().nullable(),
+  merged_at: z.string(),
+});
+export type MergeLine = z.infer<typeof mergeLineSchema>;
+
+const mergeRequest = z.object({ keepId: id, mergeId: id }).refine((m) => m.keepId !== m.mergeId, {
+  path: ['mergeId'],
+  error: 'must be another record than the one kept',
+});
+
 // The messages. Adding one = one entry here (request and response schema) + one handler in
 // utils/background/handlers/<topic>.ts + (only if a content script may send it) the
 // CONTENT_SCRIPT_MESSAGES list below. Recipe: .scratch/LAYOUT_READY / README "Architecture".
@@ -595,6 +656,8 @@ export const messages = {
       prefer: z.enum(['cache', 'network']),
       /** The rep pressed "Look up": allowed even with automatic lookup switched off. */
       manual: z.boolean().optional(),
+      /** The name in view: the answer then has `candidates` of that name (helper M). */
+      fullName: z.string().trim().max(LIMITS.name).nullish(),
     }),
     lookupAnswerSchema,
   ),
@@ -614,6 +677,16 @@ export const messages = {
   'mine.list': message(none, z.array(myEntrySchema)),
 
   // -- new topics: add your block below, headed by a comment naming the topic -----------
+
+  // -- one customer, one record (handlers/merge.ts, helper M) ----------------------------
+  /** The people known at an account of the active organization, for the popup's account view. */
+  'merge.accountContacts': message(z.object({ accountId: id }), z.array(accountContactSchema)),
+  /** The account's merges, newest first: lines in its timeline, never entries. */
+  'merge.history': message(z.object({ accountId: id }), z.array(mergeLineSchema)),
+  /** Any member: two contacts are one person; mergeId's entries and identities move to keepId. */
+  'merge.contacts': message(mergeRequest, z.object({ keepId: z.string() })),
+  /** Any member: two accounts are one company; domains, contacts and entries move. */
+  'merge.accounts': message(mergeRequest, z.object({ keepId: z.string() })),
 
   // -- coaching and thanks (issue 13; handlers/coaching.ts, handlers/thanks.ts) ---------
   // Private between two people (pact rules 9 and 10): nothing here is counted.

@@ -20,6 +20,7 @@ import { thanksHandlers } from './handlers/thanks';
 import { forYouHandlers } from './handlers/for-you';
 import { insightsHandlers } from './handlers/insights';
 import { lookupHandlers } from './handlers/lookup';
+import { mergeHandlers } from './handlers/merge';
 import { organizationHandlers } from './handlers/organization';
 import { recordHandlers } from './handlers/record';
 import { sessionHandlers } from './handlers/session';
@@ -32,7 +33,7 @@ type Handlers = { [K in MessageType]: Handler<K> };
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, recordHandlers, insightsHandlers, forYouHandlers] as const;
+export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, recordHandlers, insightsHandlers, forYouHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
@@ -41,6 +42,7 @@ export const handlers = {
   ...organizationHandlers,
   ...captureHandlers,
   ...lookupHandlers,
+  ...mergeHandlers,
   ...recordHandlers,
   ...insightsHandlers,
   ...forYouHandlers,

@@ -103,12 +103,15 @@ export async function lookupContext(
   orgId: string,
   emails: readonly string[],
   linkedinUrl: string | null,
+  fullName: string | null = null,
 ): Promise<LookupResult> {
   const answer = await client.rpc('lookup_context', {
     emails: [...emails],
     // The function takes null ("no profile"); generated argument types never say so.
     linkedin_url: linkedinUrl as string,
     org_id: orgId,
+    // Only with a name: the answer then has `candidates` of that name.
+    ...(fullName ? { full_name: fullName } : {}),
   });
   return lookupResultSchema.parse(check(answer));
 }

@@ -32,7 +32,7 @@ async function rememberTab(sender: Sender | undefined, orgId: string, result: Lo
 }
 
 export const lookupHandlers = {
-  lookup: async ({ emails, linkedinUrl, prefer, manual }, sender) => {
+  lookup: async ({ emails, linkedinUrl, prefer, manual, fullName }, sender) => {
     // Pact rule 1: with automatic lookup off, nothing is asked until the rep asks, whatever
     // an open tab last knew of the setting.
     if (!manual && !(await settingsItem.getValue()).autoLookup) return { skipped: true };
@@ -45,7 +45,8 @@ export const lookupHandlers = {
         return { skipped: false, result: cached.value, fetchedAt: cached.fetchedAt, fromCache: true };
       }
     }
-    const result = await records.lookupContext(await client(), orgId, emails, linkedinUrl);
+    // With the name in view the answer also offers same-name candidates (helper M).
+    const result = await records.lookupContext(await client(), orgId, emails, linkedinUrl, fullName ?? null);
     const fetchedAt = Date.now();
     await lookupCache.set(key, result, fetchedAt);
     await rememberTab(sender, orgId, result);

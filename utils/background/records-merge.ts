@@ -1,0 +1,41 @@
+// One customer, one record: the people known at an account, the account's merges, and the two
+// merges (public.account_contacts, merge_history, merge_contacts, merge_accounts). Run as the
+// signed-in user; the server checks membership and refuses in words naming the field.
+import { z } from 'zod';
+import { accountContactSchema, mergeLineSchema, type AccountContact, type MergeLine } from '../messages';
+import { classify, RecordsError, sentence } from './records';
+import type { Client } from './supabase';
+
+interface ServerAnswer<T> {
+  data: T | null;
+  error: { message: string; code?: string } | null;
+  status: number;
+}
+
+/** The answer's data, or the server's refusal as a sentence the rep can act on. */
+function answered<T>(answer: ServerAnswer<T>): T | null {
+  if (!answer.error) return answer.data;
+  const outcome = classify(answer);
+  throw new RecordsError(outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message);
+}
+
+export async function accountContacts(client: Client, orgId: string, accountId: string): Promise<AccountContact[]> {
+  const answer = await client.rpc('account_contacts', { org_id: orgId, account_id: accountId });
+  return z.array(accountContactSchema).parse(answered(answer) ?? []);
+}
+
+export async function mergeHistory(client: Client, orgId: string, accountId: string): Promise<MergeLine[]> {
+  const answer = await client.rpc('merge_history', { org_id: orgId, account_id: accountId });
+  return z.array(mergeLineSchema).parse(answered(answer) ?? []);
+}
+
+export async function merge(
+  client: Client,
+  what: 'merge_contacts' | 'merge_accounts',
+  orgId: string,
+  keepId: string,
+  mergeId: string,
+): Promise<string> {
+  const answer = await client.rpc(what, { org_id: orgId, keep_id: keepId, merge_id: mergeId });
+  return z.string().parse(answered(answer));
+}
