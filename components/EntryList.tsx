@@ -1,6 +1,7 @@
 import type { LookupResult } from '../utils/messages';
 import { SIGNAL_LABELS, type Signal } from '../utils/vocabulary';
 import { formatWhen } from '../utils/format';
+import { EntryThanks } from './EntryThanks';
 
 type Entry = LookupResult['entries'][number];
 
@@ -13,7 +14,7 @@ const KIND_LABELS: Record<Entry['kind'], string> = {
 };
 
 /** The team's latest entries. Everything is rendered as text, never as HTML. */
-export function EntryList({ entries }: { entries: readonly Entry[] }) {
+export function EntryList({ entries, userId = null }: { entries: readonly Entry[]; /** The reader, for "This helped me". */ userId?: string | null }) {
   return (
     <ul class="hc-entries">
       {entries.map((entry) => (
@@ -30,6 +31,12 @@ export function EntryList({ entries }: { entries: readonly Entry[] }) {
               {entry.signals.map((signal) => SIGNAL_LABELS[signal as Signal] ?? signal).join(' · ')}
             </p>
           ) : null}
+          <EntryThanks
+            entryId={entry.id}
+            authorId={typeof entry.author_id === 'string' ? entry.author_id : null}
+            authorName={entry.author_display_name}
+            userId={userId}
+          />
         </li>
       ))}
     </ul>

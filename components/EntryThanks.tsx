@@ -29,3 +29,9 @@ export function EntryThanks({ entryId, authorId, authorName, userId }: {
     />
   );
 }
+
+/** On an entry in "What I have shared": the thank-yous it received, each with its sender. */
+export function OwnEntryThanks({ entryId }: { entryId: string }) {
+  const state = useEntryThanks(entryId);
+  return state.rows ? <ThanksReceived thanks={state.rows} /> : null;
+}

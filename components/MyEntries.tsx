@@ -5,6 +5,7 @@ import type { MyEntry } from '../utils/messages';
 import { send } from '../utils/send';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntryTextForm } from './EntryTextForm';
+import { OwnEntryThanks } from './EntryThanks';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
 
 /** Hands a text file to the browser's downloads, made here, never fetched. */
@@ -166,6 +167,7 @@ export function MyEntries() {
                         )}
                       </>
                     )}
+                    <OwnEntryThanks entryId={entry.id} />
                   </article>
                 </li>
               );

@@ -3,6 +3,7 @@ import { formatWhen } from '../utils/format';
 import type { TimelineEntry } from '../utils/messages';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
 import { RevisionHistory } from './RevisionHistory';
+import { EntryThanks } from './EntryThanks';
 
 export const TITLE_CLAMP_CHARS = 90;
 
@@ -81,6 +82,7 @@ export function TimelineItem({
             <RevisionHistory entryId={entry.id} />
           </div>
         ) : null}
+        <EntryThanks entryId={entry.id} authorId={entry.author_id} authorName={entry.author_display_name} userId={currentUserId} />
       </article>
     </li>
   );

@@ -7,6 +7,7 @@ import { openSettings } from '../../utils/open-page';
 import { send } from '../../utils/send';
 import { HEADER_LINKS } from './header-links';
 import { POPUP_TABS } from './tabs';
+import { CoachingNoticeSlot } from './CoachingNoticeSlot';
 import type { HeaderLink, PopupTabProps } from './types';
 
 type Load<T> = { kind: 'loading' } | { kind: 'ok'; data: T } | { kind: 'error'; message: string };
@@ -175,6 +176,7 @@ function Body({
   };
   return (
     <>
+      <CoachingNoticeSlot orgId={state.activeOrgId} userId={state.user.id} />
       <PopupTabs tabs={POPUP_TABS} selected={tab} onSelect={setTab} props={props} />
       <OutboxPanel />
     </>
