@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../utils/limits';
 import type { Membership } from '../utils/messages';
 
 /** How colleagues see me next to my entries in this organization. */
@@ -35,12 +36,12 @@ export function ProfileForm({
       <p class="muted">Shown next to your entries so colleagues know whom to ask. Department never limits what anyone sees.</p>
       <label>
         Display name
-        <input required maxLength={200} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+        <input required maxLength={LIMITS.name} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
       </label>
       <label>
         Department
         <input
-          maxLength={100}
+          maxLength={LIMITS.department}
           list="departments"
           placeholder="Sales, Support, Marketing…"
           value={department}

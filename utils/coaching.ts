@@ -3,9 +3,16 @@
 // things in supabase/migrations/20261129120000_coaching.sql (a test keeps them together).
 // Days are UTC days, as in the database: a period's last day ends at midnight UTC.
 
+import { LIMITS } from './limits';
+
 /** Length limits the database enforces (open_coaching_period, add_coaching_note, thank_author). */
-export const COACHING_LIMITS = { purpose: 500, note: 4000, maxDays: 90, keepDaysAfterEnd: 30 } as const;
-export const THANKS_NOTE_MAX = 280;
+export const COACHING_LIMITS = {
+  purpose: LIMITS.coachingPurpose,
+  note: LIMITS.coachingNote,
+  maxDays: 90,
+  keepDaysAfterEnd: 30,
+} as const;
+export const THANKS_NOTE_MAX = LIMITS.thanksNote;
 
 /** What these functions need of a period (a row of coaching_periods). */
 export interface PeriodDays {

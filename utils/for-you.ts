@@ -3,10 +3,11 @@
 // for routes (for_you) and for the followed accounts' timeline, never told why.
 // Pure functions; the background and the pages call them.
 import type { z } from 'zod';
+import { LIMITS } from './limits';
 import type { routeRecipientsSchema } from './messages';
 
 /** A route's note, as route_entry checks it in SQL (entry_routes.note). */
-export const ROUTE_NOTE_MAX = 500;
+export const ROUTE_NOTE_MAX = LIMITS.routeNote;
 
 /** New items are looked for at most this often on the outbox's alarm (when the popup or a
  * sidebar opens, at once). */

@@ -625,7 +625,7 @@ export const messages = {
 
   // -- organizations and people (handlers/organization.ts) ------------------------------
   'org.create': message(z.object({ name: z.string().trim().min(1).max(LIMITS.name) }), sessionStateSchema),
-  'org.join': message(z.object({ code: z.string().trim().min(6).max(200) }), sessionStateSchema),
+  'org.join': message(z.object({ code: z.string().trim().min(6).max(LIMITS.inviteCode) }), sessionStateSchema),
   'org.setActive': message(z.object({ orgId: id }), sessionStateSchema),
   'org.invite': message(z.object({ orgId: id, role: z.enum(ROLES) }), z.object({ code: z.string() })),
   'org.members': message(z.object({ orgId: id }), z.array(memberSchema)),
@@ -634,7 +634,7 @@ export const messages = {
     z.object({
       orgId: id,
       displayName: z.string().trim().min(1, { error: 'is required' }).max(LIMITS.name),
-      department: z.string().trim().max(100).nullable(),
+      department: z.string().trim().max(LIMITS.department).nullable(),
     }),
     sessionStateSchema,
   ),
@@ -651,7 +651,7 @@ export const messages = {
   // -- the sidebar's lookup and the popup's tab context (handlers/lookup.ts) ------------
   lookup: message(
     z.object({
-      emails: z.array(email).max(50),
+      emails: z.array(email).max(LIMITS.lookupEmails, { error: `must be at most ${LIMITS.lookupEmails} addresses` }),
       linkedinUrl: z.string().regex(LINKEDIN_PROFILE_URL).nullable(),
       prefer: z.enum(['cache', 'network']),
       /** The rep pressed "Look up": allowed even with automatic lookup switched off. */

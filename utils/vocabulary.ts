@@ -1,4 +1,4 @@
-// The product's fixed vocabulary and limits, with no dependencies: the content scripts use
+// The product's fixed vocabulary, with no dependencies: the content scripts use
 // these without pulling the schemas (and zod) into every Gmail and LinkedIn page.
 
 export const KINDS = ['email', 'linkedin_message', 'linkedin_profile', 'note', 'clip'] as const;
@@ -32,17 +32,8 @@ export const SIGNAL_LABELS: Record<Signal, string> = {
   introduction: 'Introduction',
 };
 
-export const LIMITS = {
-  title: 300,
-  body: 20_000,
-  sourceRef: 500,
-  sourceUrl: 2048,
-  name: 200,
-  email: 320,
-  domain: 253,
-  /** Clock skew tolerated between the rep's machine and the server. */
-  futureMs: 24 * 60 * 60 * 1000,
-} as const;
+/** The limits moved to utils/limits.ts; re-exported so that existing imports keep working. */
+export { LIMITS } from './limits';
 
 /** Canonical profile URL: https://www.linkedin.com/in/<slug>, no query, locale or slash. */
 export const LINKEDIN_PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+$/;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ROLE_LABELS } from '../../../components/labels';
 import { ProfileForm } from '../../../components/ProfileForm';
 import { StatusNote } from '../../../components/StatusNote';
+import { LIMITS } from '../../../utils/limits';
 import { send } from '../../../utils/send';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
@@ -66,7 +67,7 @@ function CreateForm({ onSession }: Pick<SectionProps, 'onSession'>) {
       <h3>Create an organization</h3>
       <label>
         Name
-        <input required value={name} maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
+        <input required value={name} maxLength={LIMITS.name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <div class="row">
         <button type="submit" disabled={busy}>
