@@ -5,6 +5,11 @@ import { toCsv } from './export';
 import type { SignalChange, SignalWeek } from './messages';
 import { SIGNAL_LABELS, SIGNALS, type Signal } from './vocabulary';
 
+/** The windows the page offers, in weeks. */
+export const INSIGHT_WEEKS = [13, 26, 52] as const;
+/** The window "What changed" compares: the last 4 weeks against the 12 before them. */
+export const INSIGHT_RECENT_WEEKS = 4;
+
 export function signalName(signal: string): string {
   return SIGNAL_LABELS[signal as Signal] ?? signal;
 }

@@ -471,10 +471,6 @@ export const signalChangeSchema = z.object({
 });
 export type SignalChange = z.infer<typeof signalChangeSchema>;
 
-export const INSIGHT_WEEKS = [13, 26, 52] as const;
-/** The window "What changed" compares: the last 4 weeks against the 12 before them. */
-export const INSIGHT_RECENT_WEEKS = 4;
-
 export const insightsOverviewSchema = z.object({
   orgId: z.string(),
   weeks: z.number(),

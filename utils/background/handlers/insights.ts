@@ -1,7 +1,8 @@
 // Insights for the active organization: the weekly series and what changed, one account's
 // series, and the entries behind one week of one signal. The overview answers from the last
 // answer kept in this browser when the server cannot be reached, saying so and how old it is.
-import { INSIGHT_RECENT_WEEKS, type InsightsOverview } from '../../messages';
+import { INSIGHT_RECENT_WEEKS } from '../../insights';
+import type { InsightsOverview } from '../../messages';
 import { insightsCacheItem } from '../../storage';
 import type { TopicHandlers } from '../dispatch';
 import { signalChanges, signalSeries, signalWeekEntries } from '../records-insights';
