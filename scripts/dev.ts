@@ -1,19 +1,33 @@
 // `npm run dev`: the embedded local stack and WXT's dev build side by side, so a new
-// developer has a working backend and a reloading extension from one command.
+// developer has a working backend and a reloading extension from one command. It prints what
+// `npm run stack` prints, and every sign-in code as it is sent.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { stackBanner } from '../supabase/local/banner';
 import { startStack } from '../supabase/local/stack';
 
-const stack = await startStack({ seed: process.argv.includes('--seed'), fresh: process.argv.includes('--fresh') }).catch(
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+const seedAsked = process.argv.includes('--seed');
+console.log('Starting the Highcard local stack…');
+const stack = await startStack({
+  seed: seedAsked,
+  fresh: process.argv.includes('--fresh'),
+  // The stack's own lines, sign-in codes included ("mail: sign-in code for …").
+  log: (line) => console.log(`[stack] ${line}`),
+}).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
 
-console.log(`Highcard local stack: API ${stack.apiUrl} · DB ${stack.dbUrl}`);
-console.log(`Sign-in codes land in the terminal and at ${stack.apiUrl}/auth/v1/mailbox`);
+console.log(`
+${stackBanner(stack, { seedAsked, serviceRole: false })}
+
+The extension uses this stack until you connect it to your team's Supabase in Settings →
+Connection. Sign in from Settings → Account: "Email code" sends a code that appears here.
+The dev build's popup and Settings load from WXT's dev server: they go blank when this
+command stops. To use the extension without it, build it (npm run build) and load
+.output/chrome-mv3 instead.
+`);
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.log('No screen to open a browser on: load .output/chrome-mv3-dev with "Load unpacked" in chrome://extensions.');
+  console.log('No screen to open a browser on: load .output/chrome-mv3-dev with "Load unpacked" in chrome://extensions.\n');
 }
 
 const wxt: ChildProcess = spawn('npx', ['wxt', ...process.argv.slice(2).filter((arg) => !arg.startsWith('--'))], {

@@ -1,6 +1,6 @@
 // `npm run stack` — the embedded local Supabase stack for development and tests.
 import { parseArgs } from 'node:util';
-import { relative } from 'node:path';
+import { stackBanner } from './banner.ts';
 import { StackError, startStack, type RunningStack } from './stack.ts';
 
 const HELP = `Usage: npm run stack -- [options]
@@ -55,18 +55,8 @@ async function main(): Promise<void> {
     log,
   });
 
-  const where = stack.dataDir ? relative(process.cwd(), stack.dataDir) || '.' : 'the --db-url database';
   console.log(`
-Highcard local stack is running (data: ${where}).
-
-  API URL:          ${stack.apiUrl}
-  REST:             ${stack.apiUrl}/rest/v1
-  Auth:             ${stack.apiUrl}/auth/v1
-  DB URL:           ${stack.dbUrl}
-  anon key:         ${stack.anonKey}
-  service_role key: ${stack.serviceRoleKey}
-  Mailbox:          sign-in codes are printed here, and served at
-                    ${stack.apiUrl}/auth/v1/mailbox?apikey=<anon key>&email=<address>
+${stackBanner(stack, { seedAsked: values.seed })}
 
 For psql: one admin connection at a time; use SET LOCAL inside a transaction and do not
 leave a transaction open (it stalls the API). Press Ctrl-C to stop.
