@@ -6,6 +6,9 @@ import { adminClient } from './backend';
 import { expect, test } from './extension';
 import { openNewTeam } from './session';
 
+/** The README's screenshot is refreshed on request only (HIGHCARD_SCREENSHOTS=1). */
+const takeScreenshots = Boolean(process.env.HIGHCARD_SCREENSHOTS);
+
 interface Runtime {
   sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }>;
 }
@@ -157,4 +160,8 @@ test('Insights shows the weekly numbers of the stored entries, and the entries b
   await expect(page.getByRole('list', { name: /^Entries: Pricing in the week of/ }).getByRole('article')).toHaveText([
     /Asked again about pricing tiers/,
   ]);
+  if (takeScreenshots) {
+    await chart.blur();
+    await page.screenshot({ path: 'docs/screenshots/insights.png' });
+  }
 });
