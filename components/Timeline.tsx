@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { withOffset } from '../utils/format';
-import type { TimelineCursor, TimelineEntry, TimelineQuery } from '../utils/messages';
+import { formatWhen, withOffset } from '../utils/format';
+import { interleave, mergeLineText } from '../utils/merge';
+import type { MergeLine, TimelineCursor, TimelineEntry, TimelineQuery } from '../utils/messages';
 import { send } from '../utils/send';
 import { KINDS, SIGNALS, type Kind, type Signal } from '../utils/vocabulary';
 import { KIND_LABELS, signalLabel } from './labels';
@@ -70,6 +71,17 @@ export function Timeline({ accountId, currentUserId }: { accountId: string; curr
     void fetchPage(null);
   }, [accountId, filters]);
 
+  // One customer, one record (helper M): each merge is one line between the entries, never an
+  // entry, and only on the unfiltered timeline.
+  const [merges, setMerges] = useState<MergeLine[]>([]);
+  useEffect(() => {
+    let live = true;
+    void send('merge.history', { accountId }).then((result) => live && setMerges(result.ok ? result.data : []));
+    return () => {
+      live = false;
+    };
+  }, [accountId]);
+
   const filtered = Boolean(filters.signal || filters.kind || filters.from || filters.to);
   const set = <K extends keyof TimelineFilters>(key: K, value: TimelineFilters[K]) => setFilters({ ...filters, [key]: value });
 
@@ -119,9 +131,17 @@ export function Timeline({ accountId, currentUserId }: { accountId: string; curr
 
       {entries.length ? (
         <ol class="rc-entries" aria-label="Entries, newest first">
-          {entries.map((entry) => (
-            <TimelineItem key={entry.id} entry={entry} currentUserId={currentUserId} />
-          ))}
+          {interleave(entries, filtered ? [] : merges, !next).map((item) =>
+            'line' in item ? (
+              <li key={`merge-${item.line.merged_id}`} class="rc-history-line">
+                <p role="note">
+                  {mergeLineText(item.line)} · {formatWhen(item.line.merged_at)}
+                </p>
+              </li>
+            ) : (
+              <TimelineItem key={item.entry.id} entry={item.entry} currentUserId={currentUserId} />
+            ),
+          )}
         </ol>
       ) : load.kind === 'idle' ? (
         <p class="rc-empty">

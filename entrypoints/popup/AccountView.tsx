@@ -19,6 +19,14 @@ export function AccountView({ accountId, orgId, userId, closeAccount }: PopupTab
     if (result.ok) void rememberOpened({ orgId, accountId, name: result.data.name });
   };
   useEffect(() => void load(), [accountId]);
+  // A panel changed the account (a merge): fetch the overview again without blanking the view,
+  // and start the timeline over.
+  const [revision, setRevision] = useState(0);
+  const reload = async () => {
+    const result = await send('account.overview', { accountId });
+    if (result.ok) setOverview({ kind: 'ok', data: result.data });
+    setRevision((n) => n + 1);
+  };
 
   return (
     <div class="rc-account">
@@ -38,9 +46,16 @@ export function AccountView({ accountId, orgId, userId, closeAccount }: PopupTab
         <>
           <AccountOverviewPanel overview={overview.data} />
           {ACCOUNT_PANELS.map(({ id, Component }) => (
-            <Component key={id} accountId={accountId} orgId={orgId} userId={userId} overview={overview.data} />
+            <Component
+              key={id}
+              accountId={accountId}
+              orgId={orgId}
+              userId={userId}
+              overview={overview.data}
+              onChanged={() => void reload()}
+            />
           ))}
-          <Timeline accountId={accountId} currentUserId={userId} />
+          <Timeline key={revision} accountId={accountId} currentUserId={userId} />
         </>
       ) : null}
     </div>

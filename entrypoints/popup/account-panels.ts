@@ -1,9 +1,12 @@
 // Panels in the account view, between the overview and the timeline, in order. Add one entry
 // to add one; each gets the account's id, its overview and who is reading.
+import { AccountPeoplePanel } from './AccountPeoplePanel';
 import { AccountSignals } from './AccountSignals';
 import type { AccountPanel } from './types';
 
 export const ACCOUNT_PANELS: readonly AccountPanel[] = [
   // Insights: this account's signals over the last 26 weeks, a sparkline each.
   { id: 'signal-sparklines', Component: AccountSignals },
+  // One customer, one record: the people known here, likely duplicates, merges.
+  { id: 'people', Component: AccountPeoplePanel },
 ];

@@ -37,6 +37,8 @@ export interface AccountPanelProps {
   orgId: string;
   userId: string;
   overview: AccountOverview;
+  /** The panel changed the account (a merge): the view reloads its overview and timeline. */
+  onChanged?: () => void;
 }
 
 export interface AccountPanel {
