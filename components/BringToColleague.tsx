@@ -1,17 +1,12 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ROUTE_NOTE_MAX, type RouteRecipients, type RouteTarget } from '../utils/for-you';
+import { ROUTE_NOTE_MAX, type RouteRecipients, type RouteTarget, type RoutingActions } from '../utils/for-you';
 
-type Outcome<T> = { ok: true; data: T } | { ok: false; error: string };
+export type { RoutingActions } from '../utils/for-you';
 
-/** How "Bring to a colleague" reaches the background. The page that hosts entries (popup,
- * sidebar, insights) provides it once at its root, so the control stays presentational and
- * can sit in any entry row with one line. Without a provider the control is not shown. */
-export interface RoutingActions {
-  recipients: () => Promise<Outcome<RouteRecipients>>;
-  send: (route: { interactionId: string; target: RouteTarget; note: string | null }) => Promise<Outcome<unknown>>;
-}
-
+/** The page that hosts entries (popup, sidebar, insights) provides the actions once at its
+ * root (utils/route-actions.ts), so the control stays presentational and sits in any entry
+ * row with one line. Without a provider the control is not shown. */
 export const RoutingContext = createContext<RoutingActions | null>(null);
 
 type Load = { kind: 'loading' } | { kind: 'ok'; recipients: RouteRecipients } | { kind: 'error'; message: string };

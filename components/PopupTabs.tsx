@@ -14,11 +14,14 @@ export function PopupTabs<P extends object>({
   selected,
   onSelect,
   props,
+  marked = [],
 }: {
   tabs: readonly TabDefinition<P>[];
   selected: string;
   onSelect: (id: string) => void;
   props: P;
+  /** Tabs with something new (a small dot; screen readers hear it as the tab's description). */
+  marked?: readonly string[];
 }) {
   const base = useId();
   const list = useRef<HTMLDivElement>(null);
@@ -53,8 +56,19 @@ export function PopupTabs<P extends object>({
             aria-selected={tab.id === current.id}
             tabIndex={tab.id === current.id ? 0 : -1}
             onClick={() => onSelect(tab.id)}
+            aria-describedby={marked.includes(tab.id) ? `${base}-new-${tab.id}` : undefined}
           >
             {tab.label}
+            {marked.includes(tab.id) ? (
+              <>
+                <span class="hc-dot" aria-hidden="true">
+                  •
+                </span>
+                <span id={`${base}-new-${tab.id}`} hidden>
+                  Something new
+                </span>
+              </>
+            ) : null}
           </button>
         ))}
       </div>

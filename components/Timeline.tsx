@@ -43,7 +43,16 @@ type Load = { kind: 'loading' } | { kind: 'idle' } | { kind: 'error'; message: s
 
 /** An account's entries, newest first, a page at a time ("Load more" continues after the last
  * entry shown), filtered by signal, kind and date range. */
-export function Timeline({ accountId, currentUserId }: { accountId: string; currentUserId: string | null }) {
+export function Timeline({
+  accountId,
+  currentUserId,
+  focusEntryId = null,
+}: {
+  accountId: string;
+  currentUserId: string | null;
+  /** Opened from For you: the entry to show, loading pages until it is in view. */
+  focusEntryId?: string | null;
+}) {
   const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [next, setNext] = useState<TimelineCursor | null>(null);
@@ -70,6 +79,16 @@ export function Timeline({ accountId, currentUserId }: { accountId: string; curr
     setNext(null);
     void fetchPage(null);
   }, [accountId, filters]);
+
+  // For you opens the timeline at an entry: load further pages (a few at most) until it shows.
+  const pagesForFocus = useRef(0);
+  useEffect(() => {
+    if (!focusEntryId || load.kind !== 'idle' || entries.some((entry) => entry.id === focusEntryId)) return;
+    if (next && pagesForFocus.current < 5) {
+      pagesForFocus.current += 1;
+      void fetchPage(next);
+    }
+  }, [focusEntryId, entries, load.kind]);
 
   // One customer, one record (helper M): each merge is one line between the entries, never an
   // entry, and only on the unfiltered timeline.
@@ -139,7 +158,12 @@ export function Timeline({ accountId, currentUserId }: { accountId: string; curr
                 </p>
               </li>
             ) : (
-              <TimelineItem key={item.entry.id} entry={item.entry} currentUserId={currentUserId} />
+              <TimelineItem
+                key={item.entry.id}
+                entry={item.entry}
+                currentUserId={currentUserId}
+                focused={item.entry.id === focusEntryId}
+              />
             ),
           )}
         </ol>

@@ -1,7 +1,8 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
 import type { TimelineEntry } from '../utils/messages';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
+import { BringToColleague } from './BringToColleague';
 import { RevisionHistory } from './RevisionHistory';
 import { EntryThanks } from './EntryThanks';
 
@@ -13,12 +14,21 @@ export function TimelineItem({
   entry,
   currentUserId,
   accountName,
+  focused = false,
 }: {
   entry: TimelineEntry;
   currentUserId: string | null;
   /** Shown where entries of several accounts are listed together (Insights' drill-down). */
   accountName?: string | null;
+  /** Opened from For you: scrolled into view and marked as the current entry. */
+  focused?: boolean;
 }) {
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focused) return;
+    article.current?.scrollIntoView?.({ block: 'center' });
+    article.current?.focus();
+  }, [focused]);
   const [expanded, setExpanded] = useState(false);
   const [history, setHistory] = useState(false);
   const bodyId = useId();
@@ -31,7 +41,7 @@ export function TimelineItem({
 
   return (
     <li class="rc-entry">
-      <article aria-label={entry.title}>
+      <article aria-label={entry.title} ref={article} tabIndex={focused ? -1 : undefined} aria-current={focused ? 'true' : undefined}>
         <h3 class={`rc-entry__title${expanded ? '' : ' rc-clamp'}`}>{entry.title}</h3>
         <p class="rc-entry__meta">
           <time dateTime={entry.occurred_at}>{formatWhen(entry.occurred_at, true)}</time> · {kindLabel(entry.kind, entry.source_url)}
@@ -82,6 +92,7 @@ export function TimelineItem({
             <RevisionHistory entryId={entry.id} />
           </div>
         ) : null}
+        <BringToColleague entryId={entry.id} entryTitle={entry.title} />
         <EntryThanks entryId={entry.id} authorId={entry.author_id} authorName={entry.author_display_name} userId={currentUserId} />
       </article>
     </li>

@@ -38,6 +38,14 @@ export function departmentKey(department: string): string {
   return department.trim().toLowerCase();
 }
 
+type Outcome<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** How "Bring to a colleague" reaches the background (utils/route-actions.ts; a fake in tests). */
+export interface RoutingActions {
+  recipients: () => Promise<Outcome<RouteRecipients>>;
+  send: (route: { interactionId: string; target: RouteTarget; note: string | null }) => Promise<Outcome<unknown>>;
+}
+
 /** What route_entry is sent: exactly one of a colleague or a department, and the note
  * without surrounding spaces (an empty note is no note). */
 export type RouteTarget = { toUser: string } | { toDepartment: string };

@@ -744,8 +744,9 @@ export const messages = {
   'forYou.looked': message(none, none),
   /** The last check's outcome, from this browser, without asking the server. */
   'forYou.status': message(none, forYouStatusSchema),
-  /** A sidebar opened: check for new items unless that happened a moment ago. */
-  'forYou.check': message(none, forYouStatusSchema),
+  /** The popup or a sidebar opened: check for new items unless the last check is younger
+   * than maxAgeMs (a sidebar: a minute; the popup: 0, always). */
+  'forYou.check': message(z.object({ maxAgeMs: z.number().int().min(0).max(900_000).default(60_000) }), forYouStatusSchema),
   /** Follows live in this browser only; the server never learns them. */
   'follow.get': message(z.object({ accountId: id }), z.object({ following: z.boolean() })),
   'follow.set': message(z.object({ accountId: id, follow: z.boolean() }), z.object({ following: z.boolean() })),

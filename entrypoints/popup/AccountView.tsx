@@ -10,7 +10,7 @@ import type { PopupTabProps } from './types';
 type Load<T> = { kind: 'loading' } | { kind: 'ok'; data: T } | { kind: 'error'; message: string };
 
 /** One account: its overview, the panels other parts add, and its timeline. */
-export function AccountView({ accountId, orgId, userId, closeAccount }: PopupTabProps & { accountId: string }) {
+export function AccountView({ accountId, orgId, userId, focusEntryId, closeAccount }: PopupTabProps & { accountId: string }) {
   const [overview, setOverview] = useState<Load<AccountOverview>>({ kind: 'loading' });
   const load = async () => {
     setOverview({ kind: 'loading' });
@@ -55,7 +55,7 @@ export function AccountView({ accountId, orgId, userId, closeAccount }: PopupTab
               onChanged={() => void reload()}
             />
           ))}
-          <Timeline key={revision} accountId={accountId} currentUserId={userId} />
+          <Timeline key={revision} accountId={accountId} currentUserId={userId} focusEntryId={focusEntryId} />
         </>
       ) : null}
     </div>

@@ -4,9 +4,10 @@ import { OutboxPanel } from '../../components/OutboxPanel';
 import { PopupTabs } from '../../components/PopupTabs';
 import type { SessionState } from '../../utils/messages';
 import { openSettings } from '../../utils/open-page';
+import { forYouOnOpen, useForYouDot } from '../../utils/for-you-page';
 import { send } from '../../utils/send';
 import { HEADER_LINKS } from './header-links';
-import { POPUP_TABS } from './tabs';
+import { FOR_YOU_TAB, POPUP_TABS } from './tabs';
 import { CoachingNoticeSlot } from './CoachingNoticeSlot';
 import type { HeaderLink, PopupTabProps } from './types';
 
@@ -56,6 +57,8 @@ export function App() {
   // undefined while the popup asks which account is in view; null for the search.
   const [accountId, setAccountId] = useState<string | null | undefined>(undefined);
   const [tab, setTab] = useState(POPUP_TABS[0]!.id);
+  // For you: the entry to open the account at, and the dot on its tab.
+  const [focusEntryId, setFocusEntryId] = useState<string | null>(null);
   const online = useOnline();
 
   const load = async () => {
@@ -67,12 +70,17 @@ export function App() {
 
   const state = session.kind === 'ok' ? session.data : null;
   const ready = !!state?.user && !!state.activeOrgId;
+  const forYouDot = useForYouDot(ready ? state!.activeOrgId : null);
 
   // Opened over a Gmail thread or a LinkedIn profile whose lookup matched an account: go
   // straight to it; otherwise the Accounts tab offers recent accounts and the search.
   useEffect(() => {
     if (!ready || accountId !== undefined) return;
-    void accountInView().then((found) => setAccountId((shown) => (shown === undefined ? found : shown)));
+    // Nothing in view and something waiting for the reader: open on For you.
+    void Promise.all([accountInView(), forYouOnOpen()]).then(([found, forYou]) => {
+      setAccountId((shown) => (shown === undefined ? found : shown));
+      if (!found && forYou.waiting) setTab(FOR_YOU_TAB);
+    });
   }, [ready]);
 
   return (
@@ -98,11 +106,17 @@ export function App() {
         accountId={accountId}
         tab={tab}
         setTab={setTab}
-        openAccount={(id) => {
+        marked={forYouDot ? [FOR_YOU_TAB] : []}
+        focusEntryId={focusEntryId}
+        openAccount={(id, entryId) => {
           setTab(POPUP_TABS[0]!.id);
           setAccountId(id);
+          setFocusEntryId(entryId ?? null);
         }}
-        closeAccount={() => setAccountId(null)}
+        closeAccount={() => {
+          setAccountId(null);
+          setFocusEntryId(null);
+        }}
       />
     </main>
   );
@@ -114,6 +128,8 @@ function Body({
   accountId,
   tab,
   setTab,
+  marked,
+  focusEntryId,
   openAccount,
   closeAccount,
 }: {
@@ -122,7 +138,9 @@ function Body({
   accountId: string | null | undefined;
   tab: string;
   setTab: (id: string) => void;
-  openAccount: (accountId: string) => void;
+  marked: readonly string[];
+  focusEntryId: string | null;
+  openAccount: (accountId: string, entryId?: string) => void;
   closeAccount: () => void;
 }) {
   if (session.kind === 'loading') return <p role="status">Loading…</p>;
@@ -171,13 +189,14 @@ function Body({
     orgId: state.activeOrgId,
     userId: state.user.id,
     accountId,
+    focusEntryId,
     openAccount,
     closeAccount,
   };
   return (
     <>
       <CoachingNoticeSlot orgId={state.activeOrgId} userId={state.user.id} />
-      <PopupTabs tabs={POPUP_TABS} selected={tab} onSelect={setTab} props={props} />
+      <PopupTabs tabs={POPUP_TABS} selected={tab} onSelect={setTab} props={props} marked={marked} />
       <OutboxPanel />
     </>
   );

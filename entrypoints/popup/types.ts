@@ -11,8 +11,11 @@ export interface PopupTabProps {
   userId: string;
   /** The account open in the Accounts tab, or null for its search. */
   accountId: string | null;
-  /** Switch to the Accounts tab with this account open (from any tab). */
-  openAccount: (accountId: string) => void;
+  /** Switch to the Accounts tab with this account open (from any tab); with an entry id, its
+   * timeline opens at that entry (For you). */
+  openAccount: (accountId: string, entryId?: string) => void;
+  /** The entry the open account's timeline should show (opened from For you), or null. */
+  focusEntryId: string | null;
   /** Back to the Accounts tab's search. */
   closeAccount: () => void;
 }

@@ -8,9 +8,6 @@ import * as records from '../records';
 import { dismissRoute, followedSince, forYouRoutes, routeEntry } from '../records-for-you';
 import { client, requireActiveOrg, signedInUserId } from '../services';
 
-/** A sidebar opening again within this long reuses the last check. */
-const SIDEBAR_CHECK_PAUSE_MS = 60_000;
-
 /** Asks the server what is waiting and remembers the outcome (in this browser) for the dot. */
 async function loadForYou(): Promise<ForYou> {
   const supabase = await client();
@@ -85,9 +82,9 @@ export const forYouHandlers = {
     return { waiting: check?.waiting ?? false, hasNew: check?.hasNew ?? false };
   },
 
-  'forYou.check': async () => {
+  'forYou.check': async ({ maxAgeMs }) => {
     const check = await lastStatus();
-    if (check && Date.now() - Date.parse(check.checkedAt) < SIDEBAR_CHECK_PAUSE_MS) {
+    if (check && Date.now() - Date.parse(check.checkedAt) < maxAgeMs) {
       return { waiting: check.waiting, hasNew: check.hasNew };
     }
     return statusOf(await loadForYou());
