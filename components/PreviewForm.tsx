@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { LookupResult } from '../utils/messages';
-import { LIMITS } from '../utils/vocabulary';
+import { LIMITS } from '../utils/messages';
 import { fromLocalInput, toLocalInput } from '../utils/format';
 import { accountChoicesFor, NOTE_HEADING, type AccountChoice, type Draft } from '../utils/preview';
+import { checkDraft, type CheckedField, type DraftCheck } from '../utils/sidebar/draft-check';
+import { CharacterCount } from './CharacterCount';
 import { SignalChips } from './SignalChips';
 
 interface Props {
@@ -20,7 +22,7 @@ function choiceKey(choice: AccountChoice): string {
 }
 
 function choiceLabel(choice: AccountChoice): string {
-  if (choice.mode === 'existing') return choice.name;
+  if (choice.mode === 'existing') return `${choice.name} (on record)`;
   if (choice.mode === 'new') return `New account: ${choice.name}${choice.domain ? ` (${choice.domain})` : ''}`;
   return 'No account';
 }
@@ -34,12 +36,15 @@ export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, on
 
   useEffect(() => titleRef.current?.focus(), []);
 
-  // The background checks the capture against the same schema the server uses and answers
-  // with every problem by field; keeping zod out of the page keeps Gmail fast.
+  // Nothing is cut silently: every field is counted against its limit, and the form refuses
+  // to file until it fits. The background checks the same schema again.
+  const check: DraftCheck = checkDraft(draft);
+  const problemOf = (field: CheckedField) => check.problems.find((problem) => problem.field === field)?.message ?? null;
   const submit = (event: Event) => {
     event.preventDefault();
-    onSubmit(draft);
+    if (check.problems.length === 0) onSubmit(draft);
   };
+  const updates = contactUpdates(contact);
 
   return (
     <div
@@ -59,30 +64,32 @@ export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, on
       </h2>
       <p class="hc-muted">Only what you see here is filed. Cut the text down to what matters.</p>
 
-      <label class="hc-field">
-        <span>Title</span>
+      <div class="hc-field">
+        <label for="hc-title">Title</label>
         <input
+          id="hc-title"
           ref={titleRef}
           type="text"
           value={draft.title}
-          maxLength={LIMITS.title}
-          required
+          aria-invalid={problemOf('title') ? true : undefined}
+          aria-describedby="hc-count-title"
           onInput={(e) => update({ title: e.currentTarget.value })}
         />
-      </label>
+        <CharacterCount id="hc-count-title" count={check.counts.title} problem={problemOf('title')} />
+      </div>
 
-      <label class="hc-field">
-        <span>What the customer said</span>
+      <div class="hc-field">
+        <label for="hc-body">What the customer said</label>
         <textarea
+          id="hc-body"
           rows={8}
           value={draft.body}
-          maxLength={LIMITS.body}
+          aria-invalid={problemOf('body') ? true : undefined}
+          aria-describedby="hc-count-body"
           onInput={(e) => update({ body: e.currentTarget.value })}
         />
-        <small class="hc-muted">
-          {draft.body.length.toLocaleString()} / {LIMITS.body.toLocaleString()} characters
-        </small>
-      </label>
+        <CharacterCount id="hc-count-body" count={check.counts.body} problem={problemOf('body')} />
+      </div>
 
       <label class="hc-field">
         <span>When</span>
@@ -154,11 +161,34 @@ export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, on
         <SignalChips selected={draft.signals} onChange={(signals) => update({ signals })} suggested={draft.seed.suggestedSignals} />
       </fieldset>
 
-      <label class="hc-field">
-        <span>Your note (optional)</span>
-        <textarea rows={2} value={draft.note} maxLength={2000} onInput={(e) => update({ note: e.currentTarget.value })} />
-        <small class="hc-muted">Filed under the text as “{NOTE_HEADING} …”.</small>
-      </label>
+      <div class="hc-field">
+        <label for="hc-note">Your note (optional)</label>
+        <textarea
+          id="hc-note"
+          rows={2}
+          value={draft.note}
+          aria-invalid={problemOf('note') ? true : undefined}
+          aria-describedby="hc-count-note"
+          onInput={(e) => update({ note: e.currentTarget.value })}
+        />
+        <small class="hc-muted">Filed under the text as “{NOTE_HEADING} …”, counted with it.</small>
+        <CharacterCount id="hc-count-note" count={check.counts.note} problem={problemOf('note')} />
+      </div>
+
+      {updates.length ? (
+        <div class="hc-field">
+          <span>Updates the contact</span>
+          <p class="hc-muted">{updates.join(' · ')}</p>
+        </div>
+      ) : null}
+
+      {draft.seed.sourceUrl ? (
+        <div class="hc-field">
+          <span>Link to the source</span>
+          <p class="hc-source-link">{draft.seed.sourceUrl}</p>
+          <small class="hc-muted">Only you see this link.</small>
+        </div>
+      ) : null}
 
       {error ? (
         <div role="alert" class="hc-error">
@@ -168,8 +198,20 @@ export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, on
         </div>
       ) : null}
 
+      {check.problems.length ? (
+        <p class="hc-error" id="hc-preview-problems">
+          Not filed yet: {check.problems.map((problem) => problem.message).join(' ')}
+        </p>
+      ) : null}
+
       <div class="hc-actions">
-        <button type="submit" class="hc-primary" disabled={busy}>
+        <button
+          type="submit"
+          class="hc-primary"
+          disabled={busy}
+          aria-disabled={check.problems.length ? true : undefined}
+          aria-describedby={check.problems.length ? 'hc-preview-problems' : undefined}
+        >
           File to customer record
         </button>
         <button type="button" onClick={onCancel}>
@@ -178,5 +220,13 @@ export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, on
       </div>
       </form>
     </div>
+  );
+}
+
+/** What filing changes on the contact besides the entry: a LinkedIn profile's title and company. */
+function contactUpdates(contact: Draft['seed']['contacts'][number] | undefined): string[] {
+  if (!contact) return [];
+  return [contact.title ? `Title: ${contact.title}` : null, contact.company ? `Company: ${contact.company}` : null].filter(
+    (line): line is string => Boolean(line),
   );
 }

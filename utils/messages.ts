@@ -592,6 +592,15 @@ const mergeRequest = z.object({ keepId: id, mergeId: id }).refine((m) => m.keepI
   error: 'must be another record than the one kept',
 });
 
+// -- the sidebar in the page (helper S) ------------------------------------------------
+export const SIDEBAR_SITES = ['gmail', 'linkedin', 'outlook'] as const;
+export type SidebarSite = (typeof SIDEBAR_SITES)[number];
+/** Whether the rep hid the sidebar, per site (remembered across reloads). */
+export const sidebarPrefsSchema = z.object({
+  hidden: z.partialRecord(z.enum(SIDEBAR_SITES), z.boolean()),
+});
+export type SidebarPrefs = z.infer<typeof sidebarPrefsSchema>;
+
 // The messages. Adding one = one entry here (request and response schema) + one handler in
 // utils/background/handlers/<topic>.ts + (only if a content script may send it) the
 // CONTENT_SCRIPT_MESSAGES list below. Recipe: .scratch/LAYOUT_READY / README "Architecture".
@@ -750,6 +759,19 @@ export const messages = {
   /** Follows live in this browser only; the server never learns them. */
   'follow.get': message(z.object({ accountId: id }), z.object({ following: z.boolean() })),
   'follow.set': message(z.object({ accountId: id, follow: z.boolean() }), z.object({ following: z.boolean() })),
+
+  // -- the sidebar in the page (handlers/sidebar.ts, helper S) --------------------------
+  /** The sidebar tells which account the page in its tab is about (none: null), so the popup
+   * opens on it. Said explicitly after a lookup the rep allowed; a lookup alone says nothing. */
+  'sidebar.inView': message(
+    z.object({ accountId: id.nullable(), accountName: z.string().max(LIMITS.name).nullable() }),
+    none,
+  ),
+  /** Signed out, the sidebar's "Sign in" opens Settings at sign-in (a page cannot open it). */
+  'sidebar.openSignIn': message(none, none),
+  /** Whether the rep hid the sidebar, per site. */
+  'sidebar.prefs': message(none, sidebarPrefsSchema),
+  'sidebar.setHidden': message(z.object({ site: z.enum(SIDEBAR_SITES), hidden: z.boolean() }), sidebarPrefsSchema),
 } as const;
 
 export type MessageType = keyof typeof messages;
@@ -774,6 +796,10 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'capture.file',
   'outbox.list',
   'lookup',
+  'sidebar.inView',
+  'sidebar.openSignIn',
+  'sidebar.prefs',
+  'sidebar.setHidden',
   // For you: bring an entry to a colleague from the sidebar, follow its account, check for news.
   'route.recipients',
   'route.send',

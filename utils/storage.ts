@@ -4,7 +4,7 @@
 // utils/messages.ts; keep several values under one prefix only through the helpers below.
 import { storage } from 'wxt/utils/storage';
 import type { Follows, LastLooked } from './for-you';
-import type { BackgroundProblem, ForYouStatus, InsightsOverview, Membership, Settings, TabContext } from './messages';
+import type { BackgroundProblem, ForYouStatus, InsightsOverview, Membership, Settings, SidebarPrefs, TabContext } from './messages';
 
 export type { Settings } from './messages';
 
@@ -47,6 +47,13 @@ export const membershipsCacheItem = storage.defineItem<{ userId: string; members
   'local:memberships',
   { fallback: null, version: 1 },
 );
+
+// -- the sidebar (helper S) ----------------------------------------------------------------
+/** Whether the rep hid the sidebar, per site: it stays as they left it across reloads. */
+export const sidebarPrefsItem = storage.defineItem<SidebarPrefs>('local:sidebarPrefs', {
+  fallback: { hidden: {} },
+  version: 1,
+});
 
 /** What the last lookup in each tab matched, so the popup opened over a Gmail thread or a
  * LinkedIn profile can go straight to its account without the "tabs" permission. Session

@@ -1,9 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import '../../components/sidebar.css';
-import { mountSidebar } from '../../components/mount-sidebar';
+import { Sidebar } from '../../components/Sidebar';
+import { mountSidebar } from '../../utils/sidebar/mount';
 import { isThreadView, readAccountEmail, readOpenThread } from '../../utils/capture/gmail';
 import { MAIN_PANE } from '../../utils/capture/gmail/selectors';
-import { gmailView } from '../../utils/site-views';
+import { gmailView } from '../../utils/sidebar/site-views';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
@@ -13,6 +14,8 @@ export default defineContentScript({
   // browser before the rep presses the file button but the lookup of who is in view.
   main: (ctx) =>
     mountSidebar(ctx, {
+      site: 'gmail',
+      component: Sidebar,
       mayShow: isThreadView,
       readView: () => {
         const thread = readOpenThread(document);

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import '../../components/sidebar.css';
-import { mountSidebar } from '../../components/mount-sidebar';
+import { Sidebar } from '../../components/Sidebar';
+import { mountSidebar } from '../../utils/sidebar/mount';
 import {
   isMessagingThread,
   isProfilePage,
@@ -8,7 +9,7 @@ import {
   readProfile,
   readViewerName,
 } from '../../utils/capture/linkedin';
-import { conversationView, profileView } from '../../utils/site-views';
+import { conversationView, profileView } from '../../utils/sidebar/site-views';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -18,6 +19,8 @@ export default defineContentScript({
   // profile or a messaging thread, and is gone everywhere else.
   main: (ctx) =>
     mountSidebar(ctx, {
+      site: 'linkedin',
+      component: Sidebar,
       mayShow: (url) => isProfilePage(url) || isMessagingThread(url),
       readView: () => {
         const url = location.href;

@@ -5,29 +5,16 @@ import { adminClient } from './backend';
 import { fixture as readFixture, innerOfDiv } from './fixtures';
 import { expect, test } from './extension';
 import { openNewTeam } from './session';
+import { GMAIL_THREAD_URL, serveGmail, sidebarOf } from './sites';
 
-const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
+const THREAD_URL = GMAIL_THREAD_URL;
 const HOSTILE_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWHpstlRBZwMFbWvVxmQ';
 const fixture = (name: string) => readFixture(`gmail/${name}`);
 const MAIN_PANE = /<div[^>]*role="main"[^>]*>/;
 
-/** Serves Gmail from fixtures: the page for documents, nothing for images and the rest. */
-async function serveGmail(context: BrowserContext, page: () => string): Promise<void> {
-  await context.route('https://mail.google.com/**', (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: page() })
-      : route.fulfill({ status: 404, body: '' }),
-  );
-  await context.route(/^https:\/\/(?!mail\.google\.com)[^/]+\.(google|gstatic|googleusercontent)\.com\//, (route) =>
-    route.fulfill({ status: 404, body: '' }),
-  );
-}
-
 async function signedIn(context: BrowserContext, extensionId: string, email: string): Promise<void> {
   await (await openNewTeam(context, extensionId, email, `Lumen Logistics ${Date.now()}`)).close();
 }
-
-const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Highcard' });
 
 /** README screenshots, refreshed only on request (HIGHCARD_SCREENSHOTS=1). */
 async function snap(page: Page, name: string): Promise<void> {
@@ -93,7 +80,9 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   const again = sidebarOf(gmail).getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
   await expect(again.getByText('Filed', { exact: true })).toBeVisible();
   await expect(again.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
-  // And the team's context now knows the account.
+  // And the team's context now knows the account: one line, the details on request.
+  await expect(sidebarOf(gmail).getByText(/^Acme Robotics$/)).toBeVisible();
+  await sidebarOf(gmail).getByRole('button', { name: 'Details' }).click();
   await expect(sidebarOf(gmail).getByText('Account:')).toBeVisible();
   await snap(gmail, 'gmail-sidebar');
 });
@@ -191,7 +180,8 @@ test('signed out, the sidebar says how to sign in and sends nothing', async ({ c
   });
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
-  await expect(sidebarOf(gmail).getByText('Sign in to see what your team knows and to file to the customer record.')).toBeVisible();
+  await expect(sidebarOf(gmail).getByText('Sign in to see what your team knows.')).toBeVisible();
+  await expect(sidebarOf(gmail).getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(sidebarOf(gmail).getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
   expect(lookups).toEqual([]);
 });

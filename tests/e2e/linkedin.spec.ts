@@ -1,45 +1,13 @@
 // The LinkedIn sidebar end to end: LinkedIn's single-page app simulated over fixture pages
 // (the outlet swapped and the URL pushed, as LinkedIn does), the local stack behind it.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { adminClient } from './backend';
 import { expect, test } from './extension';
-import { divByOpeningTag, fixture } from './fixtures';
 import { openNewTeam } from './session';
+import { LINKEDIN, navigateInApp, serveLinkedIn, sidebarOf } from './sites';
 
-const FEED = '/feed/';
-const PROFILE = '/in/lena-brandt-7a3b21/';
-const THREAD = '/messaging/thread/2-ZTk4YjNmMmEtNGQ1Yy00ZTZmLWI3YTgtOWMwZDFlMmYzYTRiXzEwMA==/';
-const OUTLET = /<div class="application-outlet">/;
-const pages: Record<string, string> = {
-  [FEED]: 'linkedin/feed.html',
-  [PROFILE]: 'linkedin/profile-classic.html',
-  [THREAD]: 'linkedin/messaging-thread.html',
-};
+const { feed: FEED, profile: PROFILE, thread: THREAD } = LINKEDIN;
 
-async function serveLinkedIn(context: BrowserContext): Promise<void> {
-  await context.route('https://www.linkedin.com/**', (route) => {
-    const path = new URL(route.request().url()).pathname;
-    const page = pages[path];
-    return route.request().resourceType() === 'document' && page
-      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture(page) })
-      : route.fulfill({ status: 404, body: '' });
-  });
-  await context.route(/^https:\/\/[^/]*licdn\.com\//, (route) => route.fulfill({ status: 404, body: '' }));
-}
-
-/** What LinkedIn does on a click: swap the application outlet and push the new URL. */
-async function navigateInApp(page: Page, path: string): Promise<void> {
-  const outlet = divByOpeningTag(fixture(pages[path]!), OUTLET);
-  await page.evaluate(
-    ([html, to]) => {
-      document.querySelector('div.application-outlet')!.outerHTML = html;
-      history.pushState({}, '', to);
-    },
-    [outlet, path] as const,
-  );
-}
-
-const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Highcard' });
 const sidebarCount = (page: Page) => page.evaluate(() => document.querySelectorAll('highcard-sidebar').length);
 
 test('a rep looks a person up, files the profile and a message, and the person is then known', async ({
@@ -112,10 +80,20 @@ test('a rep looks a person up, files the profile and a message, and the person i
   // Back to the profile: the team knows Lena now, and the profile shows as filed.
   await navigateInApp(linkedin, PROFILE);
   await expect(sidebar.getByRole('heading', { name: 'Lena Brandt', exact: true })).toBeVisible();
+  await sidebar.getByRole('button', { name: 'Details' }).click();
   await expect(sidebar.getByText('Account:')).toBeVisible();
   await expect(sidebar.getByText('Lena Brandt — LinkedIn profile')).toBeVisible();
   await expect(sidebar.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
   expect(await sidebarCount(linkedin)).toBe(1);
+
+  // A note: the account is now the team's, and the note is confirmed like a message.
+  await sidebar.getByRole('button', { name: 'Write a note' }).click();
+  await expect(preview.getByRole('combobox', { name: /^Account/ }).locator('option:checked')).toHaveText('Acme Robotics (on record)');
+  await preview.getByLabel('What the customer said').fill('Moving the pilot to March.');
+  await preview.getByRole('button', { name: 'File to customer record' }).click();
+  const note = sidebar.getByRole('listitem').filter({ hasText: 'A note about this person' });
+  await expect(note.getByText('Filed', { exact: true })).toBeVisible();
+  await expect(note.getByRole('button', { name: 'Write a note' })).toBeVisible();
 
   // And gone when the app leaves for the feed.
   await navigateInApp(linkedin, FEED);

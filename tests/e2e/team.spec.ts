@@ -253,6 +253,7 @@ test('the popup opened over a Gmail thread goes straight to its account, without
   await popup.setViewportSize({ width: 380, height: 700 });
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
+  await gmail.getByRole('complementary', { name: 'Highcard' }).getByRole('button', { name: 'Details' }).click();
   await expect(gmail.getByRole('complementary', { name: 'Highcard' }).getByText('Asked for a pilot')).toBeVisible();
   await gmail.bringToFront();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -24,6 +24,7 @@ import { mergeHandlers } from './handlers/merge';
 import { organizationHandlers } from './handlers/organization';
 import { recordHandlers } from './handlers/record';
 import { sessionHandlers } from './handlers/session';
+import { sidebarHandlers } from './handlers/sidebar';
 
 export type Sender = Browser.runtime.MessageSender;
 export type Handler<K extends MessageType> = (payload: ParsedPayload<K>, sender?: Sender) => Promise<Answer<K>>;
@@ -33,7 +34,7 @@ type Handlers = { [K in MessageType]: Handler<K> };
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, recordHandlers, insightsHandlers, forYouHandlers] as const;
+export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
@@ -46,6 +47,7 @@ export const handlers = {
   ...recordHandlers,
   ...insightsHandlers,
   ...forYouHandlers,
+  ...sidebarHandlers,
 } satisfies Handlers;
 
 function isFromExtensionPage(sender: Sender): boolean {

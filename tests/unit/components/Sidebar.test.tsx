@@ -1,50 +1,108 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Sidebar, type SiteView } from '../../../components/Sidebar';
-import type { SessionState } from '../../../utils/background/handlers';
-import type { LookupResult } from '../../../utils/messages';
-import type { OutboxItem } from '../../../utils/outbox';
+import { Sidebar } from '../../../components/Sidebar';
+import type { LookupResult, OutboxItem, SessionState } from '../../../utils/messages';
+import type { DraftSeed } from '../../../utils/preview';
 import { send } from '../../../utils/send';
+import type { SiteView, SourceItem } from '../../../utils/sidebar/types';
+import { useSidebar } from '../../../utils/sidebar/use-sidebar';
+import { forgetSession } from '../../../utils/sidebar/use-session';
 import { answerWith, COLLEAGUE, fail, ME, ok } from './fake-send';
 
 vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
+const notHere = () => ({ problem: 'not in this test' });
 let viewCounter = 0;
-const view = (): SiteView => ({
+const view = (overrides: Partial<SiteView> = {}): SiteView => ({
   id: `thread-${(viewCounter += 1)}`,
   heading: 'Pilot rollout',
   lookup: { emails: ['mia@acme-robotics.example'], linkedinUrl: null },
   subject: 'acme-robotics.example',
   sources: [
-    { key: 'msg-f:1', label: 'Mia Schmidt · Nov 20', detail: 'We need SSO.', read: () => ({ problem: 'not in this test' }) },
-    { key: 'msg-f:2', label: 'Mia Schmidt · Nov 21', detail: 'Pricing?', read: () => ({ problem: 'not in this test' }) },
+    { key: 'msg-f:1', label: 'Mia Schmidt · Nov 20', detail: 'We need SSO.', read: notHere },
+    { key: 'msg-f:2', label: 'Mia Schmidt · Nov 21', detail: 'Pricing?', read: notHere },
   ],
-});
-
-const session = (overrides: Partial<SessionState> = {}): SessionState => ({
-  connection: { url: 'http://127.0.0.1:54321' },
-  user: { id: ME, email: 'ana@highcard.example' },
-  organizations: [{ org_id: ORG, org_name: 'Highcard', role: 'admin', department: 'Sales', display_name: 'Ana' }],
-  activeOrgId: ORG,
-  settings: { autoLookup: true },
-  unsent: 0,
   ...overrides,
 });
 
-const emptyLookup: LookupResult = { contacts: [], accounts: [], entries: [], people: [] };
-const lookupAnswer = (result: LookupResult, fromCache = false) => ok({ skipped: false as const, result, fetchedAt: 1, fromCache });
-const renderSidebar = () =>
-  render(<Sidebar view={view()} collapsed={false} onToggle={() => {}} subscribeOutbox={() => () => {}} />);
+const session = (overrides: Partial<SessionState> = {}): SessionState =>
+  ({
+    connection: { url: 'http://127.0.0.1:54321' },
+    user: { id: ME, email: 'ana@highcard.example' },
+    organizations: [{ org_id: ORG, org_name: 'Highcard', role: 'admin', department: 'Sales', display_name: 'Ana' }],
+    activeOrgId: ORG,
+    settings: { autoLookup: true },
+    unsent: 0,
+    ...overrides,
+  }) as SessionState;
 
-beforeEach(() => vi.mocked(send).mockReset());
+const emptyLookup: LookupResult = { contacts: [], accounts: [], entries: [], people: [], candidates: [] };
+const lookupAnswer = (result: LookupResult, fromCache = false) => ok({ skipped: false as const, result, fetchedAt: 1, fromCache });
+
+const seed = (overrides: Partial<DraftSeed> = {}): DraftSeed => ({
+  kind: 'email',
+  sourceRef: 'msg-f:1',
+  sourceUrl: 'https://mail.google.com/mail/u/0/#inbox/abc',
+  occurredAt: '2026-11-20T09:41:00+01:00',
+  title: 'Pilot rollout',
+  body: 'We need SSO.',
+  contacts: [{ full_name: 'Mia Schmidt', email: 'mia@acme-robotics.example' }],
+  contactIndex: 0,
+  ...overrides,
+});
+
+type ItemOverrides = Omit<Partial<OutboxItem>, 'capture'> & { capture?: Partial<OutboxItem['capture']> };
+const outboxItem = (overrides: ItemOverrides): OutboxItem =>
+  ({
+    id: 'item-1',
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: null,
+    error: null,
+    createdAt: 1,
+    updatedAt: 1,
+    result: null,
+    ...overrides,
+    capture: { title: 'Pilot rollout', contact: null, ...overrides.capture },
+  }) as OutboxItem;
+
+function Harness({ view, openSignIn = () => {} }: { view: SiteView; openSignIn?: () => void }) {
+  const model = useSidebar({
+    view,
+    collapsed: false,
+    onToggle: () => {},
+    focusRequest: 0,
+    subscribeOutbox: noSubscription,
+    openSignIn,
+  });
+  return <Sidebar {...model} />;
+}
+const noSubscription = () => () => {};
+const renderSidebar = (v: SiteView = view(), openSignIn?: () => void) => render(<Harness view={v} openSignIn={openSignIn} />);
+
+function setOnline(online: boolean) {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+}
+
+beforeEach(() => {
+  vi.mocked(send).mockReset();
+  forgetSession();
+  setOnline(true);
+});
 afterEach(cleanup);
 
 describe('the sidebar', () => {
-  it('tells a signed-out rep how to sign in and looks nothing up', async () => {
-    const mock = answerWith(send, { 'session.get': () => ok(session({ user: null, organizations: [], activeOrgId: null })), 'outbox.list': () => ok([]) });
-    renderSidebar();
-    expect(await screen.findByText('Sign in to see what your team knows and to file to the customer record.')).toBeTruthy();
+  it('signed out, is one line with a “Sign in” button that opens Settings, and looks nothing up', async () => {
+    const mock = answerWith(send, {
+      'session.get': () => ok(session({ user: null, organizations: [], activeOrgId: null })),
+      'outbox.list': () => ok([]),
+    });
+    const openSignIn = vi.fn();
+    renderSidebar(view(), openSignIn);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+    expect(openSignIn).toHaveBeenCalledOnce();
+    expect(screen.getByText('Sign in to see what your team knows.')).toBeTruthy();
     expect(mock.mock.calls.map(([type]) => type)).not.toContain('lookup');
     expect(screen.queryByRole('button', { name: 'Add to customer record' })).toBeNull();
   });
@@ -56,7 +114,7 @@ describe('the sidebar', () => {
     expect(screen.getAllByRole('button', { name: 'Add to customer record' })).toHaveLength(2);
   });
 
-  it('names colleagues to ask, never the rep, and the team’s entries as text', async () => {
+  it('sums up the team’s context in one line that expands to colleagues to ask (never the rep) and entries as text', async () => {
     const known: LookupResult = {
       contacts: [{ id: 'c1', full_name: 'Mia Schmidt', title: 'CTO' }],
       accounts: [{ id: 'a1', name: 'Acme Robotics' }],
@@ -76,13 +134,29 @@ describe('the sidebar', () => {
         { user_id: ME, display_name: 'Ana', department: 'Sales' },
         { user_id: COLLEAGUE, display_name: 'Ben', department: 'Support' },
       ],
+      candidates: [],
     };
     answerWith(send, { 'session.get': () => ok(session()), 'outbox.list': () => ok([]), lookup: () => lookupAnswer(known) });
     const { container } = renderSidebar();
+    const line = await screen.findByText((_, element) => element?.classList.contains('hc-summary__line') ?? false);
+    expect(line.textContent).toBe('Acme Robotics · 1 entry · Ask Ben (Support)');
+    // Collapsed, the entries take no room.
+    expect(screen.queryByText('<img src=x onerror=alert(1)>')).toBeNull();
+    const details = screen.getByRole('button', { name: 'Details' });
+    expect(details.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(details);
     expect(await screen.findByText('Ben (Support)')).toBeTruthy();
     expect(screen.queryByText(/Ana \(Sales\)/)).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('puts the filing actions above nothing but the one-line context', async () => {
+    answerWith(send, { 'session.get': () => ok(session()), 'outbox.list': () => ok([]), lookup: () => lookupAnswer(emptyLookup) });
+    const { container } = renderSidebar();
+    await screen.findAllByRole('button', { name: 'Add to customer record' });
+    const headings = Array.from(container.querySelectorAll('h2')).map((h) => h.textContent);
+    expect(headings).toEqual(['What the team knows', 'File from this page']);
   });
 
   it('paints from cache first, then shows the refreshed answer', async () => {
@@ -99,38 +173,128 @@ describe('the sidebar', () => {
     expect(preferences.slice(0, 2)).toEqual(['cache', 'network']);
   });
 
-  it('shows an offline or failed lookup with a way to try again', async () => {
+  it('never paints a slow answer for thread A over thread B', async () => {
+    let releaseA: () => void = () => {};
+    const slowA = new Promise<void>((resolve) => (releaseA = resolve));
+    const threadA = view({ lookup: { emails: ['mia@acme-robotics.example'], linkedinUrl: null } });
+    const threadB = view({ lookup: { emails: ['li@beta-freight.example'], linkedinUrl: null }, subject: 'beta-freight.example' });
+    answerWith(send, {
+      'session.get': () => ok(session()),
+      'outbox.list': () => ok([]),
+      lookup: async (payload) => {
+        if (payload.prefer === 'cache') return fail('not cached');
+        if (payload.emails?.[0] === 'mia@acme-robotics.example') {
+          await slowA;
+          return lookupAnswer({ ...emptyLookup, accounts: [{ id: 'a', name: 'Acme Robotics' }] });
+        }
+        return lookupAnswer({ ...emptyLookup, accounts: [{ id: 'b', name: 'Beta Freight' }] });
+      },
+    });
+    const { rerender } = renderSidebar(threadA);
+    await screen.findByText('Looking up acme-robotics.example…');
+    rerender(<Harness view={threadB} />);
+    expect(await screen.findByText('Beta Freight')).toBeTruthy();
+    releaseA();
+    await slowA;
+    // Let A's answer arrive and be refused.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByText('Acme Robotics')).toBeNull();
+    expect(screen.getByText('Beta Freight')).toBeTruthy();
+  });
+
+  it('shows a failed lookup in the background’s words with a way to try again', async () => {
     answerWith(send, { 'session.get': () => ok(session()), 'outbox.list': () => ok([]), lookup: () => fail('Could not reach the server.') });
     renderSidebar();
     expect(await screen.findByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(screen.getByText('Could not reach the server.')).toBeTruthy();
   });
 
-  it('shows each filed message’s state instead of its button', async () => {
-    const item = (status: OutboxItem['status'], ref: string): OutboxItem =>
-      ({ id: ref, status, capture: { source_ref: ref }, error: status === 'needs_attention' ? 'org_id: you are not a member' : null }) as OutboxItem;
+  it('says offline as offline, with how many items wait, never the browser’s fetch error', async () => {
+    setOnline(false);
     answerWith(send, {
       'session.get': () => ok(session()),
-      'outbox.list': () => ok([item('pending', 'msg-f:1'), item('needs_attention', 'msg-f:2')]),
-      lookup: () => lookupAnswer(emptyLookup),
+      'outbox.list': () => ok([outboxItem({ attempts: 2, error: 'TypeError: Failed to fetch', nextAttemptAt: Date.now() + 40_000 })]),
+      lookup: () => fail('TypeError: Failed to fetch'),
     });
-    renderSidebar();
-    expect(await screen.findByText('Filed · sending')).toBeTruthy();
-    expect(screen.getByText('Needs attention: org_id: you are not a member')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Add to customer record' })).toBeNull();
+    const { container } = renderSidebar();
+    expect(await screen.findByText("You're offline — 1 item will be sent when you're back")).toBeTruthy();
+    expect(container.textContent).not.toContain('Failed to fetch');
   });
 
-  it('asks nothing while automatic lookup is off, until the rep presses “Look up”', async () => {
-    const mock = answerWith(send, {
-      'session.get': () => ok(session({ settings: { autoLookup: false } })),
-      'outbox.list': () => ok([]),
-      lookup: (payload) => (payload.manual ? lookupAnswer(emptyLookup) : ok({ skipped: true as const })),
+  it('shows each filed message’s state, with what it waits for and when it tries again', async () => {
+    answerWith(send, {
+      'session.get': () => ok(session()),
+      'outbox.list': () =>
+        ok([
+          outboxItem({ id: 'a', capture: { source_ref: 'msg-f:1' }, attempts: 3, error: 'TypeError: Failed to fetch', nextAttemptAt: Date.now() + 40_000 }),
+          outboxItem({ id: 'b', capture: { source_ref: 'msg-f:2' }, status: 'needs_attention', error: 'org_id: you are not a member' }),
+        ]),
+      lookup: () => lookupAnswer(emptyLookup),
     });
-    renderSidebar();
-    const button = await screen.findByRole('button', { name: 'Look up acme-robotics.example' });
-    // The background refuses automatic lookups (tested there); the sidebar then waits.
-    const automatic = mock.mock.calls.filter(([type, payload]) => type === 'lookup' && !(payload as { manual?: boolean }).manual);
-    expect(automatic.map(([, payload]) => (payload as { prefer: string }).prefer)).not.toContain('network');
-    button.click();
-    expect(await screen.findByText('Nobody has filed anything about acme-robotics.example yet.')).toBeTruthy();
+    const { container } = renderSidebar();
+    expect((await screen.findAllByText('Needs attention: org_id: you are not a member')).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/^Filed · kept in this browser, waiting for the network; next try in 4\d s$/).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Add to customer record' })).toBeNull();
+    expect(container.textContent).not.toContain('Failed to fetch');
+  });
+
+  it('shows a collapsed message’s notice next to it, its button not offered as ready', async () => {
+    answerWith(send, { 'session.get': () => ok(session()), 'outbox.list': () => ok([]), lookup: () => lookupAnswer(emptyLookup) });
+    const collapsed: SourceItem = { key: 'msg-f:9', label: 'Mia · Nov 19', detail: 'snippet', read: notHere, notice: 'Open this message in Gmail first, so Highcard can read what it says.' };
+    renderSidebar(view({ sources: [collapsed] }));
+    const row = (await screen.findByText('Open this message in Gmail first, so Highcard can read what it says.')).closest('li')!;
+    const button = row.querySelector('button')!;
+    expect(button.textContent).toBe('Add to customer record');
+    expect(button.className).not.toContain('hc-primary');
+    expect(button.getAttribute('aria-describedby')).toBeTruthy();
+  });
+
+  it('after filing, the new entry shows at once in what the team knows, marked as sending', async () => {
+    let outbox: OutboxItem[] = [];
+    const mock = answerWith(send, {
+      'session.get': () => ok(session()),
+      'outbox.list': () => ok(outbox),
+      lookup: () => lookupAnswer(emptyLookup),
+      'capture.file': (payload) => {
+        const capture = payload.capture as OutboxItem['capture'];
+        outbox = [outboxItem({ id: capture.id, capture })];
+        return ok(outbox[0]!);
+      },
+    });
+    renderSidebar(view({ sources: [{ key: 'msg-f:1', label: 'Mia', detail: null, read: () => seed() }] }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add to customer record' }));
+    fireEvent.click(screen.getByRole('button', { name: 'File to customer record' }));
+    const justFiled = await screen.findByRole('list', { name: 'Just filed by you' });
+    expect(justFiled.textContent).toContain('Pilot rollout');
+    expect(justFiled.textContent).toContain('By you · sending');
+    expect(mock.mock.calls.filter(([type]) => type === 'capture.file')).toHaveLength(1);
+  });
+
+  it('confirms a note like a message, and the note can be written again', async () => {
+    let outbox: OutboxItem[] = [];
+    answerWith(send, {
+      'session.get': () => ok(session()),
+      'outbox.list': () => ok(outbox),
+      lookup: () => lookupAnswer(emptyLookup),
+      'capture.file': (payload) => {
+        const capture = payload.capture as OutboxItem['capture'];
+        outbox = [outboxItem({ id: capture.id, capture })];
+        return ok(outbox[0]!);
+      },
+    });
+    const note: SourceItem = {
+      key: 'note:https://www.linkedin.com/in/mia',
+      label: 'A note about this person',
+      detail: null,
+      actionLabel: 'Write a note',
+      repeatable: true,
+      read: () => seed({ kind: 'note', sourceRef: null, sourceUrl: null, title: 'Note about Mia', body: 'Moving to Berlin in March.' }),
+    };
+    renderSidebar(view({ sources: [], extraSources: [note] }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Write a note' }));
+    fireEvent.click(screen.getByRole('button', { name: 'File to customer record' }));
+    const row = (await screen.findByText('A note about this person')).closest('li')!;
+    await waitFor(() => expect(row.textContent).toContain('Filed · sending'));
+    expect(screen.getByRole('button', { name: 'Write a note' })).toBeTruthy();
   });
 });

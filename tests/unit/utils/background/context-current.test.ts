@@ -17,24 +17,38 @@ beforeEach(async () => {
   await activeOrgItem.setValue(ORG);
   await lookupCache.set(
     lookupKey(ORG, emails, null),
-    { contacts: [], accounts: [{ id: ACCOUNT, name: 'Acme Robotics' }], entries: [], people: [] },
+    { contacts: [], accounts: [{ id: ACCOUNT, name: 'Acme Robotics' }], entries: [], people: [], candidates: [] },
     Date.now(),
   );
 });
 
 const lookUp = () => dispatch({ type: 'lookup', payload: { emails, linkedinUrl: null, prefer: 'cache' } }, gmailTab);
+/** What the sidebar says once its lookup matched an account. */
+const tell = (accountId: string | null = ACCOUNT, accountName: string | null = 'Acme Robotics') =>
+  dispatch({ type: 'sidebar.inView', payload: { accountId, accountName } }, gmailTab);
 const current = (payload: unknown, sender: object = popup) => dispatch({ type: 'context.current', payload }, sender as never);
 
 describe('which account the popup opens on', () => {
-  it('is the account the tab’s last lookup matched', async () => {
+  it('is the account the tab’s sidebar said is in view', async () => {
     expect(await current({ tabId: 7 })).toEqual({ ok: true, data: { accountId: null, accountName: null } });
-    expect((await lookUp()).ok).toBe(true);
+    expect((await tell()).ok).toBe(true);
     expect(await current({ tabId: 7, url: THREAD })).toEqual({ ok: true, data: { accountId: ACCOUNT, accountName: 'Acme Robotics' } });
     expect(await current({ tabId: 8 })).toEqual({ ok: true, data: { accountId: null, accountName: null } });
   });
 
+  it('is not learnt from a lookup alone', async () => {
+    expect((await lookUp()).ok).toBe(true);
+    expect(await current({ tabId: 7, url: THREAD })).toEqual({ ok: true, data: { accountId: null, accountName: null } });
+  });
+
+  it('is none once the sidebar says no account is in view', async () => {
+    await tell();
+    await tell(null, null);
+    expect(await current({ tabId: 7, url: THREAD })).toEqual({ ok: true, data: { accountId: null, accountName: null } });
+  });
+
   it('is none once the tab has moved to another page, or another organization is active', async () => {
-    await lookUp();
+    await tell();
     expect(await current({ tabId: 7, url: 'https://mail.google.com/mail/u/0/#inbox' })).toEqual({
       ok: true,
       data: { accountId: null, accountName: null },
@@ -44,7 +58,7 @@ describe('which account the popup opens on', () => {
   });
 
   it('is kept in session storage only, never in local storage', async () => {
-    await lookUp();
+    await tell();
     expect(Object.keys(await tabContextItem.getValue())).toEqual(['7']);
     expect(Object.keys(await fakeBrowser.storage.local.get(null))).not.toContain('tabContext');
     expect(Object.keys(await fakeBrowser.storage.session.get(null))).toContain('tabContext');

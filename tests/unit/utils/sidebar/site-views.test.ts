@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readAccountEmail, readOpenThread } from '../../../utils/capture/gmail';
-import { readConversation, readProfile, readViewerName } from '../../../utils/capture/linkedin';
-import type { LookupResult } from '../../../utils/messages';
-import type { DraftSeed } from '../../../utils/preview';
-import { conversationView, gmailView, jobChanged, profileSourceRef, profileView } from '../../../utils/site-views';
+import { readAccountEmail, readOpenThread } from '../../../../utils/capture/gmail';
+import { readConversation, readProfile, readViewerName } from '../../../../utils/capture/linkedin';
+import type { LookupResult } from '../../../../utils/messages';
+import type { DraftSeed } from '../../../../utils/preview';
+import { conversationView, gmailView, jobChanged, profileSourceRef, profileView } from '../../../../utils/sidebar/site-views';
 
 const doc = (path: string) => new DOMParser().parseFromString(readFileSync(`tests/fixtures/${path}`, 'utf8'), 'text/html');
 const plusOne = () => 60;
@@ -82,6 +82,7 @@ describe('the LinkedIn views', () => {
       accounts: [],
       entries: [],
       people: [],
+      candidates: [],
     };
     const seed = asSeed(view.sources[0]!.read(known));
     expect(seed.suggestedSignals).toEqual(['job_change']);

@@ -1,17 +1,24 @@
 // What each site shows the sidebar: the page's readers turned into a SiteView. Pure, so the
 // choices (who is the customer, what is asked in the lookup) are tested without a browser.
-import type { SiteView, SourceItem } from '../components/Sidebar';
-import type { LookupResult } from './messages';
-import { companyDomainOf } from './free-mail';
-import type { GmailPerson, GmailThread } from './capture/gmail';
-import type { LinkedInConversation, LinkedInProfile } from './capture/linkedin';
-import { formatWhen, withOffset } from './format';
-import type { ContactCandidate, DraftSeed } from './preview';
+import type { LookupResult } from '../messages';
+import { companyDomainOf } from '../free-mail';
+import type { GmailPerson, GmailThread } from '../capture/gmail';
+import type { LinkedInConversation, LinkedInProfile } from '../capture/linkedin';
+import { excerpt, formatWhen, withOffset } from '../format';
+import { LIMITS } from '../limits';
+import type { ContactCandidate, DraftSeed } from '../preview';
+import type { SiteView, SourceItem } from './types';
 
 /** The lookup never asks about more people than this at once. */
-export const MAX_LOOKUP_EMAILS = 50;
+export const MAX_LOOKUP_EMAILS = LIMITS.lookupEmails;
+
+/** How much of a message or profile the sidebar shows before its button. */
+const SOURCE_EXCERPT = 140;
 
 const problem = (text: string) => ({ problem: text });
+
+/** Shown next to a collapsed Gmail message: Highcard files what it can read, never a snippet. */
+export const COLLAPSED_NOTICE = 'Open this message in Gmail first, so Highcard can read what it says.';
 
 function uniqueByEmail(people: readonly GmailPerson[]): GmailPerson[] {
   const seen = new Set<string>();
@@ -49,7 +56,8 @@ export function gmailView(
       {
         key,
         label: `${who}${message.date ? ` · ${formatWhen(message.date, true)}` : ''}`,
-        detail: message.collapsed ? message.snippet : excerpt(message.body ?? message.snippet ?? ''),
+        detail: message.collapsed ? message.snippet : excerpt(message.body ?? message.snippet ?? '', SOURCE_EXCERPT).text,
+        ...(message.collapsed && { notice: COLLAPSED_NOTICE }),
         read: () => {
           const now = options.reread();
           const current = now?.messages.find(
@@ -57,7 +65,7 @@ export function gmailView(
           );
           if (!now || !current) return problem('This message is no longer on the page. Open the thread again and retry.');
           if (current.collapsed || current.body === null) {
-            return problem('Open this message in Gmail first, so Highcard can read what it says.');
+            return problem(COLLAPSED_NOTICE);
           }
           const fromMe = current.sender?.email.toLowerCase() === me;
           const others = threadPeople(now, me);
@@ -70,7 +78,7 @@ export function gmailView(
             sourceRef: key,
             sourceUrl: options.url,
             occurredAt: current.date ?? withOffset(new Date()),
-            title: (now.subject ?? '').trim().slice(0, 300) || '(no subject)',
+            title: (now.subject ?? '').trim().slice(0, LIMITS.title) || '(no subject)',
             body: current.body,
             contacts,
             contactIndex: 0,
@@ -83,15 +91,14 @@ export function gmailView(
   return {
     id: `gmail:${thread.threadId ?? thread.legacyThreadId ?? options.url}`,
     heading: thread.subject ?? 'This conversation',
-    lookup: { emails: people.map((p) => p.email.toLowerCase()).slice(0, MAX_LOOKUP_EMAILS), linkedinUrl: null },
+    lookup: {
+      emails: people.map((p) => p.email.toLowerCase()).slice(0, MAX_LOOKUP_EMAILS),
+      linkedinUrl: null,
+      fullName: people[0]?.name?.trim() || null,
+    },
     subject: subjectDomain ?? people[0]?.name ?? people[0]?.email ?? 'these people',
     sources,
   };
-}
-
-function excerpt(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 export function profileView(
@@ -126,7 +133,7 @@ export function profileView(
     id: `linkedin:${profile.profileUrl}`,
     heading: profile.fullName,
     contextHeading: 'Known to your team?',
-    lookup: { emails: [], linkedinUrl: profile.profileUrl },
+    lookup: { emails: [], linkedinUrl: profile.profileUrl, fullName: profile.fullName },
     subject: profile.fullName,
     sources: [
       {
@@ -143,6 +150,7 @@ export function profileView(
         detail: 'Something they told you, in your words.',
         read: (known) => seedFor('note', known),
         actionLabel: 'Write a note',
+        repeatable: true,
       },
     ],
   };
@@ -153,7 +161,7 @@ export function profileView(
  * profile again is a no-op; after a job change it is a new entry (and updates the contact).
  */
 export function profileSourceRef(profile: LinkedInProfile): string {
-  return [profile.profileUrl, profile.currentCompany ?? '', profile.currentTitle ?? ''].join('|').slice(0, 500);
+  return [profile.profileUrl, profile.currentCompany ?? '', profile.currentTitle ?? ''].join('|').slice(0, LIMITS.sourceRef);
 }
 
 /** The company the team has on record for this profile, if any. */
@@ -184,7 +192,7 @@ export function conversationView(
       {
         key: urn,
         label: `${message.sender?.name ?? 'Someone'}${message.time ? ` · ${formatWhen(message.time, true)}` : ''}`,
-        detail: excerpt(message.text),
+        detail: excerpt(message.text, SOURCE_EXCERPT).text,
         read: () => {
           const now = options.reread();
           const current = now?.messages.find((m) => m.eventUrn === urn);
@@ -212,7 +220,7 @@ export function conversationView(
   return {
     id: `linkedin:${conversation.threadId}`,
     heading: conversation.title ?? (others.map((p) => p.name).join(', ') || 'LinkedIn conversation'),
-    lookup: { emails: [], linkedinUrl: others[0]?.profileUrl ?? null },
+    lookup: { emails: [], linkedinUrl: others[0]?.profileUrl ?? null, fullName: others[0]?.name ?? null },
     subject: others[0]?.name ?? 'this person',
     sources,
   };

@@ -1,0 +1,66 @@
+// The sidebar's honest states, as words for the rep. Pure, so each state is tested as text:
+// what a filed item waits for and when it tries again, and offline said as offline, never as
+// the browser's "TypeError: Failed to fetch".
+import type { OutboxItem } from '../messages';
+
+/** The browser's and fetch's words for "the network is not there". */
+const NETWORK_ERROR = /failed to fetch|networkerror|network request failed|load failed|fetch failed|err_internet_disconnected|offline/i;
+
+export function isNetworkError(message: string | null | undefined): boolean {
+  return Boolean(message && NETWORK_ERROR.test(message));
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** "You're offline — 1 item will be sent when you're back". */
+export function offlineLine(unsent: number): string {
+  return unsent > 0
+    ? `You're offline — ${plural(unsent, 'item', 'items')} will be sent when you're back`
+    : "You're offline — what the team knows shows again when you're back";
+}
+
+/** An error for the rep: offline as offline, anything else in the background's own words. */
+export function errorForRep(message: string, online: boolean): string {
+  if (!online || isNetworkError(message)) return "Highcard can't reach your team's server right now.";
+  return message;
+}
+
+/** "in 40 s", "in 3 min", "at 14:05": when the outbox tries again. */
+export function nextTryText(at: number, now: number): string {
+  const seconds = Math.max(0, Math.round((at - now) / 1000));
+  if (seconds < 5) return 'now';
+  if (seconds < 60) return `in ${seconds} s`;
+  if (seconds < 60 * 60) return `in ${Math.round(seconds / 60)} min`;
+  return `at ${new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+export type FiledTone = 'done' | 'waiting' | 'problem';
+
+/** What a filed item is waiting for, in words: never "sending" forever. */
+export function filedStateText(item: OutboxItem, now: number, online: boolean): { text: string; tone: FiledTone } {
+  switch (item.status) {
+    case 'sent':
+      return { text: 'Filed', tone: 'done' };
+    case 'waiting_for_sign_in':
+      return { text: 'Filed · waiting for you to sign in; sent as soon as you do', tone: 'waiting' };
+    case 'needs_attention':
+      return { text: `Needs attention: ${item.error ?? 'the server refused it'}`, tone: 'problem' };
+    case 'pending': {
+      if (item.attempts === 0 && online) return { text: 'Filed · sending', tone: 'waiting' };
+      const waitsFor = !online || isNetworkError(item.error) ? 'the network' : 'the server';
+      const when = item.nextAttemptAt === null ? '' : `; next try ${nextTryText(item.nextAttemptAt, now)}`;
+      return { text: `Filed · kept in this browser, waiting for ${waitsFor}${when}`, tone: 'waiting' };
+    }
+  }
+}
+
+/** Items filed in this browser that have not reached the server yet. */
+export function unsentCount(items: readonly OutboxItem[]): number {
+  return items.filter((item) => item.status !== 'sent').length;
+}
+
+/** The rep's own new entry in "What the team knows": "By you · sending", "By you · on record". */
+export function justFiledMeta(item: OutboxItem, now: number, online: boolean): string {
+  if (item.status === 'sent') return 'By you · on record';
+  return `By you · ${filedStateText(item, now, online).text.replace(/^Filed · /, '')}`;
+}

@@ -1,0 +1,134 @@
+// Everything the sidebar component needs, as one model: the session, the team's context, the
+// items filed from this page and the preview. The component renders it and calls back.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { LookupResult, OutboxItem, SessionState } from '../messages';
+import { buildCapture, newDraft, type Draft } from '../preview';
+import { send } from '../send';
+import type { SiteView, SourceItem } from './types';
+import { useAnnounceInView } from './use-in-view';
+import { useOnline } from './use-online';
+import { useOutbox } from './use-outbox';
+import { useSession } from './use-session';
+import { useTeamContext, type ContextState } from './use-team-context';
+
+export interface SidebarModel {
+  view: SiteView;
+  session: SessionState | null;
+  sessionError: string | null;
+  context: ContextState;
+  online: boolean;
+  /** Items filed in this browser (all of them: the component picks what concerns the view). */
+  outbox: OutboxItem[];
+  /** Capture ids filed from this page, by source key (notes have no source_ref to match). */
+  filedHere: Record<string, string[]>;
+  draft: Draft | null;
+  /** The source the preview was opened from (focus returns to it when it closes). */
+  draftSource: string | null;
+  filing: boolean;
+  /** The last problem filing (or opening the preview), in words for the rep. */
+  fileError: string | null;
+  /** Which source the last problem is about, so it shows next to it. */
+  fileErrorFor: string | null;
+  /** Bumped when something (the shortcut) asks for focus inside the sidebar. */
+  focusRequest: number;
+  collapsed: boolean;
+  onToggle: () => void;
+  onLookup: () => void;
+  onOpen: (source: SourceItem) => void;
+  onDraftChange: (draft: Draft) => void;
+  onSubmit: (draft: Draft) => void;
+  onCancel: () => void;
+  onSignIn: () => void;
+}
+
+export interface SidebarHostProps {
+  view: SiteView;
+  collapsed: boolean;
+  onToggle: () => void;
+  focusRequest: number;
+  /** Where filed items are watched from (storage events), so states change without polling. */
+  subscribeOutbox: (onChange: () => void) => () => void;
+  /** Opens Settings at sign-in (through the background: pages cannot open it themselves). */
+  openSignIn: () => void;
+}
+
+export function useSidebar(props: SidebarHostProps): SidebarModel {
+  const { view } = props;
+  const { session, error: sessionError } = useSession(view.id);
+  const context = useTeamContext(view, session);
+  const outbox = useOutbox(props.subscribeOutbox);
+  const online = useOnline();
+  useAnnounceInView(view.id, context.state);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [filing, setFiling] = useState(false);
+  const [fileError, setFileError] = useState<{ message: string; source: string | null } | null>(null);
+  const [filedHere, setFiledHere] = useState<Record<string, string[]>>({});
+  const [draftSource, setDraftSource] = useState<string | null>(null);
+
+  useEffect(() => {
+    setDraft(null);
+    setFileError(null);
+    setFiledHere({});
+  }, [view.id]);
+
+  const known: LookupResult | null = context.state.status === 'ready' ? context.state.result : null;
+
+  const onOpen = useCallback(
+    (source: SourceItem) => {
+      if (!session?.activeOrgId) return;
+      const seed = source.read(known);
+      if ('problem' in seed) {
+        setFileError({ message: seed.problem, source: source.key });
+        return;
+      }
+      setFileError(null);
+      setDraftSource(source.key);
+      setDraft(newDraft(crypto.randomUUID(), session.activeOrgId, seed, known));
+    },
+    [session?.activeOrgId, known],
+  );
+
+  const onSubmit = useCallback(
+    async (current: Draft) => {
+      setFiling(true);
+      const result = await send('capture.file', { capture: buildCapture(current) });
+      setFiling(false);
+      if (!result.ok) {
+        setFileError({ message: result.error, source: null });
+        return;
+      }
+      const key = draftSource ?? current.seed.sourceRef;
+      if (key) setFiledHere((filed) => ({ ...filed, [key]: [...(filed[key] ?? []), current.id] }));
+      setDraft(null);
+      await outbox.refresh();
+    },
+    [outbox.refresh, draftSource],
+  );
+
+  return {
+    view,
+    session,
+    sessionError,
+    context: context.state,
+    online,
+    outbox: outbox.items,
+    filedHere,
+    draft,
+    draftSource,
+    filing,
+    fileError: fileError?.message ?? null,
+    fileErrorFor: fileError?.source ?? null,
+    focusRequest: props.focusRequest,
+    collapsed: props.collapsed,
+    onToggle: props.onToggle,
+    onLookup: () => void context.lookup(true),
+    onOpen,
+    onDraftChange: setDraft,
+    onSubmit: (d) => void onSubmit(d),
+    onCancel: () => {
+      setDraft(null);
+      setFileError(null);
+    },
+    onSignIn: props.openSignIn,
+  };
+}
