@@ -264,6 +264,6 @@ test('the popup opened over a Gmail thread goes straight to its account, without
 test('the popup tells a signed-out user what to do next', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
   await expect(popup.getByText('You are not signed in.', { exact: false })).toBeVisible();
-  await expect(popup.getByRole('button', { name: 'Open settings' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await snap(popup, 'popup-signed-out');
 });
