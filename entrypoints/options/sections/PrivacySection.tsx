@@ -8,7 +8,7 @@ export function PrivacySection({ session, onSession }: SectionProps) {
   const { note, runSession } = useAction(onSession);
   return (
     <>
-      <label class="inline">
+      <label class="hc-inline">
         <input
           type="checkbox"
           checked={session.settings.autoLookup}
@@ -23,8 +23,13 @@ export function PrivacySection({ session, onSession }: SectionProps) {
         Look up the people in view automatically
       </label>
       <StatusNote note={note} />
-      <p class="muted">
+      <p class="hc-muted">
         When off, the sidebar sends nothing until you press “Look up”. Lookups are never logged by your team’s backend.
+      </p>
+      <p>
+        <a href="privacy.html" target="_blank" rel="noopener">
+          Privacy: what Highcard reads, what it sends and where, what stays in this browser
+        </a>
       </p>
     </>
   );
