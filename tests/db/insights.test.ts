@@ -17,6 +17,7 @@ import {
   superuser,
   type User,
 } from './helpers.ts';
+import { rollupDrift } from './insights-helpers.ts';
 
 let db: PGlite;
 let ana: User;
@@ -284,38 +285,7 @@ function seeded(seed: number): () => number {
 const SIGNALS = ['buying_signal', 'objection', 'pricing', 'feature_request', 'churn_risk', 'competitor'];
 
 async function expectRollupExact(): Promise<void> {
-  const drift = await superuser(
-    db,
-    `with truth as (
-       select i.org_id, i.account_id, date_trunc('week', i.occurred_at at time zone 'UTC')::date as week, s.signal,
-              count(*)::integer as entries
-       from public.interactions i cross join lateral unnest(i.signals) as s(signal)
-       where i.retracted_at is null
-       group by 1, 2, 3, 4
-     )
-     (select 'missing' as what, t.* from truth t
-      except select 'missing', r.org_id, r.account_id, r.week, r.signal, r.entries from private.signal_account_weeks r)
-     union all
-     (select 'extra', r.org_id, r.account_id, r.week, r.signal, r.entries from private.signal_account_weeks r
-      except select 'extra', t.* from truth t)`,
-  );
-  expect(drift).toEqual([]);
-  const weekly = await superuser(
-    db,
-    `with truth as (
-       select i.org_id, date_trunc('week', i.occurred_at at time zone 'UTC')::date as week, s.signal,
-              count(*)::integer as entries, count(distinct i.account_id)::integer as accounts
-       from public.interactions i cross join lateral unnest(i.signals) as s(signal)
-       where i.retracted_at is null
-       group by 1, 2, 3
-     )
-     (select 'missing' as what, t.* from truth t
-      except select 'missing', w.org_id, w.week, w.signal, w.entries, w.accounts from private.signal_weeks w)
-     union all
-     (select 'extra', w.org_id, w.week, w.signal, w.entries, w.accounts from private.signal_weeks w
-      except select 'extra', t.* from truth t)`,
-  );
-  expect(weekly).toEqual([]);
+  expect(await rollupDrift(db)).toEqual([]);
 }
 
 describe('the rollup', () => {
