@@ -1,15 +1,11 @@
-// Words the popup and options page show for the record's fixed vocabularies.
+// Words the extension's pages show for the record's fixed vocabularies. The kind and signal
+// words themselves live once in utils/vocabulary.ts (the content scripts use them too).
 import { clipLabel } from '../utils/capture/selection';
 import type { OutboxStatus } from '../utils/messages';
-import { SIGNAL_LABELS, type Kind, type Role, type Signal } from '../utils/vocabulary';
+import { KIND_LABELS, type Kind, type Role } from '../utils/vocabulary';
 
-export const KIND_LABELS: Record<Kind, string> = {
-  email: 'Email',
-  linkedin_message: 'LinkedIn message',
-  linkedin_profile: 'LinkedIn profile',
-  note: 'Note',
-  clip: 'Clip from a web page',
-};
+export { excerpt } from '../utils/format';
+export { KIND_LABELS, signalLabel } from '../utils/vocabulary';
 
 /** The kind as shown on an entry: a clip names its site where its author sees the source link. */
 export function kindLabel(kind: Kind, sourceUrl?: string | null): string {
@@ -26,10 +22,6 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   sent: 'Filed',
 };
 
-export function signalLabel(signal: string): string {
-  return SIGNAL_LABELS[signal as Signal] ?? signal;
-}
-
 /** A link is shown only when it is https: anything else (javascript:, data:) is not a link. */
 export function safeHttpsUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -38,9 +30,4 @@ export function safeHttpsUrl(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-export function excerpt(text: string, max = 200): { text: string; cut: boolean } {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? { text: `${flat.slice(0, max - 1)}…`, cut: true } : { text: flat, cut: false };
 }

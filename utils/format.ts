@@ -1,4 +1,12 @@
-// Dates as people read them, in their own locale and time zone.
+// Dates and text as people read them: dates in their own locale and time zone, long text
+// as a one-line excerpt.
+
+/** The start of a text on one line, cut at `max` characters with an ellipsis. */
+export function excerpt(text: string, max = 200): { text: string; cut: boolean } {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? { text: `${flat.slice(0, max - 1)}…`, cut: true } : { text: flat, cut: false };
+}
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

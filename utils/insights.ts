@@ -3,16 +3,15 @@
 // signals only; nothing here knows or says who filed anything (pact rules 3 and 11).
 import { toCsv } from './export';
 import type { SignalChange, SignalWeek } from './messages';
-import { SIGNAL_LABELS, SIGNALS, type Signal } from './vocabulary';
+import { SIGNALS, signalLabel } from './vocabulary';
 
 /** The windows the page offers, in weeks. */
 export const INSIGHT_WEEKS = [13, 26, 52] as const;
 /** The window "What changed" compares: the last 4 weeks against the 12 before them. */
 export const INSIGHT_RECENT_WEEKS = 4;
 
-export function signalName(signal: string): string {
-  return SIGNAL_LABELS[signal as Signal] ?? signal;
-}
+/** A signal's words (one set for the whole extension: utils/vocabulary.ts). */
+export const signalName = signalLabel;
 
 function signalOrder(signal: string): number {
   const index = (SIGNALS as readonly string[]).indexOf(signal);

@@ -4,6 +4,15 @@
 export const KINDS = ['email', 'linkedin_message', 'linkedin_profile', 'note', 'clip'] as const;
 export type Kind = (typeof KINDS)[number];
 
+/** The one set of words for each kind (components/labels.ts kindLabel adds a clip's site). */
+export const KIND_LABELS: Record<Kind, string> = {
+  email: 'Email',
+  linkedin_message: 'LinkedIn message',
+  linkedin_profile: 'LinkedIn profile',
+  note: 'Note',
+  clip: 'Clip from a web page',
+};
+
 /** Customer signals: what the customer did or said, never what the rep did (pact rule 2). */
 export const SIGNALS = [
   'buying_signal',
@@ -31,6 +40,11 @@ export const SIGNAL_LABELS: Record<Signal, string> = {
   job_change: 'Job change',
   introduction: 'Introduction',
 };
+
+/** A signal's words; an unknown one (from a newer version) is shown as it is. */
+export function signalLabel(signal: string): string {
+  return SIGNAL_LABELS[signal as Signal] ?? signal;
+}
 
 /** The limits moved to utils/limits.ts; re-exported so that existing imports keep working. */
 export { LIMITS } from './limits';

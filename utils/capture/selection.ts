@@ -3,7 +3,7 @@
 // as plain text the way a person sees it (utils/capture/text.ts: no markup, no hidden or
 // screen-reader copies), then cleaned and cut to the capture's limits. Pure functions: the
 // reading runs in the page, the cleaning wherever the clip is prepared.
-import { LIMITS } from '../vocabulary';
+import { KIND_LABELS, LIMITS } from '../vocabulary';
 import { isHiddenWithin, visibleText } from './text';
 
 /** What the page hands over: the selected text, the page title and address, as found. */
@@ -122,5 +122,5 @@ export function clipLabel(sourceUrl: string | null | undefined): string {
   } catch {
     // Not an address: fall through to the plain label.
   }
-  return 'Clip from a web page';
+  return KIND_LABELS.clip;
 }

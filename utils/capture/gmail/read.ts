@@ -2,6 +2,7 @@
 // read as a person sees it (utils/capture/text.ts: visibleLine for one-line values,
 // visibleText for bodies), never as markup; values we cannot find are null rather than guessed.
 // Selectors live in ./selectors.ts.
+import { allMatches as findAll, firstMatch as findFirst, matchesAny, type Accept } from '../select';
 import { isHiddenWithin, visibleLine, visibleText } from '../text';
 import { browserTimeZoneOffset, parseGmailDate, type TimeZoneOffset } from './date';
 import {
@@ -82,25 +83,6 @@ const ATTRIBUTION = [/^On\b.*\bwrote:?$/i, /^Am\b.*\bschrieb\b.*:$/i, /^Le\b.*\b
 
 /** Gmail's label for the signed-in user on the "to" line; not a name. */
 const SELF_LABELS = new Set(['me']);
-
-type Accept = (element: Element) => boolean;
-
-function matchesAny(element: Element, selectors: readonly string[]): boolean {
-  return selectors.some((selector) => element.matches(selector));
-}
-
-/** Every accepted match of the first selector that has one (fallbacks in order). */
-function findAll(root: ParentNode, selectors: readonly string[], accept: Accept): Element[] {
-  for (const selector of selectors) {
-    const found = Array.from(root.querySelectorAll(selector)).filter(accept);
-    if (found.length > 0) return found;
-  }
-  return [];
-}
-
-function findFirst(root: ParentNode, selectors: readonly string[], accept: Accept): Element | null {
-  return findAll(root, selectors, accept)[0] ?? null;
-}
 
 const isVisible: Accept = (element) => !isHiddenWithin(element);
 

@@ -1,29 +1,17 @@
 // Small DOM helpers the LinkedIn readers share. Text always goes through utils/capture/text.ts.
+import { firstMatch } from '../select';
 import { isHidden, isHiddenWithin, visibleLine, visibleText } from '../text';
+
+export { firstMatch } from '../select';
 
 /** The root as an element, or null for a document (instanceof would tie us to one window). */
 function asElement(root: ParentNode): Element | null {
   return (root as Node).nodeType === 1 ? (root as Element) : null;
 }
 
-/** The first element matching the first candidate that matches anything, or null. */
-export function firstMatch(root: ParentNode, candidates: readonly string[]): Element | null {
-  for (const selector of candidates) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
 /** The first element, over all candidates in order, that is visible and has visible text. */
 export function firstWithText(root: ParentNode, candidates: readonly string[]): Element | null {
-  for (const selector of candidates) {
-    for (const element of Array.from(root.querySelectorAll(selector))) {
-      if (isHiddenWithin(element, asElement(root))) continue;
-      if (shownLine(element)) return element;
-    }
-  }
-  return null;
+  return firstMatch(root, candidates, (element) => !isHiddenWithin(element, asElement(root)) && shownLine(element) !== null);
 }
 
 /**

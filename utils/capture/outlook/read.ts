@@ -3,6 +3,7 @@
 // (utils/capture/text.ts), never as markup, and never from aria-hidden or screen-reader-only
 // copies; values we cannot find are null rather than guessed. Selectors live in ./selectors.ts.
 import { browserTimeZoneOffset, type TimeZoneOffset } from '../gmail/date';
+import { allMatches, matchesAny, type Accept } from '../select';
 import { isHiddenWithin, visibleLine, visibleText } from '../text';
 import { parseOutlookDate } from './date';
 import { outlookItemIdFromUrl } from './detect';
@@ -68,20 +69,12 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const WHOLE_EMAIL = new RegExp(`^${EMAIL.source}$`);
 
 /** Every visible match of the first selector that finds one (fallbacks in order). */
-function findAll(root: ParentNode, selectors: readonly string[], accept: (element: Element) => boolean = () => true): Element[] {
-  for (const selector of selectors) {
-    const found = Array.from(root.querySelectorAll(selector)).filter((element) => !isHiddenWithin(element) && accept(element));
-    if (found.length > 0) return found;
-  }
-  return [];
+function findAll(root: ParentNode, selectors: readonly string[], accept: Accept = () => true): Element[] {
+  return allMatches(root, selectors, (element) => !isHiddenWithin(element) && accept(element));
 }
 
-function findFirst(root: ParentNode, selectors: readonly string[], accept?: (element: Element) => boolean): Element | null {
+function findFirst(root: ParentNode, selectors: readonly string[], accept?: Accept): Element | null {
   return findAll(root, selectors, accept)[0] ?? null;
-}
-
-function matchesAny(element: Element, selectors: readonly string[]): boolean {
-  return selectors.some((selector) => element.matches(selector));
 }
 
 /** Header chrome, not text inside a message body (a sender's HTML cannot pose as a header). */
