@@ -1,6 +1,7 @@
 // The popup's side of For you: the check when it opens, and the dot on its tab. The dot
-// follows the last check kept in this browser, so a check on the outbox's alarm or a
-// sidebar's shows here too, and looking clears it.
+// comes from the last check kept in this browser, so a check on the outbox's alarm or a
+// sidebar's lights it too; it stays while the popup is open (the popup clears it when the
+// reader chooses the tab), so landing on For you still shows what was new.
 import { useEffect, useState } from 'preact/hooks';
 import type { ForYouStatus } from './messages';
 import { send } from './send';
@@ -19,14 +20,15 @@ export async function forYouOnOpen(waitMs = 800): Promise<ForYouStatus> {
   return last.ok ? last.data : NOTHING;
 }
 
-/** Whether something new waits in For you for this organization. */
+/** Whether something new has waited in For you for this organization since the popup opened. */
 export function useForYouDot(orgId: string | null): boolean {
   const [dot, setDot] = useState(false);
   useEffect(() => {
     if (!orgId) return;
     let live = true;
-    void send('forYou.status', {}).then((result) => live && setDot(result.ok && result.data.hasNew));
-    const stop = forYouCheckItem.watch((check) => setDot(!!check && check.orgId === orgId && check.hasNew));
+    const light = (hasNew: boolean) => live && hasNew && setDot(true);
+    void send('forYou.status', {}).then((result) => light(result.ok && result.data.hasNew));
+    const stop = forYouCheckItem.watch((check) => light(!!check && check.orgId === orgId && check.hasNew));
     return () => {
       live = false;
       stop();

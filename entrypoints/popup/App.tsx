@@ -71,6 +71,7 @@ export function App() {
   const state = session.kind === 'ok' ? session.data : null;
   const ready = !!state?.user && !!state.activeOrgId;
   const forYouDot = useForYouDot(ready ? state!.activeOrgId : null);
+  const [forYouChosen, setForYouChosen] = useState(false);
 
   // Opened over a Gmail thread or a LinkedIn profile whose lookup matched an account: go
   // straight to it; otherwise the Accounts tab offers recent accounts and the search.
@@ -105,8 +106,11 @@ export function App() {
         retry={load}
         accountId={accountId}
         tab={tab}
-        setTab={setTab}
-        marked={forYouDot ? [FOR_YOU_TAB] : []}
+        setTab={(id) => {
+          if (id === FOR_YOU_TAB) setForYouChosen(true);
+          setTab(id);
+        }}
+        marked={forYouDot && !forYouChosen ? [FOR_YOU_TAB] : []}
         focusEntryId={focusEntryId}
         openAccount={(id, entryId) => {
           setTab(POPUP_TABS[0]!.id);

@@ -1,0 +1,116 @@
+// For you in two browsers against the local stack (issue 14, pact rule 8): Ana brings an
+// entry to Support; Ben, in Support, finds it in For you, opens the account at the entry,
+// follows the account and dismisses the route; nothing of Ben's reading reaches Ana.
+import { adminClient } from './backend';
+import { expect, launchWithExtension, serviceWorkerOf, test } from './extension';
+import { allSent, apiAs, inviteCode, joinTeam, message, openPopup, saveProfile } from './people';
+import { openNewTeam } from './session';
+
+test('a route to Support reaches Ben in For you; his reading and dismissing tell Ana nothing', async ({ context, extensionId }) => {
+  const stamp = Date.now();
+  const orgName = `Kestrel Supply ${stamp}`;
+  const account = `Acme Robotics ${stamp}`;
+  const anaEmail = `ana+${stamp}@kestrel-supply.example`;
+
+  const ana = await openNewTeam(context, extensionId, anaEmail, orgName);
+  await saveProfile(ana, 'Ana Ruiz', 'Sales');
+  const code = await inviteCode(ana);
+
+  const second = await launchWithExtension();
+  try {
+    const benContext = second.context;
+    const benExtensionId = new URL((await serviceWorkerOf(benContext)).url()).host;
+    await joinTeam(
+      benContext,
+      benExtensionId,
+      { email: `ben+${stamp}@kestrel-supply.example`, displayName: 'Ben Okafor', department: 'Support' },
+      code,
+      orgName,
+    );
+
+    // Ana files a complaint about Acme.
+    const { activeOrgId } = await message<{ activeOrgId: string }>(ana, 'session.get', {});
+    const capture = (title: string, body: string, hoursAgo: number) => ({
+      capture: {
+        id: crypto.randomUUID(),
+        org_id: activeOrgId,
+        kind: 'email',
+        source_ref: `msg-for-you-${stamp}-${title.length}-${hoursAgo}`,
+        occurred_at: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+        title,
+        body,
+        signals: ['support_issue'],
+        contact: { full_name: 'Mia Schmidt', email: `mia.${stamp}@acme-robotics.example` },
+        account: { name: account, domain: `acme-${stamp}.example` },
+      },
+    });
+    await message(ana, 'capture.file', capture('Robots stop at the loading dock', 'Three robots halted at dock 4 twice this week.', 2));
+    await allSent(ana);
+
+    // Ana brings it to Support from her popup's timeline, in two choices and a note.
+    const anaPopup = await openPopup(context, extensionId);
+    await anaPopup.getByRole('combobox', { name: 'Find an account' }).fill(account);
+    await anaPopup.getByRole('option', { name: new RegExp(account) }).click();
+    const anaEntry = anaPopup.getByRole('article', { name: 'Robots stop at the loading dock' });
+    await anaEntry.getByRole('button', { name: 'Bring to a colleague' }).click();
+    await anaEntry.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Support (everyone in it)' });
+    await anaEntry.getByLabel('Note (optional)').fill('Mia is upset — can Support call her today?');
+    await anaEntry.getByRole('button', { name: 'Send' }).click();
+    await expect(anaEntry.getByRole('status')).toHaveText(
+      'Brought to Support. It waits in their For you; Highcard never tells anyone who read it.',
+    );
+    const anaApi = await apiAs(anaEmail);
+    const sentRoute = (await anaApi.from('entry_routes').select('*')).data;
+    expect(sentRoute).toHaveLength(1);
+
+    // Ben's popup opens on For you, with the dot, the sender and the note.
+    const benPopup = await openPopup(benContext, benExtensionId);
+    const forYouTab = benPopup.getByRole('tab', { name: 'For you' });
+    await expect(forYouTab).toHaveAttribute('aria-selected', 'true');
+    await expect(forYouTab).toHaveAccessibleDescription('Something new');
+    const routed = benPopup.getByRole('article', { name: 'Robots stop at the loading dock' });
+    await expect(routed).toContainText(`${account} · from Ana Ruiz`);
+    await expect(routed).toContainText('Mia is upset — can Support call her today?');
+
+    // He opens the account at that entry, and follows the account.
+    await routed.getByRole('button', { name: 'Open “Robots stop at the loading dock”' }).click();
+    await expect(benPopup.getByRole('heading', { name: account })).toBeVisible();
+    await expect(benPopup.getByRole('article', { name: 'Robots stop at the loading dock' })).toHaveAttribute('aria-current', 'true');
+    await expect(benPopup.getByText('Only this browser knows what you follow.')).toBeVisible();
+    await benPopup.getByRole('button', { name: 'Follow' }).click();
+    await expect(benPopup.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'true');
+
+    // Back in For you he dismisses the route; it is gone, and stays gone.
+    await benPopup.getByRole('tab', { name: 'For you' }).click();
+    await benPopup.getByRole('button', { name: 'Dismiss “Robots stop at the loading dock”' }).click();
+    await expect(benPopup.getByRole('article', { name: 'Robots stop at the loading dock' })).toHaveCount(0);
+    await benPopup.reload();
+    await expect(benPopup.getByRole('tab', { name: 'Accounts' })).toHaveAttribute('aria-selected', 'true');
+    await benPopup.getByRole('tab', { name: 'For you' }).click();
+    await expect(benPopup.getByText(/^Nothing is waiting for you\./)).toBeVisible();
+    // The server kept the dismissal as Ben's own row; it never learned what Ben follows.
+    const admin = adminClient();
+    expect((await admin.from('route_dismissals').select('user_id').eq('route_id', sentRoute![0]!.id)).data).toHaveLength(1);
+
+    // A new entry on the followed account shows in Ben's For you, under what he follows.
+    await message(ana, 'capture.file', capture('Asked for a root-cause report', 'Mia wants a written root-cause analysis by Friday.', 1));
+    await allSent(ana);
+    await benPopup.reload();
+    await expect(benPopup.getByRole('tab', { name: 'For you' })).toHaveAttribute('aria-selected', 'true');
+    const followed = benPopup.getByRole('region', { name: 'New on accounts you follow' });
+    await expect(followed.getByRole('article', { name: 'Asked for a root-cause report' })).toContainText('filed by Ana Ruiz');
+
+    // Ana's side: the route reads exactly as when she sent it, no dismissal is readable to her,
+    // and her popup says nothing about who read what.
+    expect((await anaApi.from('entry_routes').select('*')).data).toEqual(sentRoute);
+    expect((await anaApi.from('route_dismissals').select('*')).data).toEqual([]);
+    await anaPopup.reload();
+    await anaPopup.getByRole('combobox', { name: 'Find an account' }).fill(account);
+    await anaPopup.getByRole('option', { name: new RegExp(account) }).click();
+    const anaView = anaPopup.getByRole('article', { name: 'Robots stop at the loading dock' });
+    await expect(anaView).toBeVisible();
+    await expect(anaView).not.toContainText(/\b(read|seen|opened|dismissed|Ben)\b/i);
+  } finally {
+    await second.close();
+  }
+});
