@@ -5,11 +5,11 @@ import { SignalBars } from './SignalBars';
 /** What the team knows about an account at a glance. */
 export function AccountOverviewPanel({ overview }: { overview: AccountOverview }) {
   return (
-    <section class="rc-overview" aria-labelledby="overview-title">
-      <h2 id="overview-title" class="rc-h2">
+    <section class="hc-overview" aria-labelledby="overview-title">
+      <h2 id="overview-title" class="hc-h2">
         {overview.name}
       </h2>
-      <dl class="rc-facts">
+      <dl class="hc-facts">
         {overview.domains.length ? (
           <>
             <dt>Domains</dt>

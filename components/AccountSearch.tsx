@@ -60,7 +60,7 @@ export function AccountSearch({ onOpen, autoFocus = false }: { onOpen: (hit: Acc
   };
 
   return (
-    <div class="rc-search">
+    <div class="hc-search">
       <label for={`${listId}-input`}>Find an account</label>
       <input
         id={`${listId}-input`}
@@ -78,26 +78,26 @@ export function AccountSearch({ onOpen, autoFocus = false }: { onOpen: (hit: Acc
         onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Accounts" class="rc-listbox" hidden={!open}>
+      <ul id={listId} role="listbox" aria-label="Accounts" class="hc-listbox" hidden={!open}>
         {hits.map((hit, index) => (
           <li
             key={hit.account_id}
             id={optionId(index)}
             role="option"
             aria-selected={index === active}
-            class="rc-option"
+            class="hc-option"
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => onOpen(hit)}
           >
-            <span class="rc-option__name">{hit.name}</span>
-            <span class="rc-muted">
+            <span class="hc-option__name">{hit.name}</span>
+            <span class="hc-muted">
               {hit.domains.join(', ')}
               {hit.last_activity_at ? `${hit.domains.length ? ' · ' : ''}last heard ${formatWhen(hit.last_activity_at)}` : ''}
             </span>
           </li>
         ))}
       </ul>
-      <p class="rc-muted" role="status" aria-live="polite">
+      <p class="hc-muted" role="status" aria-live="polite">
         {state.kind === 'searching'
           ? 'Searching…'
           : state.kind === 'done' && !state.hits.length
@@ -107,7 +107,7 @@ export function AccountSearch({ onOpen, autoFocus = false }: { onOpen: (hit: Acc
               : ''}
       </p>
       {state.kind === 'error' ? (
-        <p role="alert" class="rc-error">
+        <p role="alert" class="hc-error">
           {state.message}
         </p>
       ) : null}

@@ -12,12 +12,12 @@ export function CoachingNotice({ userId, periods, now = new Date(), onOpen }: {
   const mine = periods.filter((period) => period.employee_id === userId && isOpen(period, now));
   if (!mine.length) return null;
   return (
-    <aside class="rc-banner rc-coaching-notice" aria-label="Coaching">
+    <aside class="hc-banner hc-coaching-notice" aria-label="Coaching">
       {mine.map((period) => (
         <p key={period.id}>
           {period.manager_name ?? 'A manager'} opened a coaching period with you until {formatDay(period.ends_on)}: “
           {period.purpose}”. Only the two of you see it.{' '}
-          <button type="button" class="rc-link" onClick={() => onOpen(period.id)}>
+          <button type="button" class="hc-link" onClick={() => onOpen(period.id)}>
             Open coaching
           </button>
         </p>

@@ -41,15 +41,15 @@ export function CoachingPanel(props: Props) {
   );
 
   return (
-    <div class="stack">
-      <p class="muted">
+    <div class="hc-stack">
+      <p class="hc-muted">
         A coaching period is a private conversation in writing between a manager and one colleague, for a limited
         time (at most {COACHING_LIMITS.maxDays} days), for training. Only the two of you see it — not other managers, not
         admins. It is text only: nothing in it is counted or scored. {COACHING_LIMITS.keepDaysAfterEnd} days after it
         ends it is deleted with its notes.
       </p>
       {error ? (
-        <div role="alert" class="error">
+        <div role="alert" class="hc-error">
           <p>{error}</p>
           <button type="button" onClick={onRetry}>
             Try again
@@ -59,7 +59,7 @@ export function CoachingPanel(props: Props) {
       {canOpen ? <OpenPeriodForm members={props.members.filter((member) => member.user_id !== userId)} now={now} onOpen={props.onOpen} /> : null}
       {periods === null && !error ? <p>Loading your coaching periods…</p> : null}
       {periods !== null && !periods.length ? (
-        <p class="rc-empty">
+        <p class="hc-empty">
           {canOpen
             ? 'You have no coaching periods. Open one above when a colleague asks for help or needs it.'
             : 'Nobody has opened a coaching period with you. If a manager does, you will see it here and in the popup, with its purpose and end date.'}
@@ -68,13 +68,13 @@ export function CoachingPanel(props: Props) {
       {opened.length ? (
         <section aria-label="Periods you opened">
           <h3>Periods you opened</h3>
-          <ul class="rc-entries">{opened.map(card)}</ul>
+          <ul class="hc-entries">{opened.map(card)}</ul>
         </section>
       ) : null}
       {forMe.length ? (
         <section aria-label="Periods for you">
           <h3>Periods for you</h3>
-          <ul class="rc-entries">{forMe.map(card)}</ul>
+          <ul class="hc-entries">{forMe.map(card)}</ul>
         </section>
       ) : null}
     </div>
@@ -94,7 +94,7 @@ function OpenPeriodForm({ members, now, onOpen }: { members: readonly Member[]; 
 
   return (
     <form
-      class="stack"
+      class="hc-stack"
       aria-label="Open a coaching period"
       onSubmit={async (event) => {
         event.preventDefault();
@@ -133,21 +133,21 @@ function OpenPeriodForm({ members, now, onOpen }: { members: readonly Member[]; 
       />
       <label for={ids.ends}>Last day</label>
       <input id={ids.ends} type="date" required min={range.min} max={range.max} value={endsOn} onInput={(event) => setEndsOn(event.currentTarget.value)} />
-      <p class="muted">
+      <p class="hc-muted">
         From tomorrow to {formatDay(range.max)}. {chosen ? `Only you and ${chosen.display_name} will see it.` : 'Only you and your colleague will see it.'}
       </p>
-      <div class="row">
+      <div class="hc-row">
         <button type="submit" disabled={busy || !employeeId || !purpose.trim() || !endsOn}>
           Open the period
         </button>
       </div>
       {error ? (
-        <p role="alert" class="error">
+        <p role="alert" class="hc-error">
           {error}
         </p>
       ) : null}
       {opened ? (
-        <p role="status" class="ok">
+        <p role="status" class="hc-ok">
           {opened}
         </p>
       ) : null}

@@ -39,11 +39,11 @@ export function CoachingPeriodCard({ period, userId, now = new Date(), onAddNote
   const notes = [...period.notes].sort((a, b) => b.created_at.localeCompare(a.created_at));
 
   return (
-    <article class="rc-coaching" aria-labelledby={headingId}>
+    <article class="hc-coaching" aria-labelledby={headingId}>
       <h4 id={headingId}>{amManager ? `Coaching ${other.name}` : `Coaching with ${other.name}`}</h4>
-      <p class="rc-coaching__purpose">{period.purpose}</p>
-      <p class="rc-muted">{whoSees(period, userId)}</p>
-      <p class="rc-muted">
+      <p class="hc-coaching__purpose">{period.purpose}</p>
+      <p class="hc-muted">{whoSees(period, userId)}</p>
+      <p class="hc-muted">
         {endsText(period, now)} {deletionText(period)}
       </p>
       {amManager && open ? (
@@ -60,7 +60,7 @@ export function CoachingPeriodCard({ period, userId, now = new Date(), onAddNote
             }}
           />
         ) : (
-          <div class="rc-row">
+          <div class="hc-row">
             <button type="button" onClick={() => setEnding(true)}>
               End this period now
             </button>
@@ -68,13 +68,13 @@ export function CoachingPeriodCard({ period, userId, now = new Date(), onAddNote
         )
       ) : null}
       {error ? (
-        <p role="alert" class="rc-error">
+        <p role="alert" class="hc-error">
           {error}
         </p>
       ) : null}
-      {open ? <NoteForm busy={busy} label={`Write a note for ${other.name}`} onSave={(body) => act(() => onAddNote(period.id, body))} /> : <p class="rc-muted">This period has ended: no more notes can be written.</p>}
+      {open ? <NoteForm busy={busy} label={`Write a note for ${other.name}`} onSave={(body) => act(() => onAddNote(period.id, body))} /> : <p class="hc-muted">This period has ended: no more notes can be written.</p>}
       {notes.length ? (
-        <ul class="rc-coaching__notes" aria-label="Notes">
+        <ul class="hc-coaching__notes" aria-label="Notes">
           {notes.map((note) => (
             <NoteItem
               key={note.id}
@@ -87,7 +87,7 @@ export function CoachingPeriodCard({ period, userId, now = new Date(), onAddNote
           ))}
         </ul>
       ) : (
-        <p class="rc-empty">No notes yet.</p>
+        <p class="hc-empty">No notes yet.</p>
       )}
     </article>
   );
@@ -102,8 +102,8 @@ function NoteItem({ author, note, editable, busy, onSave }: {
 }) {
   const [editing, setEditing] = useState(false);
   return (
-    <li class="rc-coaching__note">
-      <p class="rc-muted">
+    <li class="hc-coaching__note">
+      <p class="hc-muted">
         {author} · <time dateTime={note.created_at}>{formatWhen(note.created_at, true)}</time>
         {note.updated_at !== note.created_at ? ' · edited' : ''}
       </p>
@@ -122,9 +122,9 @@ function NoteItem({ author, note, editable, busy, onSave }: {
         />
       ) : (
         <>
-          <p class="rc-coaching__body">{note.body}</p>
+          <p class="hc-coaching__body">{note.body}</p>
           {editable ? (
-            <button type="button" class="rc-link" onClick={() => setEditing(true)}>
+            <button type="button" class="hc-link" onClick={() => setEditing(true)}>
               Edit
             </button>
           ) : null}
@@ -146,7 +146,7 @@ function NoteForm({ label, initial = '', submitLabel = 'Add note', busy, onSave,
   const fieldId = useId();
   return (
     <form
-      class="rc-form"
+      class="hc-form"
       onSubmit={async (event) => {
         event.preventDefault();
         if (!body.trim()) return;
@@ -155,7 +155,7 @@ function NoteForm({ label, initial = '', submitLabel = 'Add note', busy, onSave,
     >
       <label for={fieldId}>{label}</label>
       <textarea id={fieldId} rows={4} maxLength={COACHING_LIMITS.note} required value={body} onInput={(event) => setBody(event.currentTarget.value)} />
-      <div class="rc-row">
+      <div class="hc-row">
         <button type="submit" disabled={busy || !body.trim()}>
           {submitLabel}
         </button>

@@ -21,7 +21,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       aria-modal="true"
       aria-labelledby={titleId}
       aria-describedby={messageId}
-      class="rc-dialog"
+      class="hc-dialog"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -29,15 +29,15 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
         }
       }}
     >
-      <p id={titleId} class="rc-dialog__title">
+      <p id={titleId} class="hc-dialog__title">
         {title}
       </p>
       <p id={messageId}>{message}</p>
-      <div class="rc-row">
+      <div class="hc-row">
         <button type="button" ref={cancel} onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" class="rc-danger" onClick={onConfirm} disabled={busy}>
+        <button type="button" class="hc-danger" onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </button>
       </div>

@@ -31,7 +31,7 @@ export function EntryTextForm({ initial, submitLabel, onSubmit, onCancel, note }
 
   return (
     <form
-      class="rc-form"
+      class="hc-form"
       aria-describedby={note ? noteId : undefined}
       onSubmit={async (event) => {
         event.preventDefault();
@@ -53,7 +53,7 @@ export function EntryTextForm({ initial, submitLabel, onSubmit, onCancel, note }
       }}
     >
       {note ? (
-        <p id={noteId} class="rc-muted">
+        <p id={noteId} class="hc-muted">
           {note}
         </p>
       ) : null}
@@ -67,11 +67,11 @@ export function EntryTextForm({ initial, submitLabel, onSubmit, onCancel, note }
       </label>
       <SignalChips selected={signals} onChange={setSignals} />
       {error ? (
-        <p role="alert" class="rc-error">
+        <p role="alert" class="hc-error">
           {error}
         </p>
       ) : null}
-      <div class="rc-row">
+      <div class="hc-row">
         <button type="submit" disabled={busy}>
           {submitLabel}
         </button>

@@ -37,24 +37,24 @@ export function MembersList({ org, userId }: { org: Membership; userId: string }
   };
 
   return (
-    <div class="stack">
+    <div class="hc-stack">
       <h3>People in {org.org_name}</h3>
-      <p class="muted">
+      <p class="hc-muted">
         Everyone here sees every account and entry; department is a label. {isAdmin ? 'As an admin you can change roles.' : ''}
       </p>
       {error ? (
-        <p role="alert" class="error">
+        <p role="alert" class="hc-error">
           {error}
         </p>
       ) : null}
       {saved ? (
-        <p class="ok" aria-live="polite">
+        <p class="hc-ok" aria-live="polite">
           {saved}
         </p>
       ) : null}
       {members === null && !error ? <p>Loading the people in {org.org_name}…</p> : null}
       {members ? (
-        <table class="members">
+        <table class="hc-members">
           <thead>
             <tr>
               <th scope="col">Name</th>

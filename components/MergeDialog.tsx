@@ -49,7 +49,7 @@ export function MergeDialog({ noun, keep, merge, moves, busy = false, error = nu
       role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
-      class="hc-merge rc-dialog"
+      class="hc-merge hc-dialog"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();

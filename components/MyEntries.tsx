@@ -49,13 +49,13 @@ export function MyEntries() {
 
   return (
     // Settings frames this with its heading, "What I have shared".
-    <div class="stack">
-      <p class="muted">
+    <div class="hc-stack">
+      <p class="hc-muted">
         Every entry you filed, in every organization you belong to. Only you can edit or retract them; an edit keeps
         the earlier text in a history everyone can read, and a retracted entry leaves the shared timeline.
       </p>
       {error ? (
-        <div role="alert" class="error">
+        <div role="alert" class="hc-error">
           <p>{error}</p>
           <button type="button" onClick={() => void load()}>
             Try again
@@ -63,25 +63,25 @@ export function MyEntries() {
         </div>
       ) : null}
       {notice ? (
-        <p class="ok" aria-live="polite">
+        <p class="hc-ok" aria-live="polite">
           {notice}
         </p>
       ) : null}
       {entries === null && !error ? <p>Loading your entries…</p> : null}
       {entries && !entries.length ? (
-        <p class="rc-empty">
+        <p class="hc-empty">
           You have not filed anything yet. In Gmail or on LinkedIn, press “Add to customer record” on what a customer said.
         </p>
       ) : null}
       {entries?.length ? (
         <>
-          <div class="row">
-            <label class="grow">
+          <div class="hc-row">
+            <label class="hc-grow">
               Search my entries
               <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
             </label>
           </div>
-          <div class="row">
+          <div class="hc-row">
             <button type="button" onClick={() => download(`highcard-my-entries-${today()}.csv`, 'text/csv;charset=utf-8', myEntriesCsv(entries))}>
               Export as CSV
             </button>
@@ -92,18 +92,18 @@ export function MyEntries() {
               Export as JSON
             </button>
           </div>
-          {!shown.length ? <p class="rc-empty">None of your entries matches “{search}”.</p> : null}
-          <ul class="rc-entries" aria-label="My entries">
+          {!shown.length ? <p class="hc-empty">None of your entries matches “{search}”.</p> : null}
+          <ul class="hc-entries" aria-label="My entries">
             {shown.map((entry) => {
               const link = safeHttpsUrl(entry.source_url);
               return (
-                <li key={entry.id} class={`rc-entry${entry.retracted_at ? ' rc-retracted' : ''}`}>
+                <li key={entry.id} class={`hc-entry${entry.retracted_at ? ' hc-retracted' : ''}`}>
                   <article aria-label={entry.title}>
-                    <h3 class="rc-entry__title">
+                    <h3 class="hc-entry__title">
                       {entry.title}
-                      {entry.retracted_at ? <span class="rc-badge">Retracted {formatWhen(entry.retracted_at)}</span> : null}
+                      {entry.retracted_at ? <span class="hc-badge">Retracted {formatWhen(entry.retracted_at)}</span> : null}
                     </h3>
-                    <p class="rc-entry__meta">
+                    <p class="hc-entry__meta">
                       {formatWhen(entry.occurred_at, true)} · {kindLabel(entry.kind, entry.source_url)}
                       {entry.account_name ? ` · ${entry.account_name}` : ''}
                       {entry.contact_name ? ` · ${entry.contact_name}` : ''} · {entry.org_name}
@@ -125,8 +125,8 @@ export function MyEntries() {
                       />
                     ) : (
                       <>
-                        {entry.body ? <p class="rc-entry__body">{excerpt(entry.body, 300).text}</p> : null}
-                        {entry.signals.length ? <p class="rc-muted">{entry.signals.map(signalLabel).join(' · ')}</p> : null}
+                        {entry.body ? <p class="hc-entry__body">{excerpt(entry.body, 300).text}</p> : null}
+                        {entry.signals.length ? <p class="hc-muted">{entry.signals.map(signalLabel).join(' · ')}</p> : null}
                         {retracting === entry.id ? (
                           <ConfirmDialog
                             title="Retract this entry?"
@@ -147,7 +147,7 @@ export function MyEntries() {
                             }}
                           />
                         ) : (
-                          <div class="row">
+                          <div class="hc-row">
                             {!entry.retracted_at ? (
                               <>
                                 <button type="button" onClick={() => setEditing(entry.id)} aria-label={`Edit “${entry.title}”`}>

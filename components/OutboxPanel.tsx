@@ -38,30 +38,30 @@ export function OutboxPanel() {
   if (items && !unsent.length && !error) return null;
 
   return (
-    <section aria-labelledby="outbox-title" class="rc-outbox">
-      <h2 id="outbox-title" class="rc-h2">
+    <section aria-labelledby="outbox-title" class="hc-outbox">
+      <h2 id="outbox-title" class="hc-h2">
         Not yet sent
       </h2>
       {items === null && !error ? <p role="status">Loading…</p> : null}
       {error ? (
-        <p role="alert" class="rc-error">
+        <p role="alert" class="hc-error">
           {error}
         </p>
       ) : null}
       {problem && unsent.length ? (
-        <p role="status" class="rc-muted">
+        <p role="status" class="hc-muted">
           {problem.message} Nothing is lost: it tries again at the next chance.
         </p>
       ) : null}
-      <ul class="rc-entries">
+      <ul class="hc-entries">
         {unsent.map((item) => (
-          <li key={item.id} class="rc-entry">
+          <li key={item.id} class="hc-entry">
             <article aria-label={item.capture.title}>
-              <h3 class="rc-entry__title">{item.capture.title}</h3>
-              <p class="rc-entry__meta">
+              <h3 class="hc-entry__title">{item.capture.title}</h3>
+              <p class="hc-entry__meta">
                 {OUTBOX_STATUS_LABELS[item.status]} · filed {formatWhen(new Date(item.createdAt).toISOString(), true)}
               </p>
-              {item.error ? <p class={item.status === 'needs_attention' ? 'rc-error' : 'rc-muted'}>{item.error}</p> : null}
+              {item.error ? <p class={item.status === 'needs_attention' ? 'hc-error' : 'hc-muted'}>{item.error}</p> : null}
               {editing === item.id ? (
                 <EntryTextForm
                   initial={item.capture}
@@ -86,7 +86,7 @@ export function OutboxPanel() {
                   }}
                 />
               ) : (
-                <div class="rc-row">
+                <div class="hc-row">
                   {item.status === 'needs_attention' ? (
                     <button type="button" disabled={busy} onClick={() => setEditing(item.id)}>
                       Edit

@@ -45,7 +45,7 @@ export function PopupTabs<P extends object>({
 
   return (
     <>
-      <div role="tablist" aria-label="Highcard" class="rc-tabs" ref={list} onKeyDown={move}>
+      <div role="tablist" aria-label="Highcard" class="hc-tabs" ref={list} onKeyDown={move}>
         {tabs.map((tab) => (
           <button
             key={tab.id}
@@ -72,7 +72,7 @@ export function PopupTabs<P extends object>({
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${current.id}`} class="rc-tabpanel">
+      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${current.id}`} class="hc-tabpanel">
         <Component {...props} />
       </div>
     </>

@@ -26,14 +26,14 @@ export function ProfileForm({
 
   return (
     <form
-      class="stack"
+      class="hc-stack"
       onSubmit={(event) => {
         event.preventDefault();
         onSave({ displayName: displayName.trim(), department: department.trim() || null });
       }}
     >
       <h3>Your profile in {org.org_name}</h3>
-      <p class="muted">Shown next to your entries so colleagues know whom to ask. Department never limits what anyone sees.</p>
+      <p class="hc-muted">Shown next to your entries so colleagues know whom to ask. Department never limits what anyone sees.</p>
       <label>
         Display name
         <input required maxLength={LIMITS.name} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />

@@ -22,20 +22,20 @@ export function RevisionHistory({ entryId }: { entryId: string }) {
   if (state.kind === 'loading') return <p role="status">Loading the earlier versions…</p>;
   if (state.kind === 'error') {
     return (
-      <p role="alert" class="rc-error">
+      <p role="alert" class="hc-error">
         {state.message}
       </p>
     );
   }
-  if (!state.revisions.length) return <p class="rc-muted">No earlier versions are kept for this entry.</p>;
+  if (!state.revisions.length) return <p class="hc-muted">No earlier versions are kept for this entry.</p>;
   return (
-    <ol class="rc-revisions" aria-label="Earlier versions">
+    <ol class="hc-revisions" aria-label="Earlier versions">
       {state.revisions.map((revision) => (
         <li key={revision.id}>
-          <p class="rc-muted">Until {formatWhen(revision.edited_at, true)}</p>
-          <p class="rc-entry__title">{revision.title}</p>
-          {revision.body ? <p class="rc-entry__body">{revision.body}</p> : null}
-          {revision.signals.length ? <p class="rc-muted">{revision.signals.map(signalLabel).join(' · ')}</p> : null}
+          <p class="hc-muted">Until {formatWhen(revision.edited_at, true)}</p>
+          <p class="hc-entry__title">{revision.title}</p>
+          {revision.body ? <p class="hc-entry__body">{revision.body}</p> : null}
+          {revision.signals.length ? <p class="hc-muted">{revision.signals.map(signalLabel).join(' · ')}</p> : null}
         </li>
       ))}
     </ol>

@@ -15,18 +15,18 @@ export function SignalBars({ counts, caption }: { counts: Record<string, number>
     .sort(([a, x], [b, y]) => y - x || order(a) - order(b));
   const max = Math.max(1, ...rows.map(([, n]) => n));
   const captionId = useId();
-  if (!rows.length) return <p class="rc-muted">No signals in the last 90 days.</p>;
+  if (!rows.length) return <p class="hc-muted">No signals in the last 90 days.</p>;
   return (
-    <figure class="rc-bars" aria-labelledby={captionId}>
+    <figure class="hc-bars" aria-labelledby={captionId}>
       <figcaption id={captionId}>{caption}</figcaption>
       <ul>
         {rows.map(([signal, n]) => (
-          <li key={signal} class="rc-bar">
-            <span class="rc-bar__label">{signalLabel(signal)}</span>
-            <span class="rc-bar__track" aria-hidden="true">
-              <span class="rc-bar__fill" style={{ width: `${Math.round((n / max) * 100)}%` }} />
+          <li key={signal} class="hc-bar">
+            <span class="hc-bar__label">{signalLabel(signal)}</span>
+            <span class="hc-bar__track" aria-hidden="true">
+              <span class="hc-bar__fill" style={{ width: `${Math.round((n / max) * 100)}%` }} />
             </span>
-            <span class="rc-bar__value">{n === 1 ? '1 entry' : `${n} entries`}</span>
+            <span class="hc-bar__value">{n === 1 ? '1 entry' : `${n} entries`}</span>
           </li>
         ))}
       </ul>

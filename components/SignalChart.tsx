@@ -12,8 +12,8 @@ function themeColours(element: HTMLElement): { text: string; grid: string; bar: 
   const variable = (...names: string[]) => names.map((name) => style.getPropertyValue(name).trim()).find(Boolean);
   return {
     text: style.color || '#57606a',
-    grid: variable('--hc-border', '--rc-border') || 'rgba(128, 128, 128, 0.3)',
-    bar: variable('--hc-bar', '--rc-bar') || '#3b82f6',
+    grid: variable('--hc-border') || 'rgba(128, 128, 128, 0.3)',
+    bar: variable('--hc-bar') || '#3b82f6',
   };
 }
 

@@ -21,7 +21,7 @@ export function SignalSparklines({ rows, weeks }: { rows: readonly SignalWeek[];
   const series = groupBySignal(rows);
   return (
     <section class="hc-sparklines" aria-labelledby={titleId}>
-      <h3 id={titleId} class="rc-h2 hc-h3">
+      <h3 id={titleId} class="hc-h2 hc-h3">
         Signals week by week ({weeks} weeks)
       </h3>
       {series.length ? (
@@ -39,7 +39,7 @@ export function SignalSparklines({ rows, weeks }: { rows: readonly SignalWeek[];
           ))}
         </ul>
       ) : (
-        <p class="rc-muted hc-muted">No signals in the last {weeks} weeks.</p>
+        <p class="hc-muted hc-muted">No signals in the last {weeks} weeks.</p>
       )}
     </section>
   );

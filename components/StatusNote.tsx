@@ -4,9 +4,9 @@ export type Note = { kind: 'ok' | 'error'; text: string };
  * is always there so screen readers hear the note when it appears. */
 export function StatusNote({ note }: { note: Note | null }) {
   return (
-    <div aria-live="polite" class="status-note">
+    <div aria-live="polite" class="hc-status-note">
       {note ? (
-        <p role={note.kind === 'error' ? 'alert' : 'status'} class={note.kind === 'error' ? 'error' : 'ok'}>
+        <p role={note.kind === 'error' ? 'alert' : 'status'} class={note.kind === 'hc-error' ? 'hc-error' : 'hc-ok'}>
           {note.text}
         </p>
       ) : null}

@@ -24,28 +24,28 @@ export function ThanksButton({ authorName, mine, busy = false, error = null, onT
 
   if (mine) {
     return (
-      <div class="rc-thanks">
-        <button type="button" class="rc-link" aria-pressed="true" disabled={busy} onClick={onWithdraw}>
+      <div class="hc-thanks">
+        <button type="button" class="hc-link" aria-pressed="true" disabled={busy} onClick={onWithdraw}>
           This helped me
         </button>
-        <span class="rc-muted">
+        <span class="hc-muted">
           {' '}
           You thanked {authorName}
           {mine.note ? `: “${mine.note}”` : '.'} Press again to take it back.
         </span>
-        {error ? <p role="alert" class="rc-error">{error}</p> : null}
+        {error ? <p role="alert" class="hc-error">{error}</p> : null}
       </div>
     );
   }
 
   return (
-    <div class="rc-thanks">
-      <button type="button" class="rc-link" aria-pressed="false" aria-expanded={writing} disabled={busy} onClick={() => setWriting(!writing)}>
+    <div class="hc-thanks">
+      <button type="button" class="hc-link" aria-pressed="false" aria-expanded={writing} disabled={busy} onClick={() => setWriting(!writing)}>
         This helped me
       </button>
       {writing ? (
         <form
-          class="rc-form"
+          class="hc-form"
           onSubmit={(event) => {
             event.preventDefault();
             const text = note.trim();
@@ -56,8 +56,8 @@ export function ThanksButton({ authorName, mine, busy = false, error = null, onT
         >
           <label for={noteId}>Note to {authorName} (optional)</label>
           <input id={noteId} type="text" maxLength={THANKS_NOTE_MAX} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
-          <p class="rc-muted">Only {authorName} and you will see it.</p>
-          <div class="rc-row">
+          <p class="hc-muted">Only {authorName} and you will see it.</p>
+          <div class="hc-row">
             <button type="submit" disabled={busy}>
               Send thanks
             </button>
@@ -67,7 +67,7 @@ export function ThanksButton({ authorName, mine, busy = false, error = null, onT
           </div>
         </form>
       ) : null}
-      {error ? <p role="alert" class="rc-error">{error}</p> : null}
+      {error ? <p role="alert" class="hc-error">{error}</p> : null}
     </div>
   );
 }

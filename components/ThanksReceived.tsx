@@ -6,13 +6,13 @@ import type { ThankYou } from '../utils/messages';
 export function ThanksReceived({ thanks }: { thanks: readonly ThankYou[] }) {
   if (!thanks.length) return null;
   return (
-    <ul class="rc-thanks-received" aria-label="Thank-yous for this entry">
+    <ul class="hc-thanks-received" aria-label="Thank-yous for this entry">
       {thanks.map((item) => {
         const name = item.from_name ?? 'A former colleague';
         return (
           <li key={item.from_user}>
             {item.note ? `${name}: ${item.note}` : `${name} said this helped them.`}{' '}
-            <time class="rc-muted" dateTime={item.created_at}>
+            <time class="hc-muted" dateTime={item.created_at}>
               {formatWhen(item.created_at)}
             </time>
           </li>

@@ -105,13 +105,13 @@ export function Timeline({
   const set = <K extends keyof TimelineFilters>(key: K, value: TimelineFilters[K]) => setFilters({ ...filters, [key]: value });
 
   return (
-    <section aria-labelledby="timeline-title" class="rc-timeline">
-      <h2 id="timeline-title" class="rc-h2">
+    <section aria-labelledby="timeline-title" class="hc-timeline">
+      <h2 id="timeline-title" class="hc-h2">
         Timeline
       </h2>
-      <fieldset class="rc-filters">
+      <fieldset class="hc-filters">
         <legend>Filter the timeline</legend>
-        <div class="rc-field">
+        <div class="hc-field">
           <label for={`${ids}-signal`}>Signal</label>
           <select id={`${ids}-signal`} value={filters.signal} onChange={(e) => set('signal', e.currentTarget.value as Signal | '')}>
             <option value="">All signals</option>
@@ -122,7 +122,7 @@ export function Timeline({
             ))}
           </select>
         </div>
-        <div class="rc-field">
+        <div class="hc-field">
           <label for={`${ids}-kind`}>Kind</label>
           <select id={`${ids}-kind`} value={filters.kind} onChange={(e) => set('kind', e.currentTarget.value as Kind | '')}>
             <option value="">All kinds</option>
@@ -133,11 +133,11 @@ export function Timeline({
             ))}
           </select>
         </div>
-        <div class="rc-field">
+        <div class="hc-field">
           <label for={`${ids}-from`}>From</label>
           <input type="date" id={`${ids}-from`} value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.currentTarget.value)} />
         </div>
-        <div class="rc-field">
+        <div class="hc-field">
           <label for={`${ids}-to`}>To</label>
           <input type="date" id={`${ids}-to`} value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.currentTarget.value)} />
         </div>
@@ -149,10 +149,10 @@ export function Timeline({
       </fieldset>
 
       {entries.length ? (
-        <ol class="rc-entries" aria-label="Entries, newest first">
+        <ol class="hc-entries" aria-label="Entries, newest first">
           {interleave(entries, filtered ? [] : merges, !next).map((item) =>
             'line' in item ? (
-              <li key={`merge-${item.line.merged_id}`} class="rc-history-line">
+              <li key={`merge-${item.line.merged_id}`} class="hc-history-line">
                 <p role="note">
                   {mergeLineText(item.line)} · {formatWhen(item.line.merged_at)}
                 </p>
@@ -168,7 +168,7 @@ export function Timeline({
           )}
         </ol>
       ) : load.kind === 'idle' ? (
-        <p class="rc-empty">
+        <p class="hc-empty">
           {filtered
             ? 'No entry matches these filters. Clear them to see the whole timeline.'
             : 'Nothing has been filed about this account yet. Open a customer’s email or LinkedIn profile and press “Add to customer record”.'}
@@ -177,7 +177,7 @@ export function Timeline({
 
       {load.kind === 'loading' ? <p role="status">Loading entries…</p> : null}
       {load.kind === 'error' ? (
-        <div role="alert" class="rc-error">
+        <div role="alert" class="hc-error">
           <p>{load.message}</p>
           <button type="button" onClick={() => void fetchPage(entries.length ? next : null)}>
             Try again

@@ -40,40 +40,42 @@ export function TimelineItem({
   const author = entry.author_display_name ?? 'A former member';
 
   return (
-    <li class="rc-entry">
+    <li class="hc-entry">
       <article aria-label={entry.title} ref={article} tabIndex={focused ? -1 : undefined} aria-current={focused ? 'true' : undefined}>
-        <h3 class={`rc-entry__title${expanded ? '' : ' rc-clamp'}`}>{entry.title}</h3>
-        <p class="rc-entry__meta">
+        <h3 class="hc-entry__title" data-clamp={expanded ? undefined : 'two-lines'}>
+          {entry.title}
+        </h3>
+        <p class="hc-entry__meta">
           <time dateTime={entry.occurred_at}>{formatWhen(entry.occurred_at, true)}</time> · {kindLabel(entry.kind, entry.source_url)}
           {accountName ? ` · ${accountName}` : ''}
           {entry.contact_name ? ` · ${entry.contact_name}` : ''}
         </p>
-        <p class="rc-entry__meta">
+        <p class="hc-entry__meta">
           Filed by {author}
           {entry.author_department ? ` (${entry.author_department})` : ''}
         </p>
         {entry.body ? (
-          <p id={bodyId} class="rc-entry__body">
+          <p id={bodyId} class="hc-entry__body">
             {expanded ? entry.body : short.text}
           </p>
         ) : null}
         {short.cut || longTitle ? (
-          <button type="button" class="rc-link" aria-expanded={expanded} aria-controls={entry.body ? bodyId : undefined} onClick={() => setExpanded(!expanded)}>
+          <button type="button" class="hc-link" aria-expanded={expanded} aria-controls={entry.body ? bodyId : undefined} onClick={() => setExpanded(!expanded)}>
             {expanded ? 'Show less' : 'Show all'}
           </button>
         ) : null}
         {entry.signals.length ? (
-          <ul class="rc-tags" aria-label="Signals">
+          <ul class="hc-tags" aria-label="Signals">
             {entry.signals.map((signal) => (
               <li key={signal}>{signalLabel(signal)}</li>
             ))}
           </ul>
         ) : null}
-        <div class="rc-row">
+        <div class="hc-row">
           {entry.revision_count > 0 ? (
             <button
               type="button"
-              class="rc-link"
+              class="hc-link"
               aria-expanded={history}
               aria-controls={historyId}
               onClick={() => setHistory(!history)}

@@ -27,7 +27,7 @@ export function App() {
     <main class="hc-insights" aria-labelledby="insights-title">
       <header class="hc-insights__header">
         <h1 id="insights-title">Insights</h1>
-        <p class="rc-muted hc-muted">What customers are telling your team, week by week. About customers and signals — never about people.</p>
+        <p class="hc-muted hc-muted">What customers are telling your team, week by week. About customers and signals — never about people.</p>
       </header>
       <Body session={session} retry={() => void load()} />
     </main>
@@ -38,7 +38,7 @@ function Body({ session, retry }: { session: Load<SessionState>; retry: () => vo
   if (session.kind === 'loading') return <p role="status">Loading…</p>;
   if (session.kind === 'error') {
     return (
-      <div role="alert" class="rc-state">
+      <div role="alert" class="hc-state">
         <p>{session.message}</p>
         <button type="button" onClick={retry}>
           Try again
@@ -49,7 +49,7 @@ function Body({ session, retry }: { session: Load<SessionState>; retry: () => vo
   const state = session.data;
   if (!state.user) {
     return (
-      <div class="rc-state">
+      <div class="hc-state">
         <p>Sign in to see what your team’s customers are saying.</p>
         <button type="button" onClick={() => void openSettings('sign-in')}>
           Sign in
@@ -59,7 +59,7 @@ function Body({ session, retry }: { session: Load<SessionState>; retry: () => vo
   }
   if (!state.activeOrgId) {
     return (
-      <div class="rc-state">
+      <div class="hc-state">
         <p>Insights are about your team’s organization, and you are not in one yet.</p>
         <button type="button" onClick={() => void openSettings('organization')}>
           Open settings
@@ -98,7 +98,7 @@ function Insights({ userId }: { userId: string }) {
   if (!shown) {
     if (overview.kind === 'error') {
       return (
-        <div role="alert" class="rc-state">
+        <div role="alert" class="hc-state">
           <p>Insights could not be loaded: {overview.message}</p>
           <button type="button" onClick={() => void fetchOverview(weeks)}>
             Try again
@@ -116,12 +116,12 @@ function Insights({ userId }: { userId: string }) {
   return (
     <div class="hc-insights__body" aria-busy={updating}>
       {shown.cached ? (
-        <p role="status" class="rc-banner hc-banner">
+        <p role="status" class="hc-banner hc-banner">
           The server could not be reached ({shown.problem ?? 'offline'}). Showing the last answer, from {ageText(shown.fetchedAt)}.
         </p>
       ) : null}
       {overview.kind === 'error' ? (
-        <div role="alert" class="rc-error hc-error">
+        <div role="alert" class="hc-error hc-error">
           <p>{overview.message}</p>
           <button type="button" onClick={() => void fetchOverview(weeks)}>
             Try again
@@ -130,17 +130,17 @@ function Insights({ userId }: { userId: string }) {
       ) : null}
 
       <section class="hc-insights__changes" aria-labelledby={`${ids}-changes`}>
-        <h2 id={`${ids}-changes`} class="rc-h2 hc-h2">
+        <h2 id={`${ids}-changes`} class="hc-h2 hc-h2">
           What changed
         </h2>
-        <p class="rc-muted hc-muted">
+        <p class="hc-muted hc-muted">
           The last {INSIGHT_RECENT_WEEKS} weeks against the 12 before them; only changes beyond the usual ups and downs.
         </p>
         <SignalChanges changes={shown.changes} recentWeeks={INSIGHT_RECENT_WEEKS} />
       </section>
 
       <section class="hc-insights__series" aria-labelledby={`${ids}-series`}>
-        <h2 id={`${ids}-series`} class="rc-h2 hc-h2">
+        <h2 id={`${ids}-series`} class="hc-h2 hc-h2">
           What customers are telling us
         </h2>
         <div class="hc-insights__tools">
@@ -164,7 +164,7 @@ function Insights({ userId }: { userId: string }) {
             Export as CSV
           </button>
           {updating ? (
-            <span role="status" class="rc-muted hc-muted">
+            <span role="status" class="hc-muted hc-muted">
               Updating…
             </span>
           ) : null}
@@ -180,7 +180,7 @@ function Insights({ userId }: { userId: string }) {
                   <figure class="hc-multiple__figure">
                     <figcaption>
                       <strong>{signalName(one.signal)}</strong>{' '}
-                      <span class="rc-muted hc-muted">{count(one.total, 'entry', 'entries')}</span>
+                      <span class="hc-muted hc-muted">{count(one.total, 'entry', 'entries')}</span>
                     </figcaption>
                     <SignalChart series={one} selectedWeek={selected?.signal === one.signal ? selected.week : null} onSelectWeek={choose(one.signal)} />
                   </figure>
@@ -189,14 +189,14 @@ function Insights({ userId }: { userId: string }) {
             ))}
           </ul>
         ) : (
-          <p class="rc-empty hc-empty">
+          <p class="hc-empty hc-empty">
             Nothing with a customer signal in the last {shown.weeks} weeks yet. When your team files what customers say and
             marks it — pricing, an objection, praise, a feature request — each signal gets a weekly chart here, and
             changes beyond the usual are listed under “What changed”.
           </p>
         )}
         {!asTable && series.length ? (
-          <p class="rc-muted hc-muted">Choose a week on a chart (click, or arrow keys and Enter) to read its entries.</p>
+          <p class="hc-muted hc-muted">Choose a week on a chart (click, or arrow keys and Enter) to read its entries.</p>
         ) : null}
       </section>
 

@@ -58,15 +58,15 @@ export function App() {
 
   return (
     <LatestAction.Provider value={{ latest, claim: setLatest }}>
-      <div class="opt">
+      <div class="hc-settings">
         <header>
           <h1 id="options-title">Highcard settings</h1>
-          <p class="muted">
+          <p class="hc-muted">
             Highcard stores nothing until you press “File to customer record”, and then only what the preview showed.
           </p>
         </header>
-        <div class="opt-layout">
-          <nav aria-label="Settings sections" class="opt-nav">
+        <div class="hc-settings__layout">
+          <nav aria-label="Settings sections" class="hc-settings__nav">
             <ul>
               {SECTIONS.map((section) => (
                 <li key={section.id}>
@@ -86,9 +86,9 @@ export function App() {
           </nav>
           <main aria-labelledby={current ? `${current.id}-title` : 'options-title'} aria-busy={!session && !error}>
             {error ? (
-              <div role="alert" class="error stack">
+              <div role="alert" class="hc-error hc-stack">
                 <p>{error}</p>
-                <div class="row">
+                <div class="hc-row">
                   <button type="button" onClick={() => void load()}>
                     Try again
                   </button>
@@ -124,9 +124,9 @@ function SectionBody({
 }) {
   if (section.needs && !session.user) {
     return (
-      <div class="stack">
+      <div class="hc-stack">
         <p>Sign in first: this part of Settings is about your account in your team’s organization.</p>
-        <div class="row">
+        <div class="hc-row">
           <button type="button" onClick={() => go('account')}>
             Go to sign-in
           </button>
@@ -136,9 +136,9 @@ function SectionBody({
   }
   if (section.needs === 'organization' && !session.activeOrgId) {
     return (
-      <div class="stack">
+      <div class="hc-stack">
         <p>You are not in an organization yet: create one for your team, or join with an invite code.</p>
-        <div class="row">
+        <div class="hc-row">
           <button type="button" onClick={() => go('organization')}>
             Go to Organization
           </button>

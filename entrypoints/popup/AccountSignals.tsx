@@ -18,10 +18,10 @@ export function AccountSignals({ accountId }: AccountPanelProps) {
   };
   useEffect(() => void fetchSeries(), [accountId]);
 
-  if (load.kind === 'loading') return <p role="status" class="rc-muted hc-muted">Loading signals week by week…</p>;
+  if (load.kind === 'loading') return <p role="status" class="hc-muted hc-muted">Loading signals week by week…</p>;
   if (load.kind === 'error') {
     return (
-      <div role="alert" class="rc-error hc-error">
+      <div role="alert" class="hc-error hc-error">
         <p>Signals week by week: {load.message}</p>
         <button type="button" onClick={() => void fetchSeries()}>
           Try again

@@ -29,13 +29,13 @@ export function AccountView({ accountId, orgId, userId, focusEntryId, closeAccou
   };
 
   return (
-    <div class="rc-account">
-      <button type="button" class="rc-link" onClick={closeAccount}>
+    <div class="hc-account">
+      <button type="button" class="hc-link" onClick={closeAccount}>
         ← Search accounts
       </button>
       {overview.kind === 'loading' ? <p role="status">Loading the account…</p> : null}
       {overview.kind === 'error' ? (
-        <div role="alert" class="rc-state">
+        <div role="alert" class="hc-state">
           <p>{overview.message}</p>
           <button type="button" onClick={() => void load()}>
             Try again

@@ -23,7 +23,7 @@ export function AccountsTab(props: PopupTabProps) {
   const org = session.organizations.find((o) => o.org_id === orgId);
   return (
     <>
-      {org ? <p class="rc-muted">Searching {org.org_name}’s accounts.</p> : null}
+      {org ? <p class="hc-muted">Searching {org.org_name}’s accounts.</p> : null}
       <AccountSearch autoFocus onOpen={(hit) => openAccount(hit.account_id)} />
       {recent?.length ? <RecentAccounts accounts={recent} onOpen={openAccount} /> : null}
     </>

@@ -85,19 +85,19 @@ export function App() {
   }, [ready]);
 
   return (
-    <main class="popup" aria-labelledby="popup-title" aria-busy={session.kind === 'loading'}>
-      <header class="rc-header">
+    <main class="hc-popup" aria-labelledby="popup-title" aria-busy={session.kind === 'loading'}>
+      <header class="hc-header">
         <h1 id="popup-title">Highcard</h1>
-        <nav aria-label="Highcard pages" class="rc-header__links">
+        <nav aria-label="Highcard pages" class="hc-header__links">
           {HEADER_LINKS.filter((link) => shows(link, state)).map((link) => (
-            <button key={link.id} type="button" class="rc-link" onClick={() => void link.open()}>
+            <button key={link.id} type="button" class="hc-link" onClick={() => void link.open()}>
               {link.label}
             </button>
           ))}
         </nav>
       </header>
       {!online ? (
-        <p role="status" class="rc-banner">
+        <p role="status" class="hc-banner">
           You are offline. Timelines need the network; anything you file is kept in this browser and sent when you are back.
         </p>
       ) : null}
@@ -150,9 +150,9 @@ function Body({
   if (session.kind === 'loading') return <p role="status">Loading…</p>;
   if (session.kind === 'error') {
     return (
-      <div role="alert" class="rc-state">
+      <div role="alert" class="hc-state">
         <p>{session.message}</p>
-        <div class="rc-row">
+        <div class="hc-row">
           <button type="button" onClick={retry}>
             Try again
           </button>
@@ -166,9 +166,9 @@ function Body({
   const state = session.data;
   if (!state.user) {
     return (
-      <div class="rc-state">
+      <div class="hc-state">
         <p>Your team’s customer record. Connect and sign in to read account timelines here.</p>
-        <p class="rc-muted">You are not signed in. Sign in from Highcard’s settings; anything you filed is kept until then.</p>
+        <p class="hc-muted">You are not signed in. Sign in from Highcard’s settings; anything you filed is kept until then.</p>
         <button type="button" onClick={() => void openSettings('sign-in')}>
           Sign in
         </button>
@@ -178,9 +178,9 @@ function Body({
   }
   if (!state.activeOrgId) {
     return (
-      <div class="rc-state">
+      <div class="hc-state">
         <p>You are signed in as {state.user.email}, but not in an organization yet.</p>
-        <p class="rc-muted">Create one for your team, or join with an invite code from a colleague, in Highcard’s settings.</p>
+        <p class="hc-muted">Create one for your team, or join with an invite code from a colleague, in Highcard’s settings.</p>
         <button type="button" onClick={() => void openSettings('organization')}>
           Open settings
         </button>

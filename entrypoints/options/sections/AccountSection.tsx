@@ -13,7 +13,7 @@ function SignedIn({ session, onSession, go }: SectionProps) {
   const { busy, note, runSession } = useAction(onSession);
   const unsent = session.unsent;
   return (
-    <div class="stack">
+    <div class="hc-stack">
       <p>
         Signed in as <strong>{session.user?.email}</strong>.
         {unsent ? ` ${unsent === 1 ? '1 filed item is' : `${unsent} filed items are`} waiting to be sent.` : ''}
@@ -27,7 +27,7 @@ function SignedIn({ session, onSession, go }: SectionProps) {
           .
         </p>
       ) : null}
-      <div class="row">
+      <div class="hc-row">
         <button type="button" disabled={busy} onClick={() => void runSession(() => send('session.signOut', {}), 'Signed out.')}>
           Sign out
         </button>
@@ -54,7 +54,7 @@ function SignIn({ onSession }: SectionProps) {
 
   return (
     <>
-      <div class="row" role="group" aria-label="How to sign in">
+      <div class="hc-row" role="group" aria-label="How to sign in">
         <button type="button" aria-pressed={mode === 'code'} onClick={() => setMode('code')}>
           Email code
         </button>
@@ -64,7 +64,7 @@ function SignIn({ onSession }: SectionProps) {
       </div>
       {mode === 'code' ? (
         <form
-          class="stack"
+          class="hc-stack"
           onSubmit={async (event) => {
             event.preventDefault();
             if (!codeSentTo) {
@@ -89,7 +89,7 @@ function SignIn({ onSession }: SectionProps) {
               />
             </label>
           ) : null}
-          <div class="row">
+          <div class="hc-row">
             <button type="submit" disabled={busy}>
               {codeSentTo ? 'Sign in with code' : 'Send code'}
             </button>
@@ -103,7 +103,7 @@ function SignIn({ onSession }: SectionProps) {
         </form>
       ) : (
         <form
-          class="stack"
+          class="hc-stack"
           onSubmit={async (event) => {
             event.preventDefault();
             await runSession(() => send('session.signInWithPassword', { email: email.trim(), password }), 'Signed in.');
@@ -120,7 +120,7 @@ function SignIn({ onSession }: SectionProps) {
               onInput={(e) => setPassword(e.currentTarget.value)}
             />
           </label>
-          <div class="row">
+          <div class="hc-row">
             <button type="submit" disabled={busy}>
               Sign in
             </button>

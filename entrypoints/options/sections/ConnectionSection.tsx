@@ -47,18 +47,18 @@ export function ConnectionSection({ session, onSession }: SectionProps) {
 
   return (
     <>
-      <p class="muted">
+      <p class="hc-muted">
         For the person who sets Highcard up for the team. {isLocal ? 'Using the local development stack.' : `Connected to ${session.connection.url}.`}{' '}
         Your team’s Supabase project URL and anon key are under Project settings → API.
       </p>
       {isLocal && localAnswers !== null ? (
-        <p class="muted">
+        <p class="hc-muted">
           {localAnswers
             ? `The local stack answers at ${LOCAL_STACK.url}.`
             : `The local stack at ${LOCAL_STACK.url} does not answer: start it with “npm run stack”, or enter your team’s Supabase URL.`}
         </p>
       ) : null}
-      <form onSubmit={save} class="stack">
+      <form onSubmit={save} class="hc-stack">
         <label>
           Supabase URL
           <input type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
@@ -72,7 +72,7 @@ export function ConnectionSection({ session, onSession }: SectionProps) {
             onInput={(e) => setAnonKey(e.currentTarget.value)}
           />
         </label>
-        <div class="row">
+        <div class="hc-row">
           <button type="submit" disabled={busy}>
             Save connection
           </button>

@@ -9,8 +9,8 @@ export function InsightsSection(_props: SectionProps) {
         What customers are telling your team, week by week: every signal as a small chart, what changed in the last
         four weeks, and the entries behind any week.
       </p>
-      <p class="muted">It is about customers and signals only: nothing in it counts or ranks people.</p>
-      <div class="row">
+      <p class="hc-muted">It is about customers and signals only: nothing in it counts or ranks people.</p>
+      <div class="hc-row">
         <button type="button" onClick={() => void openExtensionPage('/insights.html')}>
           Open Insights
         </button>

@@ -20,14 +20,14 @@ export function OrganizationSection({ session, onSession }: SectionProps) {
         <fieldset>
           <legend>Active organization</legend>
           {session.organizations.map((org) => (
-            <label key={org.org_id} class="inline">
+            <label key={org.org_id} class="hc-inline">
               <input
                 type="radio"
                 name="active-org"
                 checked={org.org_id === session.activeOrgId}
                 onChange={() => void switching.runSession(() => send('org.setActive', { orgId: org.org_id }))}
               />
-              {org.org_name} <span class="muted">({ROLE_LABELS[org.role]})</span>
+              {org.org_name} <span class="hc-muted">({ROLE_LABELS[org.role]})</span>
             </label>
           ))}
           <StatusNote note={switching.note} />
@@ -58,7 +58,7 @@ function CreateForm({ onSession }: Pick<SectionProps, 'onSession'>) {
   const { busy, note, runSession } = useAction(onSession);
   return (
     <form
-      class="stack"
+      class="hc-stack"
       onSubmit={async (event) => {
         event.preventDefault();
         if (await runSession(() => send('org.create', { name: name.trim() }), `Created ${name.trim()}.`)) setName('');
@@ -69,7 +69,7 @@ function CreateForm({ onSession }: Pick<SectionProps, 'onSession'>) {
         Name
         <input required value={name} maxLength={LIMITS.name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
-      <div class="row">
+      <div class="hc-row">
         <button type="submit" disabled={busy}>
           Create organization
         </button>
@@ -84,7 +84,7 @@ function JoinForm({ onSession }: Pick<SectionProps, 'onSession'>) {
   const { busy, note, runSession } = useAction(onSession);
   return (
     <form
-      class="stack"
+      class="hc-stack"
       onSubmit={async (event) => {
         event.preventDefault();
         if (await runSession(() => send('org.join', { code: code.trim() }), 'You joined the organization.')) setCode('');
@@ -103,7 +103,7 @@ function JoinForm({ onSession }: Pick<SectionProps, 'onSession'>) {
           onInput={(e) => setCode(e.currentTarget.value)}
         />
       </label>
-      <div class="row">
+      <div class="hc-row">
         <button type="submit" disabled={busy}>
           Join organization
         </button>

@@ -26,7 +26,7 @@ function InviteForm({ org }: { org: Membership }) {
   const { busy, note, run } = useAction();
   return (
     <form
-      class="stack"
+      class="hc-stack"
       onSubmit={async (event) => {
         event.preventDefault();
         const created = await run(() => send('org.invite', { orgId: org.org_id, role }), 'Invite code created.');
@@ -44,7 +44,7 @@ function InviteForm({ org }: { org: Membership }) {
           ))}
         </select>
       </label>
-      <div class="row">
+      <div class="hc-row">
         <button type="submit" disabled={busy}>
           Create invite code
         </button>
@@ -56,7 +56,7 @@ function InviteForm({ org }: { org: Membership }) {
           <button type="button" onClick={() => void navigator.clipboard.writeText(invite)}>
             Copy code
           </button>{' '}
-          <span class="muted">It works once, for 7 days.</span>
+          <span class="hc-muted">It works once, for 7 days.</span>
         </p>
       ) : null}
     </form>
