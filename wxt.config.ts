@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { noEval } from './scripts/vite-plugin-no-eval';
+import { OUTLOOK_HOSTS } from './utils/capture/outlook/detect';
 
 // The local stack's gateway; teams on hosted Supabase grant their project's origin at runtime.
 const LOCAL_API_ORIGINS = ['http://127.0.0.1:54321/*', 'http://localhost:54321/*'];
@@ -20,10 +21,19 @@ export default defineConfig({
     description:
       'File what customers say in Gmail and LinkedIn into your team’s shared customer record, and see what the team knows before replying.',
     action: { default_title: 'Highcard', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
-    permissions: ['storage', 'alarms'],
+    // contextMenus, activeTab, scripting: "File selection to customer record" reads the tab the
+    // user acted in, then only; scripting also registers the opt-in Outlook content script.
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
+    commands: {
+      'file-selection': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'File selection to customer record',
+      },
+    },
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*', ...LOCAL_API_ORIGINS],
     // The team's Supabase project URL is only known once the user connects; it is requested
     // then, for that one origin.
+    // Outlook on the web's hosts are asked for in Settings, when the user switches it on.
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
@@ -42,6 +52,13 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    // The Outlook content script is registered at runtime (entrypoints/outlook.content); WXT
+    // would make its hosts install-time host permissions. They are optional: asked in Settings.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.host_permissions = manifest.host_permissions?.filter((host: string) => !OUTLOOK_HOSTS.some((outlook) => host.includes(outlook)));
+    },
+  },
   vite: () => ({
     plugins: [noEval()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -26,7 +26,7 @@ interface Props {
 
 function Problem({ problems, field }: { problems: ClipProblem[]; field: ClipProblem['field'] }) {
   const problem = problems.find((p) => p.field === field);
-  return problem ? <p class="clip-problem">{problem.message}</p> : null;
+  return problem ? <p class="hc-clip__problem">{problem.message}</p> : null;
 }
 
 /** The clip's preview: exactly what will be filed, as plain text, editable. */
@@ -46,7 +46,7 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
 
   return (
     <form
-      class="clip-form"
+      class="hc-clip__form"
       aria-labelledby="clip-title"
       onSubmit={submit}
       onKeyDown={(event) => {
@@ -54,12 +54,12 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
       }}
     >
       <h1 id="clip-title">File selection to customer record</h1>
-      <p class="clip-source">
+      <p class="hc-clip__source">
         Clip from <strong>{handoff.site}</strong>
         {handoff.sourceUrl ? (
           <>
             {' '}
-            · Source link, seen only by you: <span class="clip-url">{handoff.sourceUrl}</span>
+            · Source link, seen only by you: <span class="hc-clip__url">{handoff.sourceUrl}</span>
           </>
         ) : (
           ' · The page is not https, so no source link is kept.'
@@ -77,7 +77,7 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
         <textarea rows={8} value={draft.text} onInput={(e) => update({ text: e.currentTarget.value })} />
       </label>
       {handoff.truncated ? (
-        <p class="clip-note">The selection was longer than {LIMITS.body.toLocaleString('en')} characters; only its beginning is shown and filed.</p>
+        <p class="hc-clip__note">The selection was longer than {LIMITS.body.toLocaleString('en')} characters; only its beginning is shown and filed.</p>
       ) : null}
       <Problem problems={problems} field="text" />
 
@@ -125,7 +125,7 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
         {account?.mode === 'existing' && contacts.kind === 'error' ? <p role="alert">{contacts.message}</p> : null}
         {account?.mode === 'existing' && contacts.kind === 'ok'
           ? contacts.contacts.map((contact) => (
-              <label key={contact.id} class="clip-choice">
+              <label key={contact.id} class="hc-clip__choice">
                 <input
                   type="radio"
                   name="clip-customer"
@@ -137,7 +137,7 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
               </label>
             ))
           : null}
-        <label class="clip-choice">
+        <label class="hc-clip__choice">
           <input
             type="radio"
             name="clip-customer"
@@ -172,7 +172,7 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
       <SignalChips selected={draft.signals} onChange={(signals) => update({ signals })} />
 
       {error ? <p role="alert">{error}</p> : null}
-      <div class="clip-actions">
+      <div class="hc-clip__actions">
         <button type="submit" disabled={busy || problems.length > 0}>
           File to customer record
         </button>

@@ -80,7 +80,7 @@ export function ClipWindow({ state, children, onOpenSettings, onClose }: Props) 
       break;
   }
   return (
-    <main class="clip" aria-label="Highcard" aria-busy={state.kind === 'loading'}>
+    <main class="hc-clip" aria-label="Highcard" aria-busy={state.kind === 'loading'}>
       {content}
     </main>
   );

@@ -3,28 +3,13 @@
 // what the window showed" is testable without a browser.
 import { canonicalProfileUrl } from './capture/linkedin/detect';
 import { companyDomainOf } from './free-mail';
-import type { CaptureInput } from './messages';
+import type { AccountContact, CaptureInput, ClipHandoff } from './messages';
+
+export type { ClipHandoff } from './messages';
+
+/** A contact of the chosen account (merge.accountContacts), to choose the customer from. */
+export type KnownContact = Pick<AccountContact, 'id' | 'full_name' | 'email' | 'linkedin_url'>;
 import { LIMITS, type Signal } from './vocabulary';
-
-/** What the background hands the clip window: the cleaned selection and its source reference. */
-export interface ClipHandoff {
-  text: string;
-  title: string;
-  site: string;
-  sourceUrl: string | null;
-  sourceRef: string;
-  truncated: boolean;
-  /** When the rep made the selection (ISO 8601 with offset): the entry's "when". */
-  selectedAt: string;
-}
-
-/** A contact of the chosen account, as the account's record lists it. */
-export interface KnownContact {
-  id: string;
-  full_name: string;
-  email: string | null;
-  linkedin_url: string | null;
-}
 
 export type ClipAccount = { mode: 'existing'; id: string; name: string } | { mode: 'new'; name: string; domain: string } | null;
 
@@ -81,9 +66,7 @@ export function clipProblems(draft: ClipDraft): ClipProblem[] {
   }
   const customer = draft.customer;
   if (!customer) problems.push({ field: 'customer', message: 'Choose the customer, or add someone new.' });
-  else if (customer.mode === 'known' && !customer.contact.email && !customer.contact.linkedin_url) {
-    problems.push({ field: 'customer', message: 'This contact has no email or LinkedIn URL on record; add them as someone new.' });
-  } else if (customer.mode === 'new') {
+  else if (customer.mode === 'new') {
     if (!customer.name.trim()) problems.push({ field: 'customer', message: 'Give the customer’s name.' });
     else if (!customerAddress(customer.address)) {
       problems.push({ field: 'customer', message: 'Give their email or LinkedIn profile URL (linkedin.com/in/…).' });
@@ -97,11 +80,8 @@ export function clipCapture(draft: ClipDraft, handoff: Pick<ClipHandoff, 'source
   const customer = draft.customer;
   const contact =
     customer?.mode === 'known'
-      ? {
-          full_name: customer.contact.full_name,
-          ...(customer.contact.email && { email: customer.contact.email }),
-          ...(customer.contact.linkedin_url && { linkedin_url: customer.contact.linkedin_url }),
-        }
+      ? // The team's own record of this person: filed on it, nothing about them overwritten.
+        { id: customer.contact.id }
       : customer?.mode === 'new'
         ? { full_name: customer.name.trim(), ...customerAddress(customer.address) }
         : null;

@@ -130,6 +130,10 @@ export const captureSchema = z
     if (capture.kind !== 'note' && !capture.source_ref) {
       ctx.addIssue({ code: 'custom', path: ['source_ref'], message: `is required for ${capture.kind}` });
     }
+    // A clip is keyed by the hash of its address and text only: colleagues read source_ref.
+    if (capture.kind === 'clip' && capture.source_ref && !/^[0-9a-f]{64}$/.test(capture.source_ref)) {
+      ctx.addIssue({ code: 'custom', path: ['source_ref'], message: 'must be the SHA-256 of the address and the text for a clip' });
+    }
     if (!capture.contact && !(capture.kind === 'note' && capture.account)) {
       ctx.addIssue({
         code: 'custom',
@@ -601,6 +605,46 @@ export const sidebarPrefsSchema = z.object({
 });
 export type SidebarPrefs = z.infer<typeof sidebarPrefsSchema>;
 
+// -- capture anywhere: clips, Outlook on the web, read failures (helper X) -------------
+/** What the page hands over for "File selection": read only after the rep asked. */
+export const pageSelectionSchema = z.object({
+  text: z.string().max(LIMITS.body * 10),
+  title: z.string().max(10_000),
+  url: z.string().max(LIMITS.sourceUrl * 4),
+});
+export type PageSelection = z.infer<typeof pageSelectionSchema>;
+
+/** A selection made ready for the clip window (utils/capture/selection.ts cleanClip). */
+export const clipHandoffSchema = z.object({
+  text: z.string(),
+  title: z.string(),
+  site: z.string(),
+  sourceUrl: z.string().nullable(),
+  sourceRef: z.string(),
+  truncated: z.boolean(),
+  selectedAt: z.string(),
+});
+export type ClipHandoff = z.infer<typeof clipHandoffSchema>;
+
+export const READ_FAILURE_SITES = ['gmail', 'linkedin', 'outlook'] as const;
+export const READ_FAILURE_PAGE_KINDS = ['thread', 'profile', 'conversation'] as const;
+/** What was read of a page that could not be read: names of selectors, never page content. */
+const readFailurePart = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,60}$/, { error: 'must be a selector name' });
+export const readFailureSchema = z.object({
+  site: z.enum(READ_FAILURE_SITES),
+  pageKind: z.enum(READ_FAILURE_PAGE_KINDS),
+  parts: z.array(z.string()),
+  extensionVersion: z.string(),
+  /** The browser's user agent: which browser and version. */
+  browser: z.string(),
+  at: z.string(),
+});
+export type ReadFailure = z.infer<typeof readFailureSchema>;
+
+/** Outlook on the web: the optional host permission granted, and the content script registered. */
+export const outlookStatusSchema = z.object({ granted: z.boolean(), registered: z.boolean() });
+export type OutlookStatus = z.infer<typeof outlookStatusSchema>;
+
 // The messages. Adding one = one entry here (request and response schema) + one handler in
 // utils/background/handlers/<topic>.ts + (only if a content script may send it) the
 // CONTENT_SCRIPT_MESSAGES list below. Recipe: .scratch/LAYOUT_READY / README "Architecture".
@@ -772,6 +816,24 @@ export const messages = {
   /** Whether the rep hid the sidebar, per site. */
   'sidebar.prefs': message(none, sidebarPrefsSchema),
   'sidebar.setHidden': message(z.object({ site: z.enum(SIDEBAR_SITES), hidden: z.boolean() }), sidebarPrefsSchema),
+
+  // -- capture anywhere (handlers/clip.ts, helper X) -------------------------------------
+  /** A selection read from a tab (or handed in by a test): kept in memory, the clip window opens on it. */
+  'clip.open': message(z.object({ selection: pageSelectionSchema }), z.object({ clipId: z.string() })),
+  /** The clip window asks for its selection; it is gone once filed or the browser closed. */
+  'clip.get': message(z.object({ clipId: z.string().min(1).max(100) }), clipHandoffSchema),
+  'clip.discard': message(z.object({ clipId: z.string().min(1).max(100) }), none),
+  /** A sidebar that could not read its page says which parts failed; kept in this browser only. */
+  'readFailure.record': message(
+    z.object({ site: z.enum(READ_FAILURE_SITES), pageKind: z.enum(READ_FAILURE_PAGE_KINDS), parts: z.array(readFailurePart).max(20) }),
+    none,
+  ),
+  'readFailures.list': message(none, z.array(readFailureSchema)),
+  /** Settings → "Use Highcard in Outlook on the web": the page asks the permission, the
+   * background registers (enable) or removes (disable) the content script. */
+  'outlook.status': message(none, outlookStatusSchema),
+  'outlook.enable': message(none, outlookStatusSchema),
+  'outlook.disable': message(none, outlookStatusSchema),
 } as const;
 
 export type MessageType = keyof typeof messages;
@@ -806,6 +868,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'forYou.check',
   'follow.get',
   'follow.set',
+  // Capture anywhere: a page the sidebar could not read is recorded (selector names only).
+  'readFailure.record',
 ]);
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -1,32 +1,17 @@
 // The last read failures, kept in this browser only and never sent: when a page looks like a
 // thread, profile or conversation but a reader cannot read it, the sidebar records which
 // parts failed (selector names, never page content) so that the user can paste a bug report
-// from Settings → Page reading. The record is pure data; the storage item is the one place
-// it lives.
+// from Settings → Page reading. Pure: the background stamps and stores a failure
+// (handlers/clip.ts, readFailuresItem in utils/storage.ts).
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import type { ReadFailure } from './messages';
+
+export type { ReadFailure } from './messages';
 
 export const MAX_READ_FAILURES = 20;
 
-export type FailureSite = 'gmail' | 'linkedin' | 'outlook';
-export type FailurePageKind = 'thread' | 'profile' | 'conversation';
-
-export interface ReadFailure {
-  site: FailureSite;
-  pageKind: FailurePageKind;
-  /** Names of what could not be read (selector constants such as "MESSAGE", "SENDER"). */
-  parts: string[];
-  extensionVersion: string;
-  /** The browser's user agent string: which browser and version. */
-  browser: string;
-  /** ISO 8601 time of the failure. */
-  at: string;
-}
-
-export const readFailuresItem = storage.defineItem<ReadFailure[]>('local:readFailures', {
-  fallback: [],
-  version: 1,
-});
+export type FailureSite = ReadFailure['site'];
+export type FailurePageKind = ReadFailure['pageKind'];
 
 /** Only names like "MESSAGE_BODY" or "profile.name" pass, so no page text can slip into a record. */
 const PART_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,60}$/;
@@ -50,22 +35,20 @@ export function withFailure(list: readonly ReadFailure[], failure: ReadFailure):
   return [clean, ...list].slice(0, MAX_READ_FAILURES);
 }
 
-export async function recordReadFailure(failure: Omit<ReadFailure, 'at' | 'extensionVersion' | 'browser'> & Partial<ReadFailure>): Promise<void> {
-  const full: ReadFailure = {
-    ...failure,
-    extensionVersion: failure.extensionVersion ?? extensionVersion(),
-    browser: failure.browser ?? (typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent),
-    at: failure.at ?? new Date().toISOString(),
-  };
-  await readFailuresItem.setValue(withFailure(await readFailuresItem.getValue(), full));
-}
-
-function extensionVersion(): string {
+/** A failure as the background records it: this extension's version, this browser, now. */
+export function stampFailure(failure: Pick<ReadFailure, 'site' | 'pageKind' | 'parts'>, now: Date = new Date()): ReadFailure {
+  let extensionVersion = 'unknown';
   try {
-    return browser.runtime.getManifest().version;
+    extensionVersion = browser.runtime.getManifest().version;
   } catch {
-    return 'unknown';
+    // Outside the extension (a plain test DOM): the version stays unknown.
   }
+  return {
+    ...failure,
+    extensionVersion,
+    browser: typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent,
+    at: now.toISOString(),
+  };
 }
 
 const SITE_NAMES: Record<FailureSite, string> = { gmail: 'Gmail', linkedin: 'LinkedIn', outlook: 'Outlook on the web' };

@@ -4,7 +4,7 @@
 // utils/messages.ts; keep several values under one prefix only through the helpers below.
 import { storage } from 'wxt/utils/storage';
 import type { Follows, LastLooked } from './for-you';
-import type { BackgroundProblem, ForYouStatus, InsightsOverview, Membership, Settings, SidebarPrefs, TabContext } from './messages';
+import type { BackgroundProblem, ClipHandoff, ForYouStatus, InsightsOverview, Membership, ReadFailure, Settings, SidebarPrefs, TabContext } from './messages';
 
 export type { Settings } from './messages';
 
@@ -87,6 +87,23 @@ export const forYouCheckItem = storage.defineItem<(ForYouStatus & { orgId: strin
   'local:forYouCheck',
   { fallback: null, version: 1 },
 );
+
+/** What last failed behind the user's back in the service worker (storage, the alarm, a
+ * sync), for Settings to show; cleared when the outbox next runs cleanly. */
+export const backgroundProblemItem = storage.defineItem<BackgroundProblem | null>('local:backgroundProblem', {
+  fallback: null,
+  version: 1,
+});
+
+// -- capture anywhere (helper X) ----------------------------------------------------------
+/** The last read failures (selector names, never page content): this browser only, never sent. */
+export const readFailuresItem = storage.defineItem<ReadFailure[]>('local:readFailures', { fallback: [], version: 1 });
+
+/** Selections waiting in a clip window, by clip id: memory only, gone when the browser closes. */
+export const pendingClipsItem = storage.defineItem<Record<string, ClipHandoff & { createdAt: number }>>('session:pendingClips', {
+  fallback: {},
+  version: 1,
+});
 
 /** What last failed behind the user's back in the service worker (storage, the alarm, a
  * sync), for Settings to show; cleared when the outbox next runs cleanly. */

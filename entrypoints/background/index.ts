@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../../utils/background/dispatch';
+import { installClipEntryPoints } from '../../utils/background/clip';
 import { checkForYouIfDue } from '../../utils/background/handlers/for-you';
+import { reconcileOutlook } from '../../utils/background/outlook';
 import { inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
 
 export default defineBackground(() => {
@@ -19,6 +21,12 @@ export default defineBackground(() => {
 
   // Back online: whatever waited for the network goes now, not at the next alarm.
   self.addEventListener('online', () => inBackground('send what waited for the network', outbox.resume()));
+
+  // "File selection to customer record": the context-menu item and the keyboard command.
+  installClipEntryPoints();
+  // Outlook on the web runs exactly while the user allows it (Settings, or the browser's own page).
+  browser.permissions.onRemoved.addListener(() => inBackground('follow the Outlook permission', reconcileOutlook()));
+  inBackground('follow the Outlook permission', reconcileOutlook());
 
   // A worker that was stopped mid-sync picks up where it was; prune sent items a week old.
   inBackground('pick up the outbox', outbox.prune().then(() => outbox.drain()));

@@ -15,6 +15,7 @@ import {
   type Result,
 } from '../messages';
 import { captureHandlers } from './handlers/capture';
+import { clipHandlers } from './handlers/clip';
 import { coachingHandlers } from './handlers/coaching';
 import { thanksHandlers } from './handlers/thanks';
 import { forYouHandlers } from './handlers/for-you';
@@ -34,7 +35,7 @@ type Handlers = { [K in MessageType]: Handler<K> };
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers] as const;
+export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers, clipHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
@@ -48,6 +49,7 @@ export const handlers = {
   ...insightsHandlers,
   ...forYouHandlers,
   ...sidebarHandlers,
+  ...clipHandlers,
 } satisfies Handlers;
 
 function isFromExtensionPage(sender: Sender): boolean {

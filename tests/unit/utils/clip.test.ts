@@ -38,7 +38,7 @@ describe('a clip as a capture', () => {
       },
       { ...handoff, sourceUrl: null },
     );
-    expect(capture).toMatchObject({ account: { id: 'acc-1' }, contact: { full_name: 'Mia', email: 'mia@acme.example' } });
+    expect(capture).toMatchObject({ account: { id: 'acc-1' }, contact: { id: 'c-1' } });
     expect(capture).not.toHaveProperty('source_url');
   });
 

@@ -1,13 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  failureReport,
-  MAX_READ_FAILURES,
-  readFailuresItem,
-  recordReadFailure,
-  withFailure,
-  type ReadFailure,
-} from '../../../utils/read-failures';
+import { failureReport, MAX_READ_FAILURES, stampFailure, withFailure, type ReadFailure } from '../../../utils/read-failures';
 
 const failure = (at: string, parts = ['MESSAGE']): ReadFailure => ({
   site: 'outlook',
@@ -43,13 +36,11 @@ describe('read failures kept in the browser', () => {
     expect(list[0]?.parts).toEqual(['MESSAGE_BODY', 'SENDER']);
   });
 
-  it('stores a failure with the extension version, the browser and the date', async () => {
-    await recordReadFailure({ site: 'gmail', pageKind: 'thread', parts: ['MESSAGE'] });
-    const [stored] = await readFailuresItem.getValue();
-    expect(stored).toMatchObject({ site: 'gmail', pageKind: 'thread', parts: ['MESSAGE'] });
-    expect(stored?.extensionVersion).toBeTruthy();
-    expect(stored?.browser).toBeTruthy();
-    expect(Date.parse(stored!.at)).not.toBeNaN();
+  it('stamps a failure with the extension version, the browser and the date', () => {
+    const stamped = stampFailure({ site: 'gmail', pageKind: 'thread', parts: ['MESSAGE'] }, new Date('2026-11-20T10:00:00Z'));
+    expect(stamped).toMatchObject({ site: 'gmail', pageKind: 'thread', parts: ['MESSAGE'], at: '2026-11-20T10:00:00.000Z' });
+    expect(stamped.extensionVersion).toBeTruthy();
+    expect(stamped.browser).toBeTruthy();
   });
 
   it('writes a report without page content', () => {
