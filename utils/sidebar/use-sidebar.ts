@@ -8,7 +8,7 @@ import type { SiteView, SourceItem } from './types';
 import { useAnnounceInView } from './use-in-view';
 import { useOnline } from './use-online';
 import { useOutbox } from './use-outbox';
-import { useSession } from './use-session';
+import { mayLookUp, useSession } from './use-session';
 import { useTeamContext, type ContextState } from './use-team-context';
 
 export interface SidebarModel {
@@ -72,6 +72,17 @@ export function useSidebar(props: SidebarHostProps): SidebarModel {
   }, [view.id]);
 
   const known: LookupResult | null = context.state.status === 'ready' ? context.state.result : null;
+
+  // Once something filed from this page has reached the server, ask the team's answer again,
+  // so "What the team knows" holds it as the team sees it.
+  const sentHere = outbox.items
+    .filter((item) => item.status === 'sent' && Object.values(filedHere).some((ids) => ids.includes(item.id)))
+    .map((item) => item.id)
+    .join(',');
+  useEffect(() => {
+    // With automatic lookup off, only the rep asks (pact rule 1).
+    if (sentHere && context.state.status === 'ready' && mayLookUp(session)) void context.lookup();
+  }, [sentHere]);
 
   const onOpen = useCallback(
     (source: SourceItem) => {
