@@ -120,7 +120,7 @@ export function SidebarContext({ state, subject, me, justFiled, online, unsent, 
               <strong>Ask:</strong> {colleagues.join(', ')}
             </p>
           ) : null}
-          {result.entries.length ? <EntryList entries={result.entries} /> : null}
+          {result.entries.length ? <EntryList entries={result.entries} userId={me} /> : null}
         </div>
       ) : null}
     </div>
