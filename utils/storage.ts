@@ -3,6 +3,7 @@
 // `storage.defineItem<T>('local:<name>', { fallback, version: 1 })` here, typed from
 // utils/messages.ts; keep several values under one prefix only through the helpers below.
 import { storage } from 'wxt/utils/storage';
+import type { CacheIndex } from './lookup-cache';
 import type { Follows, LastLooked } from './for-you';
 import type { BackgroundProblem, ClipHandoff, ForYouStatus, InsightsOverview, Membership, ReadFailure, Settings, SidebarPrefs, TabContext } from './messages';
 
@@ -36,10 +37,9 @@ export const activeOrgItem = storage.defineItem<string | null>('local:activeOrg'
   version: 1,
 });
 
-export const lookupCacheItem = storage.defineItem<Record<string, unknown>>('local:lookupCache', {
-  fallback: {},
-  version: 1,
-});
+/** Keys of earlier versions, removed once when the background starts (the lookup cache was
+ * one item holding every answer). */
+export const RETIRED_KEYS: LocalKey[] = ['local:lookupCache'];
 
 /** The user's organizations as last fetched: the sidebar paints from it at once, and it
  * keeps the extension usable offline. */
@@ -121,6 +121,14 @@ export type LocalKey = `local:${string}`;
 export const AUTH_KEY_PREFIX = 'local:auth:' as const;
 /** Prefix of one key per outbox item, so that filing writes one small value. */
 export const OUTBOX_KEY_PREFIX = 'local:outbox:' as const;
+/** The ids of the items in the outbox, written in the same storage call as a new item: listing
+ * reads these keys only, never all of storage. null until first written (then rebuilt once). */
+export const outboxIndexItem = storage.defineItem<string[] | null>('local:outboxIndex', { fallback: null, version: 1 });
+
+/** Prefix of one key per cached lookup answer (utils/lookup-cache.ts). */
+export const LOOKUP_KEY_PREFIX = 'local:lookup:' as const;
+/** Which answers are cached and when each was fetched: evicting the oldest reads only this. */
+export const lookupIndexItem = storage.defineItem<CacheIndex>('local:lookupIndex', { fallback: [], version: 1 });
 
 /** WXT's snapshot names keys without their area; this is the one place that knows it. */
 function bare(key: LocalKey): string {

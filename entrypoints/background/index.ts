@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from 'wxt/utils/storage';
 import { dispatch } from '../../utils/background/dispatch';
 import { installClipEntryPoints } from '../../utils/background/clip';
 import { checkForYouIfDue } from '../../utils/background/handlers/for-you';
 import { reconcileOutlook } from '../../utils/background/outlook';
 import { inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
+import { RETIRED_KEYS } from '../../utils/storage';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so that a message or alarm that woke the worker
@@ -30,4 +32,5 @@ export default defineBackground(() => {
 
   // A worker that was stopped mid-sync picks up where it was; prune sent items a week old.
   inBackground('pick up the outbox', outbox.prune().then(() => outbox.drain()));
+  inBackground('forget what earlier versions kept', storage.removeItems(RETIRED_KEYS));
 });

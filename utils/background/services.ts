@@ -1,12 +1,12 @@
 // What lives for the service worker's lifetime: the Supabase client, the outbox, the
 // toolbar badge and the lookup cache. Handlers use these; nothing here knows about messages.
 import { browser } from 'wxt/browser';
-import { LookupCache, type CacheArea } from '../lookup-cache';
+import { LookupCache } from '../lookup-cache';
 import type { LookupResult } from '../messages';
 import { isUnsent, Outbox, type OutboxItem } from '../outbox';
-import { extensionOutboxStore } from '../outbox-store';
-import { activeOrgItem, backgroundProblemItem, connectionItem, lookupCacheItem } from '../storage';
+import { activeOrgItem, backgroundProblemItem, connectionItem } from '../storage';
 import * as records from './records';
+import { extensionLookupArea, extensionOutboxStore } from './storage-areas';
 import { supabaseFor, type Client } from './supabase';
 
 export const OUTBOX_ALARM = 'outbox';
@@ -56,11 +56,7 @@ async function showUnsent(items: readonly OutboxItem[]): Promise<void> {
   });
 }
 
-const lookupArea: CacheArea<LookupResult> = {
-  read: async () => (await lookupCacheItem.getValue()) as Awaited<ReturnType<CacheArea<LookupResult>['read']>>,
-  write: (entries) => lookupCacheItem.setValue(entries),
-};
-export const lookupCache = new LookupCache<LookupResult>(lookupArea);
+export const lookupCache = new LookupCache<LookupResult>(extensionLookupArea<LookupResult>());
 
 export async function signedInUserId(supabase: Client): Promise<string> {
   const { data } = await supabase.auth.getSession();

@@ -12,7 +12,7 @@ import {
   type OutboxStore,
   type SendOutcome,
 } from '../../../utils/outbox';
-import { extensionOutboxStore } from '../../../utils/outbox-store';
+import { extensionOutboxStore } from '../../../utils/background/storage-areas';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
 let sequence = 0;
@@ -346,5 +346,42 @@ describe('the outbox when the browser itself fails', () => {
     expect(problems.at(-1)).toMatch(/^could not read the outbox \(storage is not available\)/);
     await expect(outbox.resume()).resolves.toBeUndefined();
     expect((await outbox.list())[0]?.status).toBe('sent');
+  });
+});
+
+describe('the outbox in extension storage', () => {
+  it('lists every item when several are filed at the same moment', async () => {
+    const { outbox } = setup();
+    await Promise.all(Array.from({ length: 8 }, () => outbox.file(capture())));
+    expect(await outbox.list()).toHaveLength(8);
+    expect(((await fakeBrowser.storage.local.get('outboxIndex')).outboxIndex as string[]).length).toBe(8);
+  });
+
+  it('still lists the items an earlier version kept without an index', async () => {
+    const { outbox } = setup();
+    const item = await outbox.file(capture());
+    await fakeBrowser.storage.local.remove('outboxIndex');
+    expect((await extensionOutboxStore.all()).map((kept) => kept.id)).toEqual([item.id]);
+    expect((await fakeBrowser.storage.local.get('outboxIndex')).outboxIndex).toEqual([item.id]);
+  });
+
+  it('reads only its own keys when listing, however much else is in storage', async () => {
+    const { outbox } = setup();
+    await outbox.file(capture());
+    await fakeBrowser.storage.local.set({ 'lookup:big': { key: 'x', value: 'y'.repeat(100_000), fetchedAt: 1 } });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await extensionOutboxStore.all();
+    const asked = get.mock.calls.flatMap(([keys]) => (keys === null || keys === undefined ? ['<everything>'] : [keys].flat()));
+    expect(asked).not.toContain('<everything>');
+    expect(asked.some((key) => String(key).startsWith('lookup:'))).toBe(false);
+    get.mockRestore();
+  });
+
+  it('forgets a discarded item in the index too', async () => {
+    const { outbox } = setup();
+    const item = await outbox.file(capture());
+    await outbox.discard(item.id);
+    expect((await fakeBrowser.storage.local.get('outboxIndex')).outboxIndex).toEqual([]);
+    expect(await fakeBrowser.storage.local.get(`outbox:${item.id}`)).toEqual({});
   });
 });
