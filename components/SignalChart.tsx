@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { count, signalName, weekLabel, type SignalSeries } from '../utils/insights';
 
-const HEIGHT = 96;
+const HEIGHT = 120;
 const shortWeek = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** The colours of the page's theme, read when the chart is drawn (light or dark). */
@@ -44,6 +44,9 @@ export function SignalChart({
   const keyboardIndex = active ?? (selectedIndex >= 0 ? selectedIndex : last);
   const choose = useRef(onSelectWeek);
   choose.current = onSelectWeek;
+  const chosen = useRef<number | null>(null);
+  chosen.current = selectedIndex >= 0 ? selectedIndex : null;
+  useEffect(() => plot.current?.redraw(false), [selectedIndex]);
 
   useEffect(() => {
     const element = box.current;
@@ -73,7 +76,8 @@ export function SignalChart({
             height: HEIGHT,
             legend: { show: false },
             cursor: { y: false, drag: { x: false, y: false }, points: { show: false } },
-            scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(2, max)] } },
+            // Headroom above the highest week, so its value is labelled on the axis.
+            scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(2, Math.ceil(max * 1.2))] } },
             axes: [
               {
                 stroke: colours.text,
@@ -87,7 +91,7 @@ export function SignalChart({
                 grid: { stroke: colours.grid, width: 1 },
                 ticks: { show: false },
                 size: 32,
-                space: 24,
+                space: 20,
                 incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000],
               },
             ],
@@ -96,12 +100,30 @@ export function SignalChart({
               {
                 label: 'Entries',
                 stroke: colours.bar,
+                // No outline: a week without entries draws nothing rather than a dash.
+                width: 0,
                 fill: colours.bar,
                 paths: uPlot.paths.bars?.({ size: [0.7, 24] }),
                 points: { show: false },
               },
             ],
-            hooks: { setCursor: [(u) => setActive(u.cursor.idx ?? null)] },
+            hooks: {
+              setCursor: [(u) => setActive(u.cursor.idx ?? null)],
+              // The chosen week: a band behind its bar.
+              drawClear: [
+                (u) => {
+                  const index = chosen.current;
+                  const x = index === null ? undefined : u.data[0][index];
+                  if (x === undefined || x === null) return;
+                  const step = xs.length > 1 ? Math.abs(u.valToPos(xs[1]!, 'x', true) - u.valToPos(xs[0]!, 'x', true)) : u.bbox.width;
+                  u.ctx.save();
+                  u.ctx.fillStyle = colours.grid;
+                  u.ctx.globalAlpha = 0.5;
+                  u.ctx.fillRect(u.valToPos(x, 'x', true) - step / 2, u.bbox.top, step, u.bbox.height);
+                  u.ctx.restore();
+                },
+              ],
+            },
           },
           [xs, ys],
           element,
