@@ -221,8 +221,9 @@ export const lookupResultSchema = z.object({
   accounts: z.array(z.looseObject({ id: z.string(), name: z.string() })).default([]),
   entries: z.array(lookupEntrySchema).default([]),
   people: z.array(z.looseObject({ display_name: z.string().nullable() })).default([]),
-  /** Someone the team knows by this name whom the lookup did not match (asked with a name). */
-  candidates: z.array(candidateSchema).default([]),
+  /** Someone the team knows by this name whom the lookup did not match (only when asked with
+   * a name; optional so that answers kept from before stay valid). */
+  candidates: z.array(candidateSchema).optional(),
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;
 

@@ -4,6 +4,8 @@ import { companyDomainOf } from './free-mail';
 import type { CaptureInput, Kind, LookupResult, Signal } from './messages';
 
 export interface ContactCandidate {
+  /** A contact the team already has, confirmed by the rep ("Same person"): filed on it. */
+  id?: string;
   full_name: string;
   email?: string | null;
   linkedin_url?: string | null;
@@ -118,7 +120,16 @@ export function buildCapture(draft: Draft): CaptureInput {
     title: draft.title.trim(),
     body: composeBody(draft.body, draft.note),
     signals: draft.signals,
-    contact: contact
+    contact: contact?.id
+      ? {
+          // A known contact keeps its own name; what is in view only fills in what it lacks.
+          id: contact.id,
+          ...(contact.email && { email: contact.email }),
+          ...(contact.linkedin_url && { linkedin_url: contact.linkedin_url }),
+          ...(contact.title && { title: contact.title }),
+          ...(contact.company && { company: contact.company }),
+        }
+      : contact
       ? {
           full_name: contact.full_name,
           ...(contact.email && { email: contact.email }),
