@@ -1,13 +1,12 @@
-import { createContext } from 'preact';
 import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ROUTE_NOTE_MAX, type RouteRecipients, type RouteTarget, type RoutingActions } from '../utils/for-you';
+import { ROUTE_NOTE_MAX, type RouteRecipients, type RouteTarget } from '../utils/for-you';
+import { RoutingContext } from '../utils/routing-context';
 
 export type { RoutingActions } from '../utils/for-you';
-
-/** The page that hosts entries (popup, sidebar, insights) provides the actions once at its
- * root (utils/route-actions.ts), so the control stays presentational and sits in any entry
- * row with one line. Without a provider the control is not shown. */
-export const RoutingContext = createContext<RoutingActions | null>(null);
+// The page that hosts entries (popup, sidebar, Insights) provides the actions once at its root
+// (utils/route-actions.ts), so this control stays presentational and sits in any entry row
+// with one line. Without a provider it is not shown.
+export { RoutingContext } from '../utils/routing-context';
 
 type Load = { kind: 'loading' } | { kind: 'ok'; recipients: RouteRecipients } | { kind: 'error'; message: string };
 

@@ -1,5 +1,6 @@
 import type { LookupResult } from '../utils/messages';
 import { formatWhen } from '../utils/format';
+import { BringToColleague } from './BringToColleague';
 import { EntryThanks } from './EntryThanks';
 import { excerpt, kindLabel, signalLabel } from './labels';
 
@@ -23,6 +24,7 @@ export function EntryList({ entries, userId = null }: { entries: readonly Entry[
               {entry.signals.map(signalLabel).join(' · ')}
             </p>
           ) : null}
+          <BringToColleague entryId={entry.id} entryTitle={entry.title} />
           <EntryThanks
             entryId={entry.id}
             authorId={typeof entry.author_id === 'string' ? entry.author_id : null}

@@ -1,6 +1,7 @@
 import type { LookupResult, OutboxItem } from '../utils/messages';
 import { formatWhen } from '../utils/format';
 import { filedStateText } from '../utils/sidebar/states';
+import { BringToColleague } from './BringToColleague';
 
 type TeamEntry = LookupResult['entries'][number];
 
@@ -19,16 +20,23 @@ export function FiledState({ mine, team, online, now }: Props) {
   if (mine) {
     const { text, tone } = filedStateText(mine, now, online);
     return (
-      <p class={tone === 'problem' ? 'hc-error' : tone === 'done' ? 'hc-filed' : 'hc-filed hc-filed--waiting'} role="status">
-        {text}
-      </p>
+      <>
+        <p class={tone === 'problem' ? 'hc-error' : tone === 'done' ? 'hc-filed' : 'hc-filed hc-filed--waiting'} role="status">
+          {text}
+        </p>
+        {/* Right after filing: bring it to a colleague (For you) once it is on the server. */}
+        {mine.status === 'sent' ? <BringToColleague entryId={mine.result?.id ?? mine.id} entryTitle={mine.capture.title} /> : null}
+      </>
     );
   }
   if (!team) return null;
   return (
-    <p class="hc-filed">
-      Filed by {team.author_display_name ?? 'a colleague'} on{' '}
-      {formatWhen(typeof team.created_at === 'string' ? team.created_at : team.occurred_at)}
-    </p>
+    <>
+      <p class="hc-filed">
+        Filed by {team.author_display_name ?? 'a colleague'} on{' '}
+        {formatWhen(typeof team.created_at === 'string' ? team.created_at : team.occurred_at)}
+      </p>
+      <BringToColleague entryId={team.id} entryTitle={team.title} />
+    </>
   );
 }

@@ -121,6 +121,7 @@ export function Sidebar(model: SidebarModel) {
               unsent={unsentCount(model.outbox)}
               now={now}
               onLookup={model.onLookup}
+              follow={model.follow}
             />
           </section>
           <section class="hc-section hc-section--sources" aria-labelledby="hc-sources">

@@ -4,6 +4,8 @@ import type { ContextState } from '../utils/sidebar/use-team-context';
 import { errorForRep, justFiledMeta, offlineLine } from '../utils/sidebar/states';
 import { summarize } from '../utils/sidebar/summary';
 import { EntryList } from './EntryList';
+import { FollowButton } from './FollowButton';
+import type { FollowModel } from '../utils/sidebar/use-for-you';
 
 interface Props {
   state: ContextState;
@@ -18,11 +20,13 @@ interface Props {
   unsent: number;
   now: number;
   onLookup: () => void;
+  /** Follow the account (For you); null when no single account matched. */
+  follow?: FollowModel | null;
 }
 
 /** "What the team knows": one line that expands to the account, contacts, who to ask and the
  * latest entries. (M's "Is this … ?" question and a Follow control go under the line.) */
-export function SidebarContext({ state, subject, me, justFiled, online, unsent, now, onLookup }: Props) {
+export function SidebarContext({ state, subject, me, justFiled, online, unsent, now, onLookup, follow = null }: Props) {
   const [open, setOpen] = useState(false);
   const offline = !online ? <p class="hc-notice" role="status">{offlineLine(unsent)}</p> : null;
   const filed = justFiled.length ? (
@@ -94,6 +98,7 @@ export function SidebarContext({ state, subject, me, justFiled, online, unsent, 
           </button>
         </div>
       )}
+      {follow ? <FollowButton accountName={follow.accountName} following={follow.following} onChange={follow.onChange} /> : null}
       {state.refreshing ? (
         <p class="hc-muted" role="status">
           Updating…

@@ -9,6 +9,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { SidebarSite } from '../messages';
+import { routeActions } from '../route-actions';
+import { RoutingContext } from '../routing-context';
 import { send } from '../send';
 import { isUnder, OUTBOX_KEY_PREFIX } from '../storage';
 import { DOCK_WIDTH, dockPage } from './dock';
@@ -78,7 +80,12 @@ function Host({ view, initiallyCollapsed, component: Sidebar, onCollapsedChange,
     return () => register(null);
   }, [collapsed, setCollapsed, register]);
   const model = useSidebar({ view, collapsed, onToggle, focusRequest, subscribeOutbox, openSignIn });
-  return <Sidebar {...model} />;
+  // Entries in the sidebar offer "Bring to a colleague" (For you).
+  return (
+    <RoutingContext.Provider value={routeActions}>
+      <Sidebar {...model} />
+    </RoutingContext.Provider>
+  );
 }
 
 export async function mountSidebar(ctx: ContentScriptContext, options: Options): Promise<void> {

@@ -5,6 +5,7 @@ import type { LookupResult, OutboxItem, SessionState } from '../messages';
 import { buildCapture, newDraft, type Draft } from '../preview';
 import { send } from '../send';
 import type { SiteView, SourceItem } from './types';
+import { useFollow, useForYouCheck, type FollowModel } from './use-for-you';
 import { useAnnounceInView } from './use-in-view';
 import { useOnline } from './use-online';
 import { useOutbox } from './use-outbox';
@@ -39,6 +40,8 @@ export interface SidebarModel {
   onSubmit: (draft: Draft) => void;
   onCancel: () => void;
   onSignIn: () => void;
+  /** Follow the one account matched (For you, helper F); null otherwise. */
+  follow: FollowModel | null;
 }
 
 export interface SidebarHostProps {
@@ -72,6 +75,11 @@ export function useSidebar(props: SidebarHostProps): SidebarModel {
   }, [view.id]);
 
   const known: LookupResult | null = context.state.status === 'ready' ? context.state.result : null;
+
+  // For you (helper F): Follow the one account matched, and a check for new items on opening.
+  const matched = known?.accounts.length === 1 ? known.accounts[0]! : null;
+  const follow = useFollow(matched ? { id: matched.id, name: matched.name } : null);
+  useForYouCheck(session);
 
   // Once something filed from this page has reached the server, ask the team's answer again,
   // so "What the team knows" holds it as the team sees it.
@@ -141,5 +149,6 @@ export function useSidebar(props: SidebarHostProps): SidebarModel {
       setFileError(null);
     },
     onSignIn: props.openSignIn,
+    follow,
   };
 }

@@ -1,0 +1,6 @@
+// Where "Bring to a colleague" finds its actions: provided once by each page that shows
+// entries (popup, Insights, the sidebar's mount), read by components/BringToColleague.tsx.
+import { createContext } from 'preact';
+import type { RoutingActions } from './for-you';
+
+export const RoutingContext = createContext<RoutingActions | null>(null);
