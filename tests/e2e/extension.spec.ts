@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, test } from './extension';
 
-test('the built extension loads and its popup offers the settings', async ({ context, extensionId }) => {
+test('the built extension loads and its popup offers to sign in', async ({ context, extensionId }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByRole('heading', { name: 'Highcard' })).toBeVisible();
-  await expect(popup.getByRole('button', { name: 'Open settings' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });
 
 test('the manifest asks for no more than the two sites and the local stack', () => {
