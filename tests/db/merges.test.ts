@@ -288,16 +288,31 @@ describe('merge_accounts', () => {
     const timeline = await query<{ id: string }>(db, ana, 'select id from public.account_timeline where account_id = $1', [byDomain.account_id]);
     expect(timeline.map((row) => row.id).sort()).toEqual([byDomain.id, byName.id].sort());
 
-    // The insights rollup (issue 12) follows the entries to the kept account, exactly.
-    if (signalSeries[0]!.exists) {
-      expect(await series(byDomain.account_id!)).toEqual([
-        { signal: 'churn_risk', entries: 1, accounts: 1 },
-        { signal: 'pricing', entries: 2, accounts: 1 },
-      ]);
-      const everywhere = await query<{ entries: number }>(db, ana, `select sum(entries)::int as entries from public.signal_series($1, 104) where signal = 'churn_risk'`, [orgId]);
-      const truth = await superuser<{ entries: number }>(db, `select count(*)::int as entries from public.interactions where org_id = $1 and retracted_at is null and 'churn_risk' = any (signals)`, [orgId]);
-      expect(everywhere[0]!.entries).toBe(truth[0]!.entries);
-    }
+    // The insights rollup (issue 12, kept by triggers on the entries) follows them to the kept
+    // account exactly: the same numbers as counting the entries themselves, and nothing left
+    // on the merged account.
+    expect(signalSeries[0]!.exists).toBe(true);
+    expect(await series(byDomain.account_id!)).toEqual([
+      { signal: 'churn_risk', entries: 1, accounts: 1 },
+      { signal: 'pricing', entries: 2, accounts: 1 },
+    ]);
+    await expectRefusal(series(byName.account_id!), '22023', 'only_account: no such account in this organization');
+    const rollup = await query<{ week: string; signal: string; entries: number; accounts: number }>(
+      db,
+      ana,
+      `select week::text, signal, entries, accounts from public.signal_series($1, 104) where entries > 0 order by week, signal`,
+      [orgId],
+    );
+    const truth = await superuser<{ week: string; signal: string; entries: number; accounts: number }>(
+      db,
+      `select date_trunc('week', i.occurred_at at time zone 'UTC')::date::text as week, s as signal,
+              count(*)::int as entries, count(distinct i.account_id)::int as accounts
+       from public.interactions i cross join unnest(i.signals) s
+       where i.org_id = $1 and i.retracted_at is null and i.occurred_at >= now() - interval '104 weeks'
+       group by 1, 2 order by 1, 2`,
+      [orgId],
+    );
+    expect(rollup).toEqual(truth);
 
     const underOldName = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Lars', linkedin_url: `https://www.linkedin.com/in/lars-${suffix}` }, account: { name: `zeta ${suffix} gmbh` } }));
     expect(underOldName.account_id).toBe(byDomain.account_id);
