@@ -67,6 +67,11 @@ test('at 1280×800 and 1440×900 nothing of Highcard covers the customer’s wor
     const sidebar = sidebarOf(gmail);
     await expect(sidebar.getByText('Nobody has filed anything about acme-robotics.example yet.')).toBeVisible();
     await expectNothingCovered(gmail, CUSTOMER_WORDS.gmail);
+    // A collapsed message says beside it why it cannot be filed yet.
+    const collapsed = sidebar.getByRole('listitem').filter({ hasText: 'Open this message in Gmail first' }).first();
+    await expect(collapsed.getByRole('button', { name: 'Add to customer record' })).toHaveAccessibleDescription(
+      'Open this message in Gmail first, so Highcard can read what it says.',
+    );
     // The latest message is the one Gmail shows open at the bottom of the thread.
     const latest = sidebar.getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
     await expectInReach(gmail, latest.getByRole('button', { name: 'Add to customer record' }));
@@ -84,7 +89,7 @@ test('at 1280×800 and 1440×900 nothing of Highcard covers the customer’s wor
   }
 });
 
-test('hidden or shown is remembered per site, the hidden tab covers nothing, and Alt+Shift+H moves focus into it', async ({
+test('signed out, “Sign in” opens Settings; hidden or shown is remembered per site, the hidden tab covers nothing, and Alt+Shift+H moves focus into it', async ({
   context,
 }) => {
   await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
@@ -93,7 +98,11 @@ test('hidden or shown is remembered per site, the hidden tab covers nothing, and
   await gmail.setViewportSize(SIZES[0]);
   await gmail.goto(GMAIL_THREAD_URL);
   const sidebar = sidebarOf(gmail);
-  await expect(sidebar.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  // Signed out: one line, and "Sign in" opens Settings at sign-in.
+  const [settings] = await Promise.all([context.waitForEvent('page'), sidebar.getByRole('button', { name: 'Sign in' }).click()]);
+  await expect(settings).toHaveURL(/\/options\.html#sign-in$/);
+  await expect(settings.getByLabel('Email')).toBeVisible();
+  await settings.close();
 
   // From Gmail's own search field, one shortcut lands in the sidebar.
   await gmail.getByRole('textbox', { name: 'Search mail' }).focus();
@@ -148,8 +157,13 @@ test('the preview refuses what is over a limit, and a filed message shows at onc
   await preview.getByRole('button', { name: 'File to customer record' }).click();
   await expect(sidebar.getByRole('list', { name: 'Just filed by you' }).getByText('Wants the volume tier')).toBeVisible();
   await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
-  const { data } = await adminClient().from('interactions').select('title, body').eq('source_ref', 'msg-f:1849560000123456789');
-  expect(data).toEqual([{ title: 'Wants the volume tier', body: '38 robots at the volume tier works for us.' }]);
+  // Other tests file the same Gmail message in their own organizations: find this one's row.
+  const { data } = await adminClient()
+    .from('interactions')
+    .select('body')
+    .eq('source_ref', 'msg-f:1849560000123456789')
+    .eq('title', 'Wants the volume tier');
+  expect(data).toEqual([{ body: '38 robots at the volume tier works for us.' }]);
 });
 
 test('offline, the sidebar says so and what waits, never the browser’s fetch error', async ({ context, extensionId }) => {
