@@ -27,3 +27,20 @@ test('a connection to something that is not a Supabase API is refused in plain w
     'Could not reach http://127.0.0.1:9. Check the address and that the server is running.',
   );
 });
+
+test('the popup’s Sign in opens Settings at sign-in, and the address keeps the section', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const opened = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  const settings = await opened;
+  await settings.waitForLoadState();
+  expect(new URL(settings.url()).hash).toBe('#sign-in');
+  await expect(settings.getByRole('heading', { level: 2, name: 'Account' })).toBeVisible();
+  await expect(settings.getByLabel('Email')).toBeVisible();
+
+  await openSection(settings, 'Connection');
+  expect(new URL(settings.url()).hash).toBe('#connection');
+  await settings.reload();
+  await expect(settings.getByRole('heading', { level: 2, name: 'Connection' })).toBeVisible();
+});

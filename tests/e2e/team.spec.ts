@@ -73,8 +73,9 @@ test('two colleagues share one timeline; an edit shows its history and a retract
   // The invite's role is "member" unless chosen otherwise.
   await openSection(ana, 'People');
   await ana.getByRole('button', { name: 'Create invite code' }).click();
-  const code = (await ana.locator('code').textContent())!.trim();
-  expect(code.length).toBeGreaterThanOrEqual(6);
+  const code = (await ana.getByLabel('Invite code', { exact: true }).textContent())!.trim();
+  // Short enough to read aloud: ten characters in groups, no look-alike letters.
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2}$/);
 
   const second = await launchWithExtension();
   try {
@@ -84,7 +85,8 @@ test('two colleagues share one timeline; an edit shows its history and a retract
     await connectToTestStack(ben);
     await signInWithCode(ben, `ben+${stamp}@lumen-logistics.example`);
     await openSection(ben, 'Organization');
-    await ben.getByLabel('Invite code', { exact: true }).fill(code);
+    // Typed as heard: lower case, spaces instead of dashes.
+    await ben.getByLabel('Invite code', { exact: true }).fill(code.toLowerCase().replace(/-/g, ' '));
     await ben.getByRole('button', { name: 'Join organization' }).click();
     await expect(ben.getByRole('radio', { name: new RegExp(orgName) })).toBeChecked();
     await saveProfile(ben, 'Ben Okafor', 'Support');
