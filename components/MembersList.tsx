@@ -3,6 +3,7 @@ import type { Member, Membership } from '../utils/messages';
 import { send } from '../utils/send';
 import { ROLES, type Role } from '../utils/vocabulary';
 import { ROLE_LABELS } from './labels';
+import { StatusNote, type Note } from './StatusNote';
 
 /** The people in the active organization, by name, with their role and department. Admins
  * change roles here; the server decides (nobody raises their own role, there is always an
@@ -10,7 +11,8 @@ import { ROLE_LABELS } from './labels';
 export function MembersList({ org, userId }: { org: Membership; userId: string }) {
   const [members, setMembers] = useState<Member[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  // The outcome of a role change, shown in that person's row, next to the select.
+  const [note, setNote] = useState<{ userId: string; note: Note } | null>(null);
   // Bumped after a refusal so each select is redrawn with the role the server kept.
   const [round, setRound] = useState(0);
   const isAdmin = org.role === 'admin';
@@ -24,14 +26,13 @@ export function MembersList({ org, userId }: { org: Membership; userId: string }
   }, [org.org_id, org.role, org.display_name, org.department]);
 
   const change = async (member: Member, role: Role) => {
-    setError(null);
-    setSaved(null);
+    setNote(null);
     const result = await send('org.setRole', { orgId: org.org_id, userId: member.user_id, role });
     if (result.ok) {
       setMembers(result.data);
-      setSaved(`${member.display_name} is now ${ROLE_LABELS[role].toLowerCase()}.`);
+      setNote({ userId: member.user_id, note: { kind: 'ok', text: `${member.display_name} is now ${ROLE_LABELS[role].toLowerCase()}.` } });
     } else {
-      setError(result.error);
+      setNote({ userId: member.user_id, note: { kind: 'error', text: result.error } });
       setRound((n) => n + 1);
     }
   };
@@ -45,11 +46,6 @@ export function MembersList({ org, userId }: { org: Membership; userId: string }
       {error ? (
         <p role="alert" class="hc-error">
           {error}
-        </p>
-      ) : null}
-      {saved ? (
-        <p class="hc-ok" aria-live="polite">
-          {saved}
         </p>
       ) : null}
       {members === null && !error ? <p>Loading the people in {org.org_name}…</p> : null}
@@ -86,6 +82,7 @@ export function MembersList({ org, userId }: { org: Membership; userId: string }
                   ) : (
                     ROLE_LABELS[member.role]
                   )}
+                  {isAdmin ? <StatusNote note={note?.userId === member.user_id ? note.note : null} /> : null}
                 </td>
               </tr>
             ))}

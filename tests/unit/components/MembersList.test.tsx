@@ -44,7 +44,9 @@ describe('the people in an organization', () => {
     });
     render(<MembersList org={org('admin')} userId={ME} />);
     fireEvent.change(await screen.findByRole('combobox', { name: 'Role of Ben Okafor' }), { target: { value: 'manager' } });
-    expect(await screen.findByText('Ben Okafor is now manager.')).toBeTruthy();
+    const saved = await screen.findByText('Ben Okafor is now manager.');
+    // Said next to the select it is about, in Ben's row.
+    expect(saved.closest('tr')!.contains(screen.getByRole('combobox', { name: 'Role of Ben Okafor' }))).toBe(true);
     expect(mock).toHaveBeenCalledWith('org.setRole', { orgId: ORG, userId: COLLEAGUE, role: 'manager' });
     expect((screen.getByRole('combobox', { name: 'Role of Ben Okafor' }) as HTMLSelectElement).value).toBe('manager');
   });
@@ -57,7 +59,9 @@ describe('the people in an organization', () => {
     render(<MembersList org={org('admin')} userId={ME} />);
     const mine = await screen.findByRole('combobox', { name: 'Role of Ana Ruiz' });
     fireEvent.change(mine, { target: { value: 'member' } });
-    expect((await screen.findByRole('alert')).textContent).toBe('An organization needs at least one admin.');
+    const refusal = await screen.findByRole('alert');
+    expect(refusal.textContent).toBe('An organization needs at least one admin.');
+    expect(refusal.closest('tr')!.textContent).toContain('Ana Ruiz');
     await waitFor(() =>
       expect((screen.getByRole('combobox', { name: 'Role of Ana Ruiz' }) as HTMLSelectElement).value).toBe('admin'),
     );
