@@ -5,6 +5,7 @@ import type { MyEntry } from '../utils/messages';
 import { send } from '../utils/send';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntryTextForm } from './EntryTextForm';
+import { StatusNote, type Note } from './StatusNote';
 import { OwnEntryThanks } from './EntryThanks';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
 
@@ -30,7 +31,8 @@ function today(): string {
 export function MyEntries() {
   const [entries, setEntries] = useState<MyEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What became of an edit or a retraction, shown in that entry, under its buttons.
+  const [notice, setNotice] = useState<{ id: string; note: Note } | null>(null);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [retracting, setRetracting] = useState<string | null>(null);
@@ -61,11 +63,6 @@ export function MyEntries() {
             Try again
           </button>
         </div>
-      ) : null}
-      {notice ? (
-        <p class="hc-ok" aria-live="polite">
-          {notice}
-        </p>
       ) : null}
       {entries === null && !error ? <p>Loading your entries…</p> : null}
       {entries && !entries.length ? (
@@ -118,7 +115,7 @@ export function MyEntries() {
                           const result = await send('entry.update', { id: entry.id, ...text });
                           if (!result.ok) return result.error;
                           setEditing(null);
-                          setNotice('Saved. The earlier text is kept in the entry’s history.');
+                          setNotice({ id: entry.id, note: { kind: 'ok', text: 'Saved. The earlier text is kept in the entry’s history.' } });
                           await load();
                           return null;
                         }}
@@ -139,9 +136,9 @@ export function MyEntries() {
                               const result = await send('entry.retract', { id: entry.id });
                               setBusy(false);
                               setRetracting(null);
-                              if (!result.ok) setError(result.error);
+                              if (!result.ok) setNotice({ id: entry.id, note: { kind: 'error', text: result.error } });
                               else {
-                                setNotice('Retracted. Your colleagues no longer see it.');
+                                setNotice({ id: entry.id, note: { kind: 'ok', text: 'Retracted. Your colleagues no longer see it.' } });
                                 await load();
                               }
                             }}
@@ -167,6 +164,7 @@ export function MyEntries() {
                         )}
                       </>
                     )}
+                    <StatusNote note={notice?.id === entry.id ? notice.note : null} />
                     <OwnEntryThanks entryId={entry.id} />
                   </article>
                 </li>

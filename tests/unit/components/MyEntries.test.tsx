@@ -75,7 +75,9 @@ describe('what I have shared', () => {
     fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Pricing objection (volume tier)' } });
     fireEvent.click(screen.getByRole('button', { name: 'Competitor' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByRole('article', { name: 'Pricing objection (volume tier)' })).toBeTruthy();
+    const edited = await screen.findByRole('article', { name: 'Pricing objection (volume tier)' });
+    // The confirmation sits in the entry it is about.
+    expect(within(edited).getByRole('status').textContent).toBe('Saved. The earlier text is kept in the entry’s history.');
     expect(mock).toHaveBeenCalledWith('entry.update', {
       id: mine.id,
       title: 'Pricing objection (volume tier)',
@@ -100,7 +102,11 @@ describe('what I have shared', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retract “Pricing objection”' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Retract' }));
     await waitFor(() => expect(mock).toHaveBeenCalledWith('entry.retract', { id: mine.id }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Only its author can retract an entry.');
+    const refusal = await screen.findByRole('alert');
+    expect(refusal.textContent).toBe('Only its author can retract an entry.');
+    // In the entry, and without a "Try again" that would only reload the list.
+    expect(screen.getByRole('article', { name: 'Pricing objection' }).contains(refusal)).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
   it('exports every entry as CSV with a header row, and as JSON', async () => {
