@@ -36,6 +36,9 @@ export function nextTryText(at: number, now: number): string {
 
 export type FiledTone = 'done' | 'waiting' | 'problem';
 
+/** How long a new item may say "sending" before it says what it waits for. */
+export const SENDING_MS = 30_000;
+
 /** What a filed item is waiting for, in words: never "sending" forever. */
 export function filedStateText(item: OutboxItem, now: number, online: boolean): { text: string; tone: FiledTone } {
   switch (item.status) {
@@ -46,9 +49,11 @@ export function filedStateText(item: OutboxItem, now: number, online: boolean): 
     case 'needs_attention':
       return { text: `Needs attention: ${item.error ?? 'the server refused it'}`, tone: 'problem' };
     case 'pending': {
-      if (item.attempts === 0 && online) return { text: 'Filed · sending', tone: 'waiting' };
-      const waitsFor = !online || isNetworkError(item.error) ? 'the network' : 'the server';
+      // "Sending" only for a moment: an item not sent after that says what it waits for.
+      if (item.attempts === 0 && online && now - item.createdAt < SENDING_MS) return { text: 'Filed · sending', tone: 'waiting' };
       const when = item.nextAttemptAt === null ? '' : `; next try ${nextTryText(item.nextAttemptAt, now)}`;
+      if (item.attempts === 0 && online) return { text: `Filed · kept in this browser, not sent yet${when}`, tone: 'waiting' };
+      const waitsFor = !online || isNetworkError(item.error) ? 'the network' : 'the server';
       return { text: `Filed · kept in this browser, waiting for ${waitsFor}${when}`, tone: 'waiting' };
     }
   }

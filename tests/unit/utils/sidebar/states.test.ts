@@ -18,7 +18,11 @@ describe('honest states', () => {
   });
 
   it('says what a filed item waits for and when it tries again', () => {
-    expect(filedStateText(item({}), NOW, true).text).toBe('Filed · sending');
+    expect(filedStateText(item({ createdAt: NOW - 1_000 }), NOW, true).text).toBe('Filed · sending');
+    // Never "sending" forever.
+    expect(filedStateText(item({ createdAt: NOW - 60_000, nextAttemptAt: NOW + 5_000 }), NOW, true).text).toBe(
+      'Filed · kept in this browser, not sent yet; next try in 5 s',
+    );
     expect(filedStateText(item({ attempts: 2, error: 'Failed to fetch', nextAttemptAt: NOW + 40_000 }), NOW, true).text).toBe(
       'Filed · kept in this browser, waiting for the network; next try in 40 s',
     );
@@ -41,7 +45,7 @@ describe('honest states', () => {
 
 describe('the rep’s just-filed entry', () => {
   it('is marked by its state, not as a colleague’s entry', () => {
-    expect(justFiledMeta(item({}), NOW, true)).toBe('By you · sending');
+    expect(justFiledMeta(item({ createdAt: NOW }), NOW, true)).toBe('By you · sending');
     expect(justFiledMeta(item({ status: 'sent' }), NOW, true)).toBe('By you · on record');
   });
 });
