@@ -43,6 +43,7 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
     if (problems.length === 0 && !busy) onSubmit();
   };
   const newCustomer = { mode: 'new' as const, name: '', address: '' };
+  const note = handoff.kind === 'note';
 
   return (
     <form
@@ -53,8 +54,8 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
         if (event.key === 'Escape') onCancel();
       }}
     >
-      <h1 id="clip-title">File selection to customer record</h1>
-      <p class="hc-clip__source">
+      <h1 id="clip-title">{note ? 'Write a note' : 'File selection to customer record'}</h1>
+      <p class="hc-clip__source" hidden={note}>
         Clip from <strong>{handoff.site}</strong>
         {handoff.sourceUrl ? (
           <>
@@ -73,7 +74,7 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
       <Problem problems={problems} field="title" />
 
       <label>
-        Selected text
+        {note ? 'Note' : 'Selected text'}
         <textarea rows={8} value={draft.text} onInput={(e) => update({ text: e.currentTarget.value })} />
       </label>
       {handoff.truncated ? (

@@ -3,6 +3,8 @@ import type { OutboxItem } from '../utils/messages';
 import { justFiled } from '../utils/sidebar/just-filed';
 import { errorForRep, unsentCount } from '../utils/sidebar/states';
 import type { SidebarModel } from '../utils/sidebar/use-sidebar';
+import { AddSelection } from './AddSelection';
+import { CouldNotRead } from './CouldNotRead';
 import { PreviewForm } from './PreviewForm';
 import { SidebarContext } from './SidebarContext';
 import { SidebarSource } from './SidebarSource';
@@ -133,7 +135,10 @@ export function Sidebar(model: SidebarModel) {
                 {model.fileError}
               </p>
             ) : null}
-            <ul class="hc-sources">
+            {view.unreadable && model.onClip ? (
+              <CouldNotRead onFileSelection={() => model.onClip?.('clip')} onWriteNote={() => model.onClip?.('note')} />
+            ) : null}
+            <ul class="hc-sources" hidden={Boolean(view.unreadable)}>
               {[...view.sources, ...(view.extraSources ?? [])].map((source) => (
                 <SidebarSource
                   key={source.key}
@@ -147,6 +152,7 @@ export function Sidebar(model: SidebarModel) {
                 />
               ))}
             </ul>
+            {!view.unreadable && model.onClip ? <AddSelection onAdd={() => model.onClip?.('clip')} /> : null}
           </section>
         </>
       ) : null}

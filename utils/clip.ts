@@ -54,7 +54,7 @@ export function clipProblems(draft: ClipDraft): ClipProblem[] {
   const title = draft.title.trim();
   if (!title) problems.push({ field: 'title', message: 'Give it a title.' });
   else if (title.length > LIMITS.title) problems.push({ field: 'title', message: `The title is longer than ${LIMITS.title} characters.` });
-  if (!draft.text.trim()) problems.push({ field: 'text', message: 'There is no text to file.' });
+  if (!draft.text.trim()) problems.push({ field: 'text', message: 'There is no text to file yet.' });
   else if (draft.text.length > LIMITS.body) problems.push({ field: 'text', message: `The text is longer than ${LIMITS.body.toLocaleString('en')} characters.` });
   const account = draft.account;
   if (!account) problems.push({ field: 'account', message: 'Choose the account, or name a new one.' });
@@ -76,7 +76,7 @@ export function clipProblems(draft: ClipDraft): ClipProblem[] {
 }
 
 /** The capture the window files: exactly the text and title shown, kind clip, keyed by the selection's hash. */
-export function clipCapture(draft: ClipDraft, handoff: Pick<ClipHandoff, 'sourceRef' | 'sourceUrl' | 'selectedAt'>): CaptureInput {
+export function clipCapture(draft: ClipDraft, handoff: Pick<ClipHandoff, 'kind' | 'sourceRef' | 'sourceUrl' | 'selectedAt'>): CaptureInput {
   const customer = draft.customer;
   const contact =
     customer?.mode === 'known'
@@ -86,12 +86,14 @@ export function clipCapture(draft: ClipDraft, handoff: Pick<ClipHandoff, 'source
         ? { full_name: customer.name.trim(), ...customerAddress(customer.address) }
         : null;
   const account = draft.account;
+  const clip = handoff.kind === 'clip';
   return {
     id: draft.id,
     org_id: draft.orgId,
-    kind: 'clip',
-    source_ref: handoff.sourceRef,
-    ...(handoff.sourceUrl && { source_url: handoff.sourceUrl }),
+    kind: handoff.kind,
+    // A note has no source: its id is its idempotency key.
+    ...(clip && { source_ref: handoff.sourceRef }),
+    ...(clip && handoff.sourceUrl && { source_url: handoff.sourceUrl }),
     occurred_at: handoff.selectedAt,
     title: draft.title.trim(),
     body: draft.text,

@@ -617,6 +617,8 @@ export type PageSelection = z.infer<typeof pageSelectionSchema>;
 
 /** A selection made ready for the clip window (utils/capture/selection.ts cleanClip). */
 export const clipHandoffSchema = z.object({
+  /** A selection (clip), or a note the rep writes when a page could not be read. */
+  kind: z.enum(['clip', 'note']),
   text: z.string(),
   title: z.string(),
   site: z.string(),
@@ -820,7 +822,11 @@ export const messages = {
 
   // -- capture anywhere (handlers/clip.ts, helper X) -------------------------------------
   /** A selection read from a tab (or handed in by a test): kept in memory, the clip window opens on it. */
-  'clip.open': message(z.object({ selection: pageSelectionSchema }), z.object({ clipId: z.string() })),
+  'clip.open': message(
+    z.object({ selection: pageSelectionSchema, mode: z.enum(['clip', 'note']).default('clip') }),
+    // null: nothing was selected, and the window says so.
+    z.object({ clipId: z.string().nullable() }),
+  ),
   /** The clip window asks for its selection; it is gone once filed or the browser closed. */
   'clip.get': message(z.object({ clipId: z.string().min(1).max(100) }), clipHandoffSchema),
   'clip.discard': message(z.object({ clipId: z.string().min(1).max(100) }), none),
@@ -869,8 +875,10 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'forYou.check',
   'follow.get',
   'follow.set',
-  // Capture anywhere: a page the sidebar could not read is recorded (selector names only).
+  // Capture anywhere: a page the sidebar could not read is recorded (selector names only);
+  // "Add selection" / "Write a note" open the clip window on what the rep selected.
   'readFailure.record',
+  'clip.open',
 ]);
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -22,19 +22,33 @@ export class NothingSelected extends Error {
   }
 }
 
-/** Keeps the selection for the clip window and returns its id. */
-export async function keepClip(selection: PageSelection, now = Date.now()): Promise<string> {
-  const clip = cleanClip(selection);
-  if (!clip) throw new NothingSelected();
-  const handoff: ClipHandoff = {
-    text: clip.text,
-    title: clip.title,
-    site: clip.site,
-    sourceUrl: clip.sourceUrl,
-    sourceRef: await clipSourceRef(clip),
-    truncated: clip.truncated,
-    selectedAt: withOffset(new Date(now)),
-  };
+/** A note needs no selection: the rep writes it; the page gives only its site. */
+function noteHandoff(selection: PageSelection, now: number): ClipHandoff {
+  let site = 'this page';
+  try {
+    site = new URL(selection.url).hostname.replace(/^www\./, '');
+  } catch {
+    // Not an address: the note still files, on the account and customer the rep chooses.
+  }
+  return { kind: 'note', text: '', title: 'Note', site, sourceUrl: null, sourceRef: '', truncated: false, selectedAt: withOffset(new Date(now)) };
+}
+
+/** Keeps the selection (or an empty note) for the clip window and returns its id. */
+export async function keepClip(selection: PageSelection, now = Date.now(), mode: 'clip' | 'note' = 'clip'): Promise<string> {
+  const clip = mode === 'clip' ? cleanClip(selection) : null;
+  if (mode === 'clip' && !clip) throw new NothingSelected();
+  const handoff: ClipHandoff = !clip
+    ? noteHandoff(selection, now)
+    : {
+        kind: 'clip',
+        text: clip.text,
+        title: clip.title,
+        site: clip.site,
+        sourceUrl: clip.sourceUrl,
+        sourceRef: await clipSourceRef(clip),
+        truncated: clip.truncated,
+        selectedAt: withOffset(new Date(now)),
+      };
   const clipId = crypto.randomUUID();
   const kept = Object.entries(await pendingClipsItem.getValue())
     .filter(([, pending]) => now - pending.createdAt < PENDING_MS)

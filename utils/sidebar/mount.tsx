@@ -13,6 +13,7 @@ import { routeActions } from '../route-actions';
 import { RoutingContext } from '../routing-context';
 import { send } from '../send';
 import { isUnder, OUTBOX_KEY_PREFIX } from '../storage';
+import { openClipFromPage } from './clip-actions';
 import { DOCK_WIDTH, dockPage } from './dock';
 import type { SiteView } from './types';
 import { useSidebar, type SidebarModel } from './use-sidebar';
@@ -22,6 +23,8 @@ export const SIDEBAR_TAG = 'highcard-sidebar';
 export const TOGGLE_SHORTCUT = { key: 'H', altKey: true, shiftKey: true } as const;
 /** How long to wait for a page to render what the URL promises before giving up. */
 const RENDER_WAIT_MS = 10_000;
+/** How long a page that looks like a thread may stay unreadable before the sidebar says so. */
+const UNREADABLE_WAIT_MS = 2_500;
 
 interface Options {
   /** Which site this is: whether the sidebar is hidden is remembered per site. */
@@ -83,7 +86,7 @@ function Host({ view, initiallyCollapsed, component: Sidebar, onCollapsedChange,
   // Entries in the sidebar offer "Bring to a colleague" (For you).
   return (
     <RoutingContext.Provider value={routeActions}>
-      <Sidebar {...model} />
+      <Sidebar {...model} onClip={openClipFromPage} />
     </RoutingContext.Provider>
   );
 }
@@ -159,7 +162,7 @@ export async function mountSidebar(ctx: ContentScriptContext, options: Options):
     if (!ctx.isValid) return;
     if (!options.mayShow(location.href)) return hide();
     const view = options.readView();
-    if (view) return show(view);
+    if (view && !view.unreadable) return show(view);
     hide();
     const root = options.contentRoot() ?? document.body;
     let scheduled = false;
@@ -169,7 +172,7 @@ export async function mountSidebar(ctx: ContentScriptContext, options: Options):
       requestAnimationFrame(() => {
         scheduled = false;
         const next = options.mayShow(location.href) ? options.readView() : null;
-        if (next) {
+        if (next && !next.unreadable) {
           stopWaiting?.();
           show(next);
         }
@@ -177,9 +180,18 @@ export async function mountSidebar(ctx: ContentScriptContext, options: Options):
     });
     observer.observe(root, { childList: true, subtree: true });
     const timer = setTimeout(() => stopWaiting?.(), RENDER_WAIT_MS);
+    // Still unreadable after a moment: say so (and record which parts failed, locally), and
+    // keep watching in case the page was only slow.
+    const unreadableTimer = setTimeout(() => {
+      const now = options.mayShow(location.href) ? options.readView() : null;
+      if (!now?.unreadable) return;
+      show(now);
+      void send('readFailure.record', { site: options.site, ...now.unreadable });
+    }, UNREADABLE_WAIT_MS);
     stopWaiting = () => {
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(unreadableTimer);
       stopWaiting = null;
     };
   };

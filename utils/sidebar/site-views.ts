@@ -98,6 +98,10 @@ export function gmailView(
     },
     subject: subjectDomain ?? people[0]?.name ?? people[0]?.email ?? 'these people',
     sources,
+    // An open thread with nothing Highcard can file: say so rather than show an empty list.
+    ...(sources.length === 0 && {
+      unreadable: { pageKind: 'thread' as const, parts: thread.messages.length === 0 ? ['MESSAGE'] : ['MESSAGE_ID_ATTRIBUTE'] },
+    }),
   };
 }
 
@@ -223,5 +227,6 @@ export function conversationView(
     lookup: { emails: [], linkedinUrl: others[0]?.profileUrl ?? null, fullName: others[0]?.name ?? null },
     subject: others[0]?.name ?? 'this person',
     sources,
+    ...(sources.length === 0 && { unreadable: { pageKind: 'conversation' as const, parts: ['MESSAGE_ITEM'] } }),
   };
 }

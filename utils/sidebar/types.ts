@@ -28,7 +28,14 @@ export interface SiteView {
   heading: string;
   /** fullName: the name of the person in view, so the team's namesakes can be offered
    * ("Is this Mia Schmidt?", utils/sidebar/use-same-person.ts). */
-  lookup: { emails: string[]; linkedinUrl: string | null; fullName?: string | null };
+  lookup: {
+    emails: string[];
+    linkedinUrl: string | null;
+    fullName?: string | null;
+    /** The page does not show the user's own address: every address at the signed-in user's
+     * domain is left out of the lookup (utils/sidebar/own-domain.ts). */
+    ownAddressUnknown?: boolean;
+  };
   /** What the empty state names: "acme-robotics.example", "Mia Schmidt". */
   subject: string;
   sources: SourceItem[];
@@ -36,4 +43,8 @@ export interface SiteView {
   contextHeading?: string;
   /** An extra way to file, e.g. a free-text note about a LinkedIn profile. */
   extraSources?: SourceItem[];
+  /** The page looks like a thread, profile or conversation but could not be read: the sidebar
+   * says so and offers the ways that always work (file a selection, write a note). `parts`
+   * names what failed (selector names, never page content) for the local failure record. */
+  unreadable?: { pageKind: 'thread' | 'profile' | 'conversation'; parts: string[] };
 }

@@ -42,6 +42,8 @@ export interface SidebarModel {
   onSignIn: () => void;
   /** Follow the one account matched (For you, helper F); null otherwise. */
   follow: FollowModel | null;
+  /** "Add selection" / "Write a note": the clip window on what the rep selected (clip-actions.ts). */
+  onClip?: (mode: 'clip' | 'note') => void;
 }
 
 export interface SidebarHostProps {

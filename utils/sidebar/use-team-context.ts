@@ -6,6 +6,7 @@ import type { LookupResult, SessionState } from '../messages';
 import { send } from '../send';
 import { mayLookUp } from './use-session';
 import type { SiteView } from './types';
+import { lookupEmailsFor } from './own-domain';
 
 export type ContextState =
   | { status: 'idle' }
@@ -30,7 +31,7 @@ export function useTeamContext(view: SiteView, session: SessionState | null): Te
     async (manual = false) => {
       const mine = (generation.current += 1);
       const current = () => mine === generation.current;
-      const payload = { emails: view.lookup.emails, linkedinUrl, fullName, manual };
+      const payload = { emails: lookupEmailsFor(view.lookup, session?.user?.email), linkedinUrl, fullName, manual };
       const cached = await send('lookup', { ...payload, prefer: 'cache' });
       if (!current()) return;
       const early = cached.ok ? cached.data : null;
@@ -58,7 +59,7 @@ export function useTeamContext(view: SiteView, session: SessionState | null): Te
       }
     },
     // The view's identity and who is asked decide the question; a new view is a new question.
-    [view.id, emails, linkedinUrl, fullName],
+    [view.id, emails, linkedinUrl, fullName, session?.user?.email],
   );
 
   const allowed = mayLookUp(session);

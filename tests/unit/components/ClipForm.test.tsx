@@ -8,6 +8,7 @@ import type { ClipDraft, ClipHandoff } from '../../../utils/clip';
 afterEach(cleanup);
 
 const HANDOFF: ClipHandoff = {
+  kind: 'clip',
   text: 'We need SSO <img src=x onerror="window.__clip=1"> before we roll out.',
   title: 'Ticket 4471 — SSO',
   site: 'support.acme.example',

@@ -10,7 +10,7 @@ const draft: ClipDraft = {
   customer: { mode: 'new', name: ' Mia Schmidt ', address: 'linkedin.com/in/Mia-Schmidt/' },
   signals: ['feature_request'],
 };
-const handoff = { sourceRef: 'b'.repeat(64), sourceUrl: 'https://support.acme.example/t/4471', selectedAt: '2026-11-20T09:41:00+01:00' };
+const handoff = { kind: 'clip' as const, sourceRef: 'b'.repeat(64), sourceUrl: 'https://support.acme.example/t/4471', selectedAt: '2026-11-20T09:41:00+01:00' };
 
 describe('a clip as a capture', () => {
   it('files exactly the text shown, kind clip, keyed by the selection hash, with the source link', () => {

@@ -2,17 +2,23 @@
 // failures the sidebars report (kept in this browser only), and Outlook on the web's switch.
 import { withFailure, stampFailure } from '../../read-failures';
 import { readFailuresItem } from '../../storage';
-import { discardClip, keepClip, openClipWindow, takeClip } from '../clip';
+import { discardClip, keepClip, NothingSelected, openClipWindow, takeClip } from '../clip';
 import type { TopicHandlers } from '../dispatch';
 import { disableOutlook, enableOutlook, outlookStatus } from '../outlook';
 
 export const clipHandlers = {
   // The context menu and the command arrive here after reading the tab (../clip.ts); tests
   // and extension pages hand a selection in directly.
-  'clip.open': async ({ selection }) => {
-    const clipId = await keepClip(selection);
-    await openClipWindow(clipId);
-    return { clipId };
+  'clip.open': async ({ selection, mode }) => {
+    try {
+      const clipId = await keepClip(selection, Date.now(), mode);
+      await openClipWindow(clipId);
+      return { clipId };
+    } catch (error) {
+      if (!(error instanceof NothingSelected)) throw error;
+      await openClipWindow(null);
+      return { clipId: null };
+    }
   },
 
   'clip.get': async ({ clipId }) => takeClip(clipId),
