@@ -46,21 +46,21 @@ export interface RoutingActions {
   send: (route: { interactionId: string; target: RouteTarget; note: string | null }) => Promise<Outcome<unknown>>;
 }
 
-/** What route_entry is sent: exactly one of a colleague or a department, and the note
- * without surrounding spaces (an empty note is no note). */
+/** Exactly one recipient: a colleague or a department. */
 export type RouteTarget = { toUser: string } | { toDepartment: string };
 
+/** What route_entry is sent: exactly one of a colleague or a department, and the note
+ * without surrounding spaces; what is not given is left out (the RPC's defaults are null). */
 export function routeArgs(
   interactionId: string,
   target: RouteTarget,
   note: string | null | undefined,
-): { interaction_id: string; to_user: string | null; to_department: string | null; note: string | null } {
+): { interaction_id: string; to_user?: string; to_department?: string; note?: string } {
   const clean = note?.trim() ?? '';
   return {
     interaction_id: interactionId,
-    to_user: 'toUser' in target ? target.toUser : null,
-    to_department: 'toDepartment' in target ? target.toDepartment.trim() : null,
-    note: clean ? clean : null,
+    ...('toUser' in target ? { to_user: target.toUser } : { to_department: target.toDepartment.trim() }),
+    ...(clean ? { note: clean } : {}),
   };
 }
 

@@ -1,20 +1,14 @@
 // For you's queries: the routes waiting for the reader (public.for_you), the entries they point
 // at and what colleagues filed on followed accounts (account_timeline), sending and dismissing
 // a route. The followed account ids are a filter in one read, never stored on the server.
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { routeArgs, type RouteTarget } from '../for-you';
 import { followedEntrySchema, type FollowedEntry, type ForYouRoute } from '../messages';
 import { classify, RecordsError, sentence } from './records';
-
-interface ServerAnswer {
-  data: unknown;
-  error: { message: string; code?: string } | null;
-  status: number;
-}
+import type { Client } from './supabase';
 
 /** The server's answer, or its refusal as a sentence for the user. */
-function data(answer: ServerAnswer): unknown {
+function data<T>(answer: { data: T | null; error: { message: string; code?: string } | null; status: number }): T | null {
   if (answer.error) {
     const outcome = classify(answer);
     throw new RecordsError(outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message);
@@ -38,12 +32,12 @@ const entryRowSchema = z.object({
 
 /** Routes to the reader or their department, newest first, each with its entry's title and
  * account. for_you returns live entries only, so every route finds its entry. */
-export async function forYouRoutes(client: SupabaseClient, orgId: string): Promise<ForYouRoute[]> {
-  const routes = z.array(routeRowSchema).parse(data((await client.rpc('for_you', { org_id: orgId })) as ServerAnswer) ?? []);
+export async function forYouRoutes(client: Client, orgId: string): Promise<ForYouRoute[]> {
+  const routes = z.array(routeRowSchema).parse(data(await client.rpc('for_you', { org_id: orgId })) ?? []);
   if (!routes.length) return [];
   const ids = [...new Set(routes.map((route) => route.interaction_id))];
   const answer = await client.from('account_timeline').select('id, title, account_id, account_name').in('id', ids);
-  const entries = new Map(z.array(entryRowSchema).parse(data(answer as ServerAnswer) ?? []).map((entry) => [entry.id, entry]));
+  const entries = new Map(z.array(entryRowSchema).parse(data(answer) ?? []).map((entry) => [entry.id, entry]));
   return routes.flatMap((route) => {
     const entry = entries.get(route.interaction_id);
     return entry ? [{ ...route, title: entry.title, account_id: entry.account_id, account_name: entry.account_name }] : [];
@@ -54,7 +48,7 @@ const FOLLOWED_LIMIT = 50;
 
 /** What colleagues filed on the followed accounts after `since`, newest filed first. */
 export async function followedSince(
-  client: SupabaseClient,
+  client: Client,
   orgId: string,
   accountIds: readonly string[],
   since: string,
@@ -70,17 +64,17 @@ export async function followedSince(
     .gt('created_at', since)
     .order('created_at', { ascending: false })
     .limit(FOLLOWED_LIMIT);
-  return z.array(followedEntrySchema).parse(data(answer as ServerAnswer) ?? []);
+  return z.array(followedEntrySchema).parse(data(answer) ?? []);
 }
 
 export async function routeEntry(
-  client: SupabaseClient,
+  client: Client,
   route: { interactionId: string; target: RouteTarget; note: string | null | undefined },
 ): Promise<string> {
   const answer = await client.rpc('route_entry', routeArgs(route.interactionId, route.target, route.note));
-  return z.string().parse(data(answer as ServerAnswer));
+  return z.string().parse(data(answer));
 }
 
-export async function dismissRoute(client: SupabaseClient, routeId: string): Promise<void> {
-  data((await client.rpc('dismiss_route', { route_id: routeId })) as ServerAnswer);
+export async function dismissRoute(client: Client, routeId: string): Promise<void> {
+  data(await client.rpc('dismiss_route', { route_id: routeId }));
 }

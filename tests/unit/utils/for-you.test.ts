@@ -28,10 +28,9 @@ describe('who can be chosen for "Bring to a colleague"', () => {
   });
 
   it('sends exactly one of a colleague or a department, and no empty note', () => {
-    expect(routeArgs('entry', { toUser: 'b' }, '  ')).toEqual({ interaction_id: 'entry', to_user: 'b', to_department: null, note: null });
+    expect(routeArgs('entry', { toUser: 'b' }, '  ')).toEqual({ interaction_id: 'entry', to_user: 'b' });
     expect(routeArgs('entry', { toDepartment: ' Support ' }, ' Call them ')).toEqual({
       interaction_id: 'entry',
-      to_user: null,
       to_department: 'Support',
       note: 'Call them',
     });

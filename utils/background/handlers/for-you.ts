@@ -9,11 +9,10 @@ import { dismissRoute, followedSince, forYouRoutes, routeEntry } from '../record
 import { client, requireActiveOrg, signedInUserId } from '../services';
 
 /** Asks the server what is waiting and remembers the outcome (in this browser) for the dot. */
-async function loadForYou(): Promise<ForYou> {
+async function loadForYou(now = new Date()): Promise<ForYou> {
   const supabase = await client();
   const me = await signedInUserId(supabase);
   const orgId = await requireActiveOrg();
-  const now = new Date();
   const looked = await forYouLastLookedItem.getValue();
   const follows = (await followsItem.getValue())[orgId] ?? [];
   const [routes, followedAll] = await Promise.all([
@@ -44,7 +43,7 @@ const statusOf = (forYou: ForYou): ForYouStatus => ({
 export async function checkForYouIfDue(now = new Date()): Promise<void> {
   try {
     const check = await forYouCheckItem.getValue();
-    if (isCheckDue(check?.checkedAt, now)) await loadForYou();
+    if (isCheckDue(check?.checkedAt, now)) await loadForYou(now);
   } catch {
     // Nothing to tell anyone: the check runs again on the next occasion.
   }
@@ -67,7 +66,7 @@ export const forYouHandlers = {
     return {};
   },
 
-  'forYou.list': loadForYou,
+  'forYou.list': () => loadForYou(),
 
   'forYou.looked': async () => {
     const orgId = await requireActiveOrg();

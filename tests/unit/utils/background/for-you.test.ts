@@ -168,7 +168,7 @@ describe('routes', () => {
     expect(calls[0]).toEqual({
       kind: 'rpc',
       name: 'route_entry',
-      args: { interaction_id: ROUTED, to_user: null, to_department: 'Support', note: 'Call them' },
+      args: { interaction_id: ROUTED, to_department: 'Support', note: 'Call them' },
     });
     expect(await ask('route.send', { interactionId: ROUTED, toUser: ME, toDepartment: 'Support' })).toEqual({
       ok: false,
