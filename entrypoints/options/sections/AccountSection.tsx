@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { StatusNote } from '../../../components/StatusNote';
 import { send } from '../../../utils/send';
+import { LOCAL_STACK } from '../../../utils/storage';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
 
@@ -37,7 +38,7 @@ function SignedIn({ session, onSession, go }: SectionProps) {
   );
 }
 
-function SignIn({ onSession }: SectionProps) {
+function SignIn({ session, onSession, go }: SectionProps) {
   const [mode, setMode] = useState<'code' | 'password'>('code');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -54,6 +55,13 @@ function SignIn({ onSession }: SectionProps) {
 
   return (
     <>
+      <p class="hc-muted">
+        Signing in to {session.connection.url === LOCAL_STACK.url ? 'the local development stack' : session.connection.url}.{' '}
+        <a href="#connection" onClick={(e) => (e.preventDefault(), go('connection'))}>
+          Connect to your team’s server
+        </a>{' '}
+        if someone gave you its address.
+      </p>
       <div class="hc-row" role="group" aria-label="How to sign in">
         <button type="button" aria-pressed={mode === 'code'} onClick={() => setMode('code')}>
           Email code

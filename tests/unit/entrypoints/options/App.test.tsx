@@ -61,6 +61,10 @@ describe('the options page', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Account' })).toBeTruthy();
     expect(screen.getByLabelText('Email')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Send code' })).toBeTruthy();
+    // Connection comes last, but a rep given a server address finds it from here.
+    expect(screen.getByText(/Signing in to the local development stack/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: 'Connect to your team’s server' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Connection' })).toBeTruthy();
   });
 
   it('follows the address when it changes while open', async () => {
