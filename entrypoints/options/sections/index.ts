@@ -8,6 +8,8 @@ import { PeopleSection } from './PeopleSection';
 import { PrivacySection } from './PrivacySection';
 import { SharedSection } from './SharedSection';
 import { CoachingSection } from './CoachingSection';
+import { OutlookSection } from './OutlookSection';
+import { PageReadingSection } from './PageReadingSection';
 import type { SettingsSection } from './types';
 
 export type { SectionProps, SettingsSection } from './types';
@@ -20,6 +22,8 @@ export const SECTIONS: readonly SettingsSection[] = [
   { id: 'coaching', title: 'Coaching', needs: 'organization', Component: CoachingSection },
   { id: 'insights', title: 'Insights', needs: 'organization', Component: InsightsSection },
   { id: 'privacy', title: 'Privacy', Component: PrivacySection },
+  { id: 'outlook', title: 'Outlook on the web', Component: OutlookSection },
+  { id: 'page-reading', title: 'Page reading', Component: PageReadingSection },
   // Last: it is for the person who sets Highcard up, not for every rep.
   { id: 'connection', title: 'Connection', Component: ConnectionSection },
 ];
