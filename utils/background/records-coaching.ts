@@ -29,18 +29,22 @@ const PERIOD_COLUMNS =
   'employee:memberships!coaching_periods_org_id_employee_id_fkey(display_name), ' +
   'notes:coaching_notes(id, author_id, body, created_at, updated_at)';
 
-type Named = { display_name?: string | null } | null | undefined;
+/** An embedded membership: the person's display name (null once they left). */
+const named = z.object({ display_name: z.string() }).nullable().optional();
+const periodRowSchema = coachingPeriodSchema
+  .omit({ manager_name: true, employee_name: true })
+  .extend({ manager: named, employee: named });
 
 export async function coachingPeriods(client: Client, orgId: string): Promise<CoachingPeriod[]> {
   const answer = await client.from('coaching_periods').select(PERIOD_COLUMNS).eq('org_id', orgId).order('created_at', { ascending: false });
-  const rows = (data(answer) as Record<string, unknown>[] | null) ?? [];
-  return z.array(coachingPeriodSchema).parse(
-    rows.map(({ manager, employee, ...period }) => ({
+  return z
+    .array(periodRowSchema)
+    .parse(data(answer) ?? [])
+    .map(({ manager, employee, ...period }) => ({
       ...period,
-      manager_name: (manager as Named)?.display_name ?? null,
-      employee_name: (employee as Named)?.display_name ?? null,
-    })),
-  );
+      manager_name: manager?.display_name ?? null,
+      employee_name: employee?.display_name ?? null,
+    }));
 }
 
 export async function purgeEndedCoaching(client: Client): Promise<void> {
@@ -64,7 +68,7 @@ export async function addCoachingNote(client: Client, periodId: string, body: st
 /** The author's edit is a direct update: the policy allows it on their own notes while the
  * period is open, so no row back means it was not theirs or the period has ended. */
 export async function editCoachingNote(client: Client, noteId: string, body: string): Promise<void> {
-  const rows = (data(await client.from('coaching_notes').update({ body }).eq('id', noteId).select('id')) as unknown[] | null) ?? [];
+  const rows = z.array(z.object({ id: z.string() })).parse(data(await client.from('coaching_notes').update({ body }).eq('id', noteId).select('id')) ?? []);
   if (!rows.length) throw new RecordsError('Only its author can edit a note, and only while the period is open.');
 }
 
@@ -79,10 +83,10 @@ const THANKS_COLUMNS = 'interaction_id, from_user, note, created_at, sender:memb
 export async function entryThanks(client: Client, interactionIds: readonly string[]): Promise<ThankYou[]> {
   if (!interactionIds.length) return [];
   const answer = await client.from('entry_thanks').select(THANKS_COLUMNS).in('interaction_id', [...interactionIds]).order('created_at');
-  const rows = (data(answer) as Record<string, unknown>[] | null) ?? [];
-  return z.array(entryThanksSchema).parse(
-    rows.map(({ sender, ...row }) => ({ ...row, from_name: (sender as Named)?.display_name ?? null })),
-  );
+  return z
+    .array(entryThanksSchema.omit({ from_name: true }).extend({ sender: named }))
+    .parse(data(answer) ?? [])
+    .map(({ sender, ...row }) => ({ ...row, from_name: sender?.display_name ?? null }));
 }
 
 export async function thankAuthor(client: Client, interactionId: string, note: string | null): Promise<void> {
