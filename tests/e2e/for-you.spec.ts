@@ -1,10 +1,14 @@
 // For you in two browsers against the local stack (issue 14, pact rule 8): Ana brings an
 // entry to Support; Ben, in Support, finds it in For you, opens the account at the entry,
 // follows the account and dismisses the route; nothing of Ben's reading reaches Ana.
-import { adminClient } from './backend';
+import { createClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { adminClient, stackInfo } from './backend';
 import { expect, launchWithExtension, serviceWorkerOf, test } from './extension';
+import { fixture } from './fixtures';
 import { allSent, apiAs, inviteCode, joinTeam, message, openPopup, saveProfile } from './people';
 import { openNewTeam } from './session';
+import { GMAIL_THREAD_URL, serveGmail, sidebarOf } from './sites';
 
 test('a route to Support reaches Ben in For you; his reading and dismissing tell Ana nothing', async ({ context, extensionId }) => {
   const stamp = Date.now();
@@ -113,4 +117,44 @@ test('a route to Support reaches Ben in For you; his reading and dismissing tell
   } finally {
     await second.close();
   }
+});
+
+test('right after filing in Gmail, the sidebar brings the message to a colleague and follows its account', async ({ context, extensionId }) => {
+  const stamp = Date.now();
+  const ana = await openNewTeam(context, extensionId, `ana+${stamp}@kestrel-supply.example`, `Kestrel Supply ${stamp}`);
+  await saveProfile(ana, 'Ana Ruiz', 'Sales');
+  const code = await inviteCode(ana);
+  // Ben joins through the API: this test is about Ana's sidebar.
+  const { apiUrl, anonKey } = stackInfo();
+  const ben = createClient(apiUrl, anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
+  const signUp = await ben.auth.signUp({ email: `ben+${stamp}@kestrel-supply.example`, password: `ben-${stamp}-password` });
+  expect(signUp.error).toBeNull();
+  const orgId = (await ben.rpc('join_organization', { code })).data as string;
+  await ben.from('memberships').update({ display_name: 'Ben Okafor', department: 'Support' }).eq('org_id', orgId).eq('user_id', signUp.data.user!.id);
+
+  await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
+  const gmail = await context.newPage();
+  await gmail.goto(GMAIL_THREAD_URL);
+  const sidebar = sidebarOf(gmail);
+  const mias = sidebar.getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
+  await mias.getByRole('button', { name: 'Add to customer record' }).click();
+  await sidebar.getByRole('dialog', { name: 'Add to customer record' }).getByRole('button', { name: 'File to customer record' }).click();
+  await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
+
+  // Two choices and Send, from the Filed state.
+  await mias.getByRole('button', { name: 'Bring to a colleague' }).click();
+  await mias.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Ben Okafor (Support)' });
+  await mias.getByRole('button', { name: 'Send' }).click();
+  await expect(mias.getByRole('status').filter({ hasText: 'Brought to Ben Okafor.' })).toBeVisible();
+  const forBen = (await ben.rpc('for_you', { org_id: orgId })).data as Array<{ routed_by_display_name: string; interaction_id: string }>;
+  expect(forBen).toHaveLength(1);
+  expect(forBen[0]!.routed_by_display_name).toBe('Ana Ruiz');
+
+  // Follow the account from the sidebar: kept in this browser, nowhere on the server.
+  const follow = sidebar.getByRole('button', { name: 'Follow' });
+  await expect(sidebar.getByText('Only this browser knows what you follow.')).toBeVisible();
+  await follow.click();
+  await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  const [entry] = (await adminClient().from('interactions').select('account_id').eq('id', forBen[0]!.interaction_id)).data ?? [];
+  expect(await message(ana, 'follow.get', { accountId: entry!.account_id })).toEqual({ following: true });
 });
