@@ -390,6 +390,17 @@ describe('the rollup', () => {
     expect(await superuser(db, `select * from private.signal_weeks order by org_id, week, signal`)).toEqual(before);
   });
 
+  it('lets an organization be deleted, and its rollup goes with it', async () => {
+    const { org, accountIds } = await constructedOrg(2);
+    await weekly(org, accountIds, 'pricing', [3, 2, 1]);
+    await weekly(org, accountIds, 'praise', [1]);
+    expect(await superuser(db, `select 1 from private.signal_weeks where org_id = $1`, [org])).toHaveLength(4);
+    await superuser(db, `delete from public.organizations where id = $1`, [org]);
+    expect(await superuser(db, `select 1 from private.signal_weeks where org_id = $1`, [org])).toEqual([]);
+    expect(await superuser(db, `select 1 from private.signal_account_weeks where org_id = $1`, [org])).toEqual([]);
+    await expectRollupExact();
+  });
+
   it('follows filing, editing and retracting through the API as members', async () => {
     const capture = emailCapture(orgId, { occurred_at: inWeek(2), signals: ['support_issue'], contact: { full_name: 'Ivy', email: 'ivy@initech.example' } });
     const filed = await file(db, ben, capture);
