@@ -160,6 +160,13 @@ test('Insights shows the weekly numbers of the stored entries, and the entries b
   await expect(page.getByRole('list', { name: /^Entries: Pricing in the week of/ }).getByRole('article')).toHaveText([
     /Asked again about pricing tiers/,
   ]);
+  // Dark mode: the page and its charts follow the system's scheme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g)!.map(Number);
+  expect(r! + g! + b!, background).toBeLessThan(200);
+  await page.emulateMedia({ colorScheme: 'light' });
+
   if (takeScreenshots) {
     await chart.blur();
     await page.screenshot({ path: 'docs/screenshots/insights.png' });

@@ -77,6 +77,12 @@ describe('the Insights page', () => {
     expect(charts[0]!.getAttribute('aria-valuetext')).toMatch(/^Week of .*: 2 entries from 2 accounts$/);
   });
 
+  it('says it is loading until the first answer comes', async () => {
+    answerWith(send, answers({ 'insights.overview': () => new Promise(() => undefined) }));
+    render(<App />);
+    expect((await screen.findByText('Loading insights…')).getAttribute('role')).toBe('status');
+  });
+
   it('says “Nothing unusual in the last 4 weeks.” when no change is beyond noise', async () => {
     answerWith(send, answers({ 'insights.overview': () => ok(overview({ changes: [] })) }));
     render(<App />);
