@@ -3,43 +3,15 @@
 // her; a third member of the team sees nothing of it; a colleague thanks an entry and only
 // its author sees the thank-you.
 import { createClient } from '@supabase/supabase-js';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { adminClient, stackInfo } from './backend';
 import { expect, launchWithExtension, serviceWorkerOf, test } from './extension';
-import { connectToTestStack, openNewTeam, openOptions, openSection, signInWithCode } from './session';
+import { allSent, joinTeam, message, openPopup, saveProfile } from './people';
+import { openNewTeam, openSection } from './session';
 
-interface Runtime {
-  sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }>;
-}
-
-/** Sends a message to the background from an extension page, as the popup would. */
-async function message<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
-  const result = await page.evaluate(
-    ([type, payload]) =>
-      (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime.sendMessage({ type, payload }),
-    [type, payload] as const,
-  );
-  if (!result.ok) throw new Error(`${type}: ${result.error}`);
-  return result.data as T;
-}
-
-async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 900 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  return popup;
-}
-
-async function saveProfile(options: Page, displayName: string, department: string): Promise<void> {
-  await openSection(options, 'Organization');
-  await options.getByLabel('Display name').fill(displayName);
-  await options.getByLabel('Department').fill(department);
-  await options.getByRole('button', { name: 'Save profile' }).click();
-  await expect(options.getByRole('status')).toHaveText('Profile saved.');
-}
-
-async function inviteCode(options: Page, role: 'Member' | 'Manager'): Promise<string> {
+/** An invite code for `role`; the new code replaces the last one on screen. */
+async function inviteCodeAs(options: Page, role: 'Member' | 'Manager'): Promise<string> {
   await openSection(options, 'People');
   const invite = options.locator('form', { hasText: 'Invite a colleague' });
   await invite.getByRole('combobox').selectOption({ label: role });
@@ -61,21 +33,14 @@ test('a coaching period is seen by its two people only, and a thank-you by its a
   // Maria (who creates the team, so she may open coaching periods) invites Ben, and Dev as a manager.
   const maria = await openNewTeam(context, extensionId, `maria+${stamp}@harbour-freight.example`, orgName);
   await saveProfile(maria, 'Maria Rossi', 'Sales');
-  const benCode = await inviteCode(maria, 'Member');
-  const devCode = await inviteCode(maria, 'Manager');
+  const benCode = await inviteCodeAs(maria, 'Member');
+  const devCode = await inviteCodeAs(maria, 'Manager');
 
   const second = await launchWithExtension();
   try {
     const benContext = second.context;
     const benExtensionId = new URL((await serviceWorkerOf(benContext)).url()).host;
-    const ben = await openOptions(benContext, benExtensionId);
-    await connectToTestStack(ben);
-    await signInWithCode(ben, `ben+${stamp}@harbour-freight.example`);
-    await openSection(ben, 'Organization');
-    await ben.getByLabel('Invite code', { exact: true }).fill(benCode);
-    await ben.getByRole('button', { name: 'Join organization' }).click();
-    await expect(ben.getByRole('radio', { name: new RegExp(orgName) })).toBeChecked();
-    await saveProfile(ben, 'Ben Okafor', 'Support');
+    const ben = await joinTeam(benContext, benExtensionId, { email: `ben+${stamp}@harbour-freight.example`, displayName: 'Ben Okafor', department: 'Support' }, benCode, orgName);
 
     // Before anything is opened, Ben's Coaching says so.
     await openSection(ben, 'Coaching');
@@ -146,11 +111,7 @@ test('a coaching period is seen by its two people only, and a thank-you by its a
         account: { name: `Acme Robotics ${stamp}`, domain: 'acme-robotics.example' },
       },
     });
-    await expect
-      .poll(async () => (await message<Array<{ status: string }>>(maria, 'outbox.list', {})).filter((i) => i.status !== 'sent').length, {
-        timeout: 30_000,
-      })
-      .toBe(0);
+    await allSent(maria);
 
     await benPopup.reload();
     const search = benPopup.getByRole('combobox', { name: 'Find an account' });
