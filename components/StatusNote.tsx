@@ -6,7 +6,7 @@ export function StatusNote({ note }: { note: Note | null }) {
   return (
     <div aria-live="polite" class="hc-status-note">
       {note ? (
-        <p role={note.kind === 'error' ? 'alert' : 'status'} class={note.kind === 'hc-error' ? 'hc-error' : 'hc-ok'}>
+        <p role={note.kind === 'error' ? 'alert' : 'status'} class={note.kind === 'error' ? 'hc-error' : 'hc-ok'}>
           {note.text}
         </p>
       ) : null}
