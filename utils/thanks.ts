@@ -22,9 +22,10 @@ async function flush(): Promise<void> {
   for (const id of ids) pending.delete(id);
   if (pending.size) timer = setTimeout(() => void flush(), 0);
   const result = await send('thanks.list', { interactionIds: ids });
-  // Thanks are a quiet extra: when they cannot be read, the entry simply shows none.
-  const rows = result.ok ? result.data : [];
-  for (const id of ids) known.set(id, rows.filter((row) => row.interaction_id === id));
+  // Thanks are a quiet extra: when they cannot be read the entry shows no control at all,
+  // rather than a "This helped me" that may be wrong.
+  if (!result.ok) return;
+  for (const id of ids) known.set(id, result.data.filter((row) => row.interaction_id === id));
   for (const id of ids) notify(id);
 }
 
@@ -33,7 +34,7 @@ function ask(id: string): void {
   timer ??= setTimeout(() => void flush(), 0);
 }
 
-/** Forgets everything fetched (tests; a page after sign-out). */
+/** Forgets everything fetched (for tests). */
 export function forgetThanks(): void {
   known.clear();
   pending.clear();

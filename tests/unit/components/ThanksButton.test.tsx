@@ -118,6 +118,14 @@ describe('thanks on an entry', () => {
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'This helped me' })[0]!.getAttribute('aria-pressed')).toBe('false'));
   });
 
+  it('shows no control when the thank-yous cannot be read, rather than a wrong one', async () => {
+    const fn = answerWith(send, { 'thanks.list': () => fail('Could not reach the server.') });
+    render(<EntryThanks entryId={ENTRY} authorId={COLLEAGUE} authorName="Ben" userId={ME} />);
+    await waitFor(() => expect(fn).toHaveBeenCalledWith('thanks.list', { interactionIds: [ENTRY] }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
   it('shows nothing when signed out, and the refusal when thanking fails', async () => {
     answerWith(send, { 'thanks.list': () => ok([]), 'thanks.give': () => fail('Not an entry of your organization.') });
     const { unmount } = render(<EntryThanks entryId={ENTRY} authorId={COLLEAGUE} authorName="Ben" userId={null} />);
