@@ -31,7 +31,12 @@ function choiceLabel(choice: AccountChoice): string {
 export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, onCancel }: Props) {
   const titleRef = useRef<HTMLInputElement>(null);
   const contact = draft.seed.contacts[draft.contactIndex];
-  const choices = useMemo(() => accountChoicesFor(contact, lookup), [contact, lookup]);
+  // The chosen account is always among the choices (e.g. the known contact's account after
+  // "Same person"), so the select shows exactly what will be filed.
+  const choices = useMemo(() => {
+    const found = accountChoicesFor(contact, lookup);
+    return found.some((choice) => choiceKey(choice) === choiceKey(draft.account)) ? found : [draft.account, ...found];
+  }, [contact, lookup, draft.account]);
   const update = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
 
   useEffect(() => titleRef.current?.focus(), []);
@@ -119,6 +124,7 @@ export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, on
               <option key={index} value={String(index)}>
                 {candidate.full_name}
                 {candidate.email ? ` <${candidate.email}>` : ''}
+                {candidate.id ? ' (on record)' : ''}
               </option>
             ))}
           </select>

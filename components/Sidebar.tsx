@@ -6,13 +6,14 @@ import type { SidebarModel } from '../utils/sidebar/use-sidebar';
 import { AddSelection } from './AddSelection';
 import { CouldNotRead } from './CouldNotRead';
 import { PreviewForm } from './PreviewForm';
+import { SamePersonQuestion } from './SamePersonQuestion';
 import { SidebarContext } from './SidebarContext';
 import { SidebarSource } from './SidebarSource';
 
 /** Highcard in the page: a landmark docked beside the page's content, never over it. The
  * model comes from utils/sidebar/use-sidebar.ts; this only renders it and calls back. */
 export function Sidebar(model: SidebarModel) {
-  const { view, session, context, draft, collapsed } = model;
+  const { view, session, context, draft, collapsed, samePerson } = model;
   const root = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const tab = useRef<HTMLButtonElement>(null);
@@ -96,6 +97,9 @@ export function Sidebar(model: SidebarModel) {
         <p>Create or join your team’s organization in Highcard’s settings to start.</p>
       ) : null}
 
+      {signedIn && hasOrg && draft && samePerson?.question ? (
+        <SamePersonQuestion candidate={samePerson.question} onSame={samePerson.onSame} onElse={samePerson.onElse} />
+      ) : null}
       {signedIn && hasOrg && draft ? (
         <PreviewForm
           draft={draft}
@@ -125,6 +129,15 @@ export function Sidebar(model: SidebarModel) {
               onLookup={model.onLookup}
               follow={model.follow}
             />
+            {samePerson?.question ? (
+              <SamePersonQuestion candidate={samePerson.question} onSame={samePerson.onSame} onElse={samePerson.onElse} />
+            ) : null}
+            {samePerson?.confirmed ? (
+              <p class="hc-notice" role="status">
+                What you file from this page goes on {samePerson.confirmed.full_name}
+                {samePerson.confirmed.account_name ? ` (${samePerson.confirmed.account_name})` : ''} and links them to it.
+              </p>
+            ) : null}
           </section>
           <section class="hc-section hc-section--sources" aria-labelledby="hc-sources">
             <h2 id="hc-sources" class="hc-h2">

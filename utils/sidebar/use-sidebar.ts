@@ -9,6 +9,7 @@ import { useFollow, useForYouCheck, type FollowModel } from './use-for-you';
 import { useAnnounceInView } from './use-in-view';
 import { useOnline } from './use-online';
 import { useOutbox } from './use-outbox';
+import { fileOnCandidate, useSamePerson, type SamePerson } from './use-same-person';
 import { mayLookUp, useSession } from './use-session';
 import { useTeamContext, type ContextState } from './use-team-context';
 
@@ -42,6 +43,8 @@ export interface SidebarModel {
   onSignIn: () => void;
   /** Follow the one account matched (For you, helper F); null otherwise. */
   follow: FollowModel | null;
+  /** "Is this Mia Schmidt (…)?" and the rep's answer (helper M, use-same-person.ts). */
+  samePerson?: SamePerson;
   /** "Add selection" / "Write a note": the clip window on what the rep selected (clip-actions.ts). */
   onClip?: (mode: 'clip' | 'note') => void;
 }
@@ -93,6 +96,7 @@ export function useSidebar(props: SidebarHostProps): SidebarModel {
     // With automatic lookup off, only the rep asks (pact rule 1).
     if (sentHere && context.state.status === 'ready' && mayLookUp(session)) void context.lookup();
   }, [sentHere]);
+  const samePerson = useSamePerson(view, context.state, outbox.items, () => void context.lookup());
 
   const onOpen = useCallback(
     (source: SourceItem) => {
@@ -104,9 +108,9 @@ export function useSidebar(props: SidebarHostProps): SidebarModel {
       }
       setFileError(null);
       setDraftSource(source.key);
-      setDraft(newDraft(crypto.randomUUID(), session.activeOrgId, seed, known));
+      setDraft(samePerson.apply(newDraft(crypto.randomUUID(), session.activeOrgId, seed, known)));
     },
-    [session?.activeOrgId, known],
+    [session?.activeOrgId, known, samePerson.apply],
   );
 
   const onSubmit = useCallback(
@@ -152,5 +156,13 @@ export function useSidebar(props: SidebarHostProps): SidebarModel {
     },
     onSignIn: props.openSignIn,
     follow,
+    samePerson: {
+      ...samePerson,
+      // Answered in the preview (Gmail): the open draft follows the answer at once.
+      onSame: () => {
+        samePerson.onSame();
+        if (draft && samePerson.question) setDraft(fileOnCandidate(draft, samePerson.question));
+      },
+    },
   };
 }

@@ -28,6 +28,8 @@ describe('the Gmail view', () => {
     expect(view.lookup).toEqual({
       emails: ['mia.schmidt@acme-robotics.example', 'jonas.weber@acme-robotics.example', 'priya.nair@lumen-logistics.example'],
       linkedinUrl: null,
+      // The first customer's name, so the team's namesakes can be offered ("Is this …?").
+      fullName: 'Mia Schmidt',
     });
     expect(view.subject).toBe('acme-robotics.example');
   });
@@ -87,7 +89,7 @@ describe('the LinkedIn views', () => {
     const seed = asSeed(view.sources[0]!.read(known));
     expect(seed.suggestedSignals).toEqual(['job_change']);
     expect(asSeed(view.sources[0]!.read(null)).suggestedSignals).toEqual([]);
-    expect(view.lookup).toEqual({ emails: [], linkedinUrl: 'https://www.linkedin.com/in/lena-brandt-7a3b21' });
+    expect(view.lookup).toEqual({ emails: [], linkedinUrl: 'https://www.linkedin.com/in/lena-brandt-7a3b21', fullName: 'Lena Brandt' });
   });
 
   it('offers a free-text note about the person, with no source', () => {
