@@ -99,6 +99,9 @@ export const backgroundProblemItem = storage.defineItem<BackgroundProblem | null
 /** The last read failures (selector names, never page content): this browser only, never sent. */
 export const readFailuresItem = storage.defineItem<ReadFailure[]>('local:readFailures', { fallback: [], version: 1 });
 
+/** The user switched Highcard on for Outlook on the web in Settings (the browser's permission is the other half). */
+export const outlookEnabledItem = storage.defineItem<boolean>('local:outlookEnabled', { fallback: false, version: 1 });
+
 /** Selections waiting in a clip window, by clip id: memory only, gone when the browser closes. */
 export const pendingClipsItem = storage.defineItem<Record<string, ClipHandoff & { createdAt: number }>>('session:pendingClips', {
   fallback: {},

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { OUTLOOK_MATCHES } from '../capture/outlook/detect';
 import type { OutlookStatus } from '../messages';
+import { outlookEnabledItem } from '../storage';
 
 export const OUTLOOK_SCRIPT_ID = 'highcard-outlook';
 /** Where WXT writes the runtime-registered content script (entrypoints/outlook.content). */
@@ -39,18 +40,22 @@ export async function enableOutlook(): Promise<OutlookStatus> {
     throw new Error('The browser has not allowed Highcard on Outlook on the web. Switch it on again and choose “Allow”.');
   }
   if (!(await registered())) await register();
+  await outlookEnabledItem.setValue(true);
   return outlookStatus();
 }
 
 export async function disableOutlook(): Promise<OutlookStatus> {
+  await outlookEnabledItem.setValue(false);
   if (await registered()) await browser.scripting.unregisterContentScripts({ ids: [OUTLOOK_SCRIPT_ID] });
   await browser.permissions.remove({ origins: OUTLOOK_MATCHES });
   return outlookStatus();
 }
 
-/** At start-up and when the user changes permissions in the browser: the script runs exactly when allowed. */
+/** At start-up and when the user changes permissions in the browser: the script runs exactly
+ * while the user has it switched on in Settings and the browser allows it. */
 export async function reconcileOutlook(): Promise<void> {
-  const [isGranted, isRegistered] = [await granted(), await registered()];
-  if (isGranted && !isRegistered) await register();
-  if (!isGranted && isRegistered) await browser.scripting.unregisterContentScripts({ ids: [OUTLOOK_SCRIPT_ID] });
+  const wanted = (await outlookEnabledItem.getValue()) && (await granted());
+  const isRegistered = await registered();
+  if (wanted && !isRegistered) await register();
+  if (!wanted && isRegistered) await browser.scripting.unregisterContentScripts({ ids: [OUTLOOK_SCRIPT_ID] });
 }

@@ -106,4 +106,14 @@ describe('Outlook on the web: permission and registration go together', () => {
     await reconcileOutlook();
     expect(scripting.registered.size).toBe(0);
   });
+
+  it('registers at start-up only what the user switched on, even where the browser allows more', async () => {
+    const scripting = fakeScripting(true);
+    await reconcileOutlook();
+    expect(scripting.registered.size).toBe(0);
+    await enableOutlook();
+    scripting.registered.clear(); // a browser that keeps registrations for the session only
+    await reconcileOutlook();
+    expect([...scripting.registered]).toEqual([OUTLOOK_SCRIPT_ID]);
+  });
 });
