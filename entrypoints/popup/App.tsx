@@ -168,7 +168,7 @@ function Body({
     return (
       <div class="hc-state">
         <p>Your team’s customer record. Connect and sign in to read account timelines here.</p>
-        <p class="hc-muted">You are not signed in. Sign in from Highcard’s settings; anything you filed is kept until then.</p>
+        <p class="hc-muted">You are not signed in. Anything you filed is kept in this browser until you are.</p>
         <button type="button" onClick={() => void openSettings('sign-in')}>
           Sign in
         </button>
