@@ -34,6 +34,35 @@ export function Sidebar(model: SidebarModel) {
     (item?.querySelector<HTMLElement>('button') ?? item)?.focus();
   }, [draft]);
 
+  // The message in view is usually the latest (Gmail opens a thread at it, LinkedIn shows the
+  // newest at the bottom): the list starts at its end, so filing it needs no scrolling.
+  const sourceList = useRef<HTMLUListElement>(null);
+  const sourceCount = view.sources.length + (view.extraSources?.length ?? 0);
+  const listShown = Boolean(session?.user && session.activeOrgId && !draft && !collapsed);
+  // It stays at its end while what is above it changes height, until the rep scrolls it.
+  const stickToEnd = useRef(true);
+  useEffect(() => {
+    stickToEnd.current = true;
+  }, [view.id]);
+  useEffect(() => {
+    const list = sourceList.current;
+    if (!list) return;
+    const toEnd = () => {
+      if (stickToEnd.current) list.scrollTop = list.scrollHeight;
+    };
+    toEnd();
+    const onScroll = () => {
+      stickToEnd.current = list.scrollTop + list.clientHeight >= list.scrollHeight - 2;
+    };
+    list.addEventListener('scroll', onScroll);
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(toEnd);
+    resized?.observe(list);
+    return () => {
+      list.removeEventListener('scroll', onScroll);
+      resized?.disconnect();
+    };
+  }, [view.id, sourceCount, listShown]);
+
   // The shortcut moves focus into the sidebar: to its heading, so Tab continues from the top.
   useEffect(() => {
     if (model.focusRequest) (heading.current ?? tab.current)?.focus();
@@ -65,7 +94,7 @@ export function Sidebar(model: SidebarModel) {
   );
 
   return (
-    <aside class="hc-sidebar" aria-label="Highcard" ref={root}>
+    <aside class="hc-sidebar" aria-label="Highcard" ref={root} data-layout={signedIn && hasOrg && !draft ? 'list' : undefined}>
       <header class="hc-header">
         <h1 class="hc-h1" ref={heading} tabIndex={-1}>
           {view.heading}
@@ -151,7 +180,7 @@ export function Sidebar(model: SidebarModel) {
             {view.unreadable && model.onClip ? (
               <CouldNotRead onFileSelection={() => model.onClip?.('clip')} onWriteNote={() => model.onClip?.('note')} />
             ) : null}
-            <ul class="hc-sources" hidden={Boolean(view.unreadable)}>
+            <ul ref={sourceList} class="hc-sources" hidden={Boolean(view.unreadable)}>
               {[...view.sources, ...(view.extraSources ?? [])].map((source) => (
                 <SidebarSource
                   key={source.key}

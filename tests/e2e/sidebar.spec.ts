@@ -89,6 +89,37 @@ test('at 1280×800 and 1440×900 nothing of Highcard covers the customer’s wor
   }
 });
 
+/** The messaging fixture with its conversation told four times over (new message ids), as a
+ * long thread: the newest message is last. */
+function longConversation(): string {
+  const html = fixture('linkedin/messaging-thread.html');
+  const open = '<ul class="msg-s-message-list-content list-style-none full-width mbA">';
+  const start = html.indexOf(open) + open.length;
+  const end = html.indexOf('</ul>', start);
+  const events = html.slice(start, end);
+  const earlier = [1, 2, 3].map((n) => events.replace(/data-event-urn="([^"]+)\)"/g, `data-event-urn="$1-earlier${n})"`)).join('');
+  return html.slice(0, start) + earlier + events + html.slice(end);
+}
+
+test('in a long conversation at 1280×800 the newest message is filed without scrolling', async ({ context, extensionId }) => {
+  await (await openNewTeam(context, extensionId, `dana+${Date.now()}@highcard.example`, `Highcard Sales ${Date.now()}`)).close();
+  const page = longConversation();
+  await context.route(`https://www.linkedin.com${LINKEDIN.thread}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: page }),
+  );
+  await context.route(/^https:\/\/[^/]*licdn\.com\//, (route) => route.fulfill({ status: 404, body: '' }));
+  const linkedin = await context.newPage();
+  await linkedin.setViewportSize(SIZES[0]);
+  await linkedin.goto(`https://www.linkedin.com${LINKEDIN.thread}`);
+  const sidebar = sidebarOf(linkedin);
+  const buttons = sidebar.getByRole('button', { name: 'Add to customer record' });
+  await expect(buttons.nth(20)).toBeAttached();
+  // Long enough that not every message fits: the list starts at its end.
+  await expect(buttons.first()).not.toBeInViewport();
+  await expectInReach(linkedin, buttons.last());
+  await expect(sidebar.getByRole('heading', { name: 'What the team knows' })).toBeInViewport();
+});
+
 test('signed out, “Sign in” opens Settings; hidden or shown is remembered per site, the hidden tab covers nothing, and Alt+Shift+H moves focus into it', async ({
   context,
 }) => {
