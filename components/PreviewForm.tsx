@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { LookupResult } from '../utils/messages';
-import { LIMITS } from '../utils/messages';
+import { LIMITS } from '../utils/limits';
 import { fromLocalInput, toLocalInput } from '../utils/format';
 import { accountChoicesFor, NOTE_HEADING, type AccountChoice, type Draft } from '../utils/preview';
 import { checkDraft, type CheckedField, type DraftCheck } from '../utils/sidebar/draft-check';

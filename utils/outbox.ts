@@ -93,6 +93,10 @@ export interface OutboxDeps {
   /** Told what failed behind the user's back (storage, the alarm), in words for the user;
    * told null once a run of the outbox went through without a failure. */
   report?: (problem: string | null) => void;
+  /** With a value (ms), filing answers and then, once no other item came for that long, one
+   * run sends what waits and updates the badge and the alarm (the background); without,
+   * filing updates the badge and the alarm at once and sending is the caller's (tests). */
+  sendAfterMs?: number;
   now?: () => number;
   random?: () => number;
 }
@@ -106,6 +110,9 @@ export class Outbox {
   /** Items on their way to the server: not to be edited or discarded until they land. */
   private readonly inFlight = new Set<string>();
   private drainAgain = false;
+  private changing: Promise<void> | null = null;
+  private sendTimer: ReturnType<typeof setTimeout> | null = null;
+  private changeAgain = false;
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
@@ -137,14 +144,27 @@ export class Outbox {
         `Highcard could not keep this item in your browser (${describe(error)}). Nothing was filed; your text is still in the preview.`,
       );
     }
-    // The item is durable: answer the rep now; the badge and the alarm follow.
-    this.changed().catch((error) => this.report(`could not update the badge or the next attempt (${describe(error)})`));
+    // The item is durable: answer the rep now; the badge, the alarm and sending follow.
+    if (this.unsent !== null) this.unsent += 1;
+    if (this.deps.sendAfterMs !== undefined) this.sendSoon();
+    else this.changed().catch((error) => this.report(`could not update the badge or the next attempt (${describe(error)})`));
     return item;
   }
 
   async list(): Promise<OutboxItem[]> {
     const items = await this.deps.store.all();
     return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
+  /** Sends what waits once filing has paused for `sendAfterMs`: a burst of filings (several
+   * messages of a thread) costs one run, after every answer went out. Nothing depends on the
+   * timer: the items are durable, and a worker stopped before it fires sends at its next start. */
+  sendSoon(): void {
+    if (this.sendTimer !== null) clearTimeout(this.sendTimer);
+    this.sendTimer = setTimeout(() => {
+      this.sendTimer = null;
+      this.drain().catch((error) => this.report(`could not send (${describe(error)})`));
+    }, this.deps.sendAfterMs ?? 0);
   }
 
   /** Sends every due item, oldest first. Concurrent calls share one run. Never rejects: a
@@ -302,7 +322,27 @@ export class Outbox {
     }
   }
 
-  private async changed(): Promise<void> {
+  /** The badge and the alarm after a change; calls while one runs share one more run, so a
+   * burst of filings costs two, not one per item. */
+  private changed(): Promise<void> {
+    if (this.changing) {
+      this.changeAgain = true;
+      return this.changing;
+    }
+    this.changing = (async () => {
+      try {
+        do {
+          this.changeAgain = false;
+          await this.changedOnce();
+        } while (this.changeAgain);
+      } finally {
+        this.changing = null;
+      }
+    })();
+    return this.changing;
+  }
+
+  private async changedOnce(): Promise<void> {
     const items = await this.list();
     this.unsent = items.filter(isUnsent).length;
     await this.deps.schedule(nextWakeUp(items));

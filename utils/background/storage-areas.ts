@@ -9,49 +9,71 @@ import { entriesUnder, LOOKUP_KEY_PREFIX, lookupIndexItem, OUTBOX_KEY_PREFIX, ou
 
 const outboxKey = (id: string) => `${OUTBOX_KEY_PREFIX}${id}` as const;
 
-/** Index changes one after another: two new items filed at once must both be listed. */
-let indexWrites: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-  const run = indexWrites.then(task, task);
-  indexWrites = run.catch(() => undefined);
-  return run;
-}
+/**
+ * The outbox in extension storage, with a write-through copy in the worker's memory: only
+ * the background writes these keys, so after the first read (one index read plus one read of
+ * the items) listing costs no storage call, and filing a new item is exactly one storage call
+ * (the item and the index together). The storage is the truth; the copy dies with the worker.
+ */
+export function createExtensionOutboxStore(): OutboxStore {
+  let items: Map<string, OutboxItem> | null = null;
+  let loading: Promise<Map<string, OutboxItem>> | null = null;
+  /** Index changes one after another: two new items filed at once must both be listed. */
+  let writes: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = writes.then(task, task);
+    writes = run.catch(() => undefined);
+    return run;
+  };
 
-/** The outbox's ids; written the first time from the keys themselves (items filed by an
- * earlier version of the extension, before there was an index). */
-async function outboxIds(): Promise<string[]> {
-  const known = await outboxIndexItem.getValue();
-  if (known) return known;
-  const ids = (await entriesUnder<OutboxItem>(OUTBOX_KEY_PREFIX)).map(([, item]) => item.id);
-  await outboxIndexItem.setValue(ids);
-  return ids;
-}
+  async function read(): Promise<Map<string, OutboxItem>> {
+    let ids = await outboxIndexItem.getValue();
+    if (!ids) {
+      // Items filed by an earlier version, before there was an index: listed from their keys once.
+      ids = (await entriesUnder<OutboxItem>(OUTBOX_KEY_PREFIX)).map(([, item]) => item.id);
+      await outboxIndexItem.setValue(ids);
+    }
+    const found = ids.length ? await storage.getItems(ids.map(outboxKey)) : [];
+    const map = new Map<string, OutboxItem>();
+    for (const { value } of found) if (value) map.set((value as OutboxItem).id, value as OutboxItem);
+    return map;
+  }
 
-export const extensionOutboxStore: OutboxStore = {
-  get: (id) => storage.getItem<OutboxItem>(outboxKey(id)),
-  put: (item) =>
-    serially(async () => {
-      const ids = await outboxIds();
-      if (ids.includes(item.id)) return storage.setItem(outboxKey(item.id), item);
-      await storage.setItems([
-        { key: outboxKey(item.id), value: item },
-        { item: outboxIndexItem, value: [...ids, item.id] },
-      ]);
-    }),
-  remove: (id) =>
-    serially(async () => {
-      const ids = await outboxIds();
-      // The index first: an item that is listed but gone is skipped; never the other way.
-      await outboxIndexItem.setValue(ids.filter((other) => other !== id));
-      await storage.removeItem(outboxKey(id));
-    }),
-  async all() {
-    const ids = await outboxIds();
-    if (!ids.length) return [];
-    const found = await storage.getItems(ids.map(outboxKey));
-    return found.map(({ value }) => value as OutboxItem | null).filter((item): item is OutboxItem => item !== null);
-  },
-};
+  function load(): Promise<Map<string, OutboxItem>> {
+    if (items) return Promise.resolve(items);
+    loading ??= read().then(
+      (map) => (items = map),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  }
+
+  return {
+    get: async (id) => (await load()).get(id) ?? null,
+    put: (item) =>
+      serially(async () => {
+        const map = await load();
+        if (map.has(item.id)) await storage.setItem(outboxKey(item.id), item);
+        else await storage.setItems([
+          { key: outboxKey(item.id), value: item },
+          { item: outboxIndexItem, value: [...map.keys(), item.id] },
+        ]);
+        map.set(item.id, item);
+      }),
+    remove: (id) =>
+      serially(async () => {
+        const map = await load();
+        // The index first: an item that is listed but gone is skipped; never the other way.
+        await outboxIndexItem.setValue([...map.keys()].filter((other) => other !== id));
+        map.delete(id);
+        await storage.removeItem(outboxKey(id));
+      }),
+    all: async () => [...(await load()).values()],
+  };
+}
 
 const lookupKeyOf = (id: string) => `${LOOKUP_KEY_PREFIX}${id}` as const;
 

@@ -12,7 +12,7 @@ import {
   type OutboxStore,
   type SendOutcome,
 } from '../../../utils/outbox';
-import { extensionOutboxStore } from '../../../utils/background/storage-areas';
+import { createExtensionOutboxStore } from '../../../utils/background/storage-areas';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
 let sequence = 0;
@@ -63,11 +63,15 @@ function setup(store: OutboxStore = extensionOutboxStore, server = new FakeServe
     now: () => now,
     random: () => 1,
   });
-  return { outbox, server, wakeUps, badge, advance: (ms: number) => (now += ms), now: () => now };
+  return { outbox, store, server, wakeUps, badge, advance: (ms: number) => (now += ms), now: () => now };
 }
+
+/** This test's store over extension storage: a new one per test, as each worker start makes. */
+let extensionOutboxStore: OutboxStore;
 
 beforeEach(() => {
   fakeBrowser.reset();
+  extensionOutboxStore = createExtensionOutboxStore();
 });
 
 describe('the outbox', () => {
@@ -164,7 +168,7 @@ describe('the outbox', () => {
     expect((await first.outbox.list())[0]?.status).toBe('pending');
 
     // A new worker over the same storage picks the item up again.
-    const restarted = setup(extensionOutboxStore, server);
+    const restarted = setup(createExtensionOutboxStore(), server);
     restarted.advance(BACKOFF.capMs);
     await restarted.outbox.drain();
     const [sent] = await restarted.outbox.list();
@@ -361,7 +365,8 @@ describe('the outbox in extension storage', () => {
     const { outbox } = setup();
     const item = await outbox.file(capture());
     await fakeBrowser.storage.local.remove('outboxIndex');
-    expect((await extensionOutboxStore.all()).map((kept) => kept.id)).toEqual([item.id]);
+    // The next worker start reads storage afresh.
+    expect((await createExtensionOutboxStore().all()).map((kept) => kept.id)).toEqual([item.id]);
     expect((await fakeBrowser.storage.local.get('outboxIndex')).outboxIndex).toEqual([item.id]);
   });
 
@@ -370,7 +375,7 @@ describe('the outbox in extension storage', () => {
     await outbox.file(capture());
     await fakeBrowser.storage.local.set({ 'lookup:big': { key: 'x', value: 'y'.repeat(100_000), fetchedAt: 1 } });
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    await extensionOutboxStore.all();
+    await createExtensionOutboxStore().all(); // a worker's first listing
     const asked = get.mock.calls.flatMap(([keys]) => (keys === null || keys === undefined ? ['<everything>'] : [keys].flat()));
     expect(asked).not.toContain('<everything>');
     expect(asked.some((key) => String(key).startsWith('lookup:'))).toBe(false);
@@ -383,5 +388,24 @@ describe('the outbox in extension storage', () => {
     await outbox.discard(item.id);
     expect((await fakeBrowser.storage.local.get('outboxIndex')).outboxIndex).toEqual([]);
     expect(await fakeBrowser.storage.local.get(`outbox:${item.id}`)).toEqual({});
+  });
+});
+
+describe('filing in a burst', () => {
+  it('answers every filing first, then sends them all in one run once filing pauses', async () => {
+    const server = new FakeServer();
+    const runs: number[] = [];
+    const outbox = new Outbox({
+      store: extensionOutboxStore,
+      send: (c) => server.send(c),
+      schedule: async () => void runs.push(server.calls),
+      sendAfterMs: 30,
+    });
+    for (let n = 0; n < 3; n += 1) await outbox.file(capture());
+    expect(server.calls).toBe(0); // nothing sent while the rep is still filing
+    expect(await outbox.unsentCount()).toBe(3);
+    await vi.waitFor(async () => expect((await outbox.list()).every((item) => item.status === 'sent')).toBe(true));
+    expect(server.calls).toBe(3);
+    expect(runs).toEqual([3]); // one run: the badge and the alarm once, after sending
   });
 });

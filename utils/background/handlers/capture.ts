@@ -1,13 +1,12 @@
 // Filing: a capture goes into the outbox (durable first, pact rule 7), then to the server.
 import { backgroundProblemItem } from '../../storage';
 import type { TopicHandlers } from '../dispatch';
-import { inBackground, outbox } from '../services';
+import { outbox } from '../services';
 
 export const captureHandlers = {
   'capture.file': async ({ capture }) => {
-    const item = await outbox.file(capture);
-    inBackground('send what was filed', outbox.drain());
-    return item;
+    // Durable when this answers; sending follows a moment later (Outbox.sendSoon).
+    return outbox.file(capture);
   },
 
   'outbox.list': () => outbox.list(),
@@ -23,7 +22,7 @@ export const captureHandlers = {
 
   'outbox.update': async ({ id, capture }) => {
     const item = await outbox.update(id, capture);
-    inBackground('send what was filed', outbox.drain());
+    outbox.sendSoon();
     return item;
   },
 } satisfies TopicHandlers;

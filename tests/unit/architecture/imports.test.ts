@@ -1,0 +1,66 @@
+// Imports point down (DESIGN.md, Parts), and what runs inside Gmail, LinkedIn and Outlook
+// stays small: the message schemas (and zod) are for the background and extension pages;
+// the page-side code imports only their types.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = process.cwd();
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(ROOT, path)).isDirectory()) return sources(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every import of a file that is not `import type` / `export type`, as written. */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map(([, from]) => from!);
+}
+
+const PAGE_SIDE = [
+  ...sources('components'),
+  ...sources('utils/sidebar'),
+  ...sources('utils/capture'),
+  ...readdirSync(join(ROOT, 'entrypoints'))
+    .filter((name) => name.endsWith('.content'))
+    .flatMap((name) => sources(join('entrypoints', name))),
+];
+
+describe('imports', () => {
+  it('keep zod and the message schemas out of what runs inside the sites’ pages', () => {
+    // The LinkedIn readers' result schemas are for tests; the readers import their types only.
+    const schemasForTests = join('utils', 'capture', 'linkedin', 'types.ts');
+    const offending = PAGE_SIDE.filter((file) => file !== schemasForTests).flatMap((file) =>
+      runtimeImports(file)
+        .filter((from) => from === 'zod' || /(^|\/)messages$/.test(from))
+        .map((from) => `${file} imports ${from}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('never reach into the background from outside it', () => {
+    const outside = [...sources('components'), ...sources('entrypoints'), ...sources('utils')].filter(
+      (file) => !file.startsWith(join('utils', 'background')) && !file.startsWith(join('entrypoints', 'background')),
+    );
+    const offending = outside.flatMap((file) =>
+      runtimeImports(file)
+        .concat([...readFileSync(join(ROOT, file), 'utf8').matchAll(/^import\s+type\s[^;]*?from\s+'([^']+)'/gms)].map(([, from]) => from!))
+        .filter((from) => /(^|\/)background\//.test(from))
+        .map((from) => `${relative(ROOT, join(ROOT, file))} imports ${from}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('let utils/ import nothing from components/', () => {
+    const offending = sources('utils').flatMap((file) =>
+      runtimeImports(file)
+        .filter((from) => /(^|\/)components\//.test(from))
+        .map((from) => `${file} imports ${from}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});
