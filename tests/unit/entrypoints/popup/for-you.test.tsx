@@ -99,6 +99,24 @@ describe('For you in the popup', () => {
     expect(screen.getByRole('tab', { name: 'For you' }).getAttribute('aria-describedby')).toBeNull();
   });
 
+  it('lights the dot when a check while the popup is open finds something new', async () => {
+    answerWith(send, answers({ ...waiting, routes: [], hasNew: false }));
+    render(<App />);
+    const tab = await screen.findByRole('tab', { name: 'For you' });
+    expect(tab.getAttribute('aria-describedby')).toBeNull();
+    // The outbox's alarm (or a sidebar) checked and found a new route.
+    await forYouCheckItem.setValue({ orgId: ORG, checkedAt: new Date().toISOString(), waiting: true, hasNew: true });
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'For you', description: 'Something new' })).toBe(tab));
+    // Another organization's news is not this one's.
+    cleanup();
+    answerWith(send, answers({ ...waiting, routes: [], hasNew: false }));
+    render(<App />);
+    const other = await screen.findByRole('tab', { name: 'For you' });
+    await forYouCheckItem.setValue({ orgId: 'another-org', checkedAt: new Date().toISOString(), waiting: true, hasNew: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(other.getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('opens the account’s timeline at the routed entry', async () => {
     answerWith(send, answers(waiting));
     render(<App />);
