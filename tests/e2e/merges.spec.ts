@@ -4,6 +4,7 @@
 import { adminClient } from './backend';
 import { fixture } from './fixtures';
 import { expect, test } from './extension';
+import { allSent, message, openPopup } from './people';
 import { openNewTeam } from './session';
 import { GMAIL_THREAD_URL, serveGmail, sidebarOf } from './sites';
 
@@ -63,4 +64,67 @@ test('a rep confirms “Same person” on a LinkedIn profile and sees the team�
   expect(profileRows).toEqual([{ contact_id: filed.contact_id, account_id: filed.account_id }]);
   const { data: mia } = await admin.from('contacts').select('full_name, email, linkedin_url').eq('id', filed.contact_id).single();
   expect(mia).toEqual({ full_name: 'Mia Schmidt', email: 'mia.schmidt@acme-robotics.example', linkedin_url: PROFILE_URL });
+});
+
+test('any member merges two records of one person, and another account, from the popup', async ({ context, extensionId }) => {
+  const options = await openNewTeam(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`, `Lumen ${Date.now()}`);
+  const { activeOrgId: orgId } = await message<{ activeOrgId: string }>(options, 'session.get', {});
+  const capture = (title: string, contact: Record<string, string>, account: Record<string, string>) => ({
+    id: crypto.randomUUID(),
+    org_id: orgId,
+    kind: 'note',
+    occurred_at: new Date(Date.now() - 60_000).toISOString(),
+    title,
+    body: '',
+    signals: [],
+    contact,
+    account,
+  });
+  const stamp = Date.now();
+  await message(options, 'capture.file', {
+    capture: capture('By mail', { full_name: 'Mia Schmidt', email: `mia.${stamp}@acme-robotics.example` }, { name: 'Acme Robotics', domain: 'acme-robotics.example' }),
+  });
+  await message(options, 'capture.file', {
+    capture: capture('On LinkedIn', { full_name: 'Mia Schmidt', linkedin_url: `https://www.linkedin.com/in/mia-${stamp}` }, { name: 'Acme Robotics' }),
+  });
+  await message(options, 'capture.file', {
+    capture: capture('Under the other name', { full_name: 'Rob Stone', linkedin_url: `https://www.linkedin.com/in/rob-${stamp}` }, { name: 'Acme Robotics GmbH' }),
+  });
+  await allSent(options);
+
+  const popup = await openPopup(context, extensionId);
+  const search = popup.getByRole('combobox', { name: 'Find an account' });
+  await search.fill('acme robotics');
+  await popup.getByRole('option', { name: /^Acme Robotics(?! GmbH)/ }).click();
+  await expect(popup.getByRole('heading', { name: 'Acme Robotics', exact: true })).toBeVisible();
+
+  // Two records of one person, flagged; the LinkedIn one is merged into the one with the address.
+  const people = popup.getByRole('region', { name: 'People' });
+  await expect(people.getByText('Possibly the same person as Mia Schmidt')).toHaveCount(2);
+  const byProfile = people.getByRole('listitem').filter({ hasText: 'No email' });
+  await byProfile.getByRole('button', { name: 'Merge Mia Schmidt into…' }).click();
+  await people.getByRole('button', { name: 'Continue' }).click();
+  const dialog = popup.getByRole('dialog', { name: 'Merge Mia Schmidt into Mia Schmidt?' });
+  await expect(dialog.getByRole('list', { name: 'What will move' })).toContainText(`https://www.linkedin.com/in/mia-${stamp}`);
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(people.getByRole('listitem')).toHaveCount(1);
+  await expect(popup.getByRole('note').filter({ hasText: /merged Mia Schmidt \(LinkedIn\) into Mia Schmidt/ })).toBeVisible();
+  await expect(popup.getByRole('article', { name: 'On LinkedIn' })).toBeVisible();
+
+  // The company filed under a second name joins this account.
+  await popup.getByRole('button', { name: 'Merge with another account…' }).click();
+  await popup.getByRole('searchbox', { name: /Merge into Acme Robotics/ }).fill('Acme Robotics GmbH');
+  await popup.getByRole('button', { name: 'Find' }).click();
+  await popup.getByRole('list', { name: 'Accounts found' }).getByRole('button', { name: /Acme Robotics GmbH/ }).click();
+  await popup.getByRole('dialog', { name: 'Merge Acme Robotics GmbH into Acme Robotics?' }).getByRole('button', { name: 'Merge' }).click();
+  await expect(popup.getByRole('note').filter({ hasText: /merged Acme Robotics GmbH into Acme Robotics/ })).toBeVisible();
+  await expect(popup.getByRole('article', { name: 'Under the other name' })).toBeVisible();
+  await expect(people.getByRole('listitem')).toHaveCount(2);
+
+  const admin = adminClient();
+  const { data: entries } = await admin.from('interactions').select('title, contact_id, account_id').eq('org_id', orgId).order('title');
+  const accounts = new Set(entries!.map((e) => e.account_id));
+  expect(accounts.size).toBe(1);
+  const mias = entries!.filter((e) => e.title !== 'Under the other name').map((e) => e.contact_id);
+  expect(new Set(mias).size).toBe(1);
 });
