@@ -1,6 +1,6 @@
 // Opening Highcard's own pages from the popup, Settings or the background. The options page
 // reads its section from the address: options.html#sign-in, #organization, #people...
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 
 /** Settings, at a section when one is named (see entrypoints/options/sections/index.ts). */
 export async function openSettings(section?: string): Promise<void> {
@@ -8,7 +8,28 @@ export async function openSettings(section?: string): Promise<void> {
     await browser.runtime.openOptionsPage();
     return;
   }
-  await openExtensionPage(`/options.html#${section}`);
+  const url = browser.runtime.getURL(`/options.html#${section}` as '/options.html');
+  // Settings already open in a tab: show the section there instead of opening a second one.
+  // (runtime.getContexts: Chrome 116+; elsewhere a new tab.)
+  const open = await settingsTab();
+  if (open) {
+    await browser.tabs.update(open.tabId, { url, active: true });
+    await browser.windows.update(open.windowId, { focused: true });
+    return;
+  }
+  await browser.tabs.create({ url });
+}
+
+async function settingsTab(): Promise<{ tabId: number; windowId: number } | null> {
+  if (typeof (browser.runtime as { getContexts?: unknown }).getContexts !== 'function') return null;
+  try {
+    const page = browser.runtime.getURL('/options.html');
+    const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB' as Browser.runtime.ContextType] });
+    const found = contexts.find((context) => context.documentUrl?.split('#')[0] === page && context.tabId >= 0);
+    return found ? { tabId: found.tabId, windowId: found.windowId } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** One of the extension's pages in a new tab, e.g. '/insights.html'. Needs no permission. */

@@ -44,3 +44,15 @@ test('the popup’s Sign in opens Settings at sign-in, and the address keeps the
   await settings.reload();
   await expect(settings.getByRole('heading', { level: 2, name: 'Connection' })).toBeVisible();
 });
+
+test('asked for a section while Settings is open, Highcard shows it there instead of opening another tab', async ({ context, extensionId }) => {
+  const settings = await openOptions(context, extensionId);
+  await openSection(settings, 'Connection');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const tabs = context.pages().length;
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(settings.getByRole('heading', { level: 2, name: 'Account' })).toBeVisible();
+  expect(new URL(settings.url()).hash).toBe('#sign-in');
+  expect(context.pages()).toHaveLength(tabs);
+});
