@@ -22,10 +22,12 @@ const CHROMIUM_FLAGS = [
 ];
 
 export async function launchChromium(
-  options: { extension: boolean } = { extension: true },
+  /** `dir`: another unpacked extension to load instead (the benchmarks' floor). */
+  options: { extension: boolean; dir?: string } = { extension: true },
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  if (options.extension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first.');
+  const dir = options.dir ?? EXTENSION_DIR;
+  if (options.extension && !existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'highcard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -35,7 +37,7 @@ export async function launchChromium(
     locale: 'en-US',
     ...(existsSync(SYSTEM_CHROMIUM) && { executablePath: SYSTEM_CHROMIUM }),
     args: options.extension
-      ? [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+      ? [...CHROMIUM_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`]
       : CHROMIUM_FLAGS,
   });
   return {

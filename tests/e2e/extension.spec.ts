@@ -12,7 +12,9 @@ test('the built extension loads and its popup offers to sign in', async ({ conte
 test('the manifest asks for no more than the two sites and the local stack', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions.sort()).toEqual(['alarms', 'storage']);
+  // contextMenus, activeTab, scripting: "File selection" reads only the tab the user acted in.
+  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+  expect(manifest.commands['file-selection'].suggested_key.default).toBe('Alt+Shift+F');
   expect(manifest.host_permissions.sort()).toEqual([
     'http://127.0.0.1:54321/*',
     'http://localhost:54321/*',
@@ -20,6 +22,9 @@ test('the manifest asks for no more than the two sites and the local stack', () 
     'https://www.linkedin.com/*',
   ]);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+  // Outlook on the web is asked for in Settings, never at install.
+  expect(JSON.stringify(manifest.host_permissions)).not.toContain('outlook');
+  expect(JSON.stringify(manifest.content_scripts)).not.toContain('outlook');
   const everything = JSON.stringify(manifest);
   for (const broad of ['<all_urls>', '"tabs"', '"history"', '"cookies"', '"webRequest"']) {
     expect(everything).not.toContain(broad);
