@@ -35,6 +35,10 @@ test('a rep looks a person up, files the profile and a message, and the person i
   await expect(preview.getByLabel('Title')).toHaveValue('Lena Brandt — LinkedIn profile');
   const profileBody = await preview.getByLabel('What the customer said').inputValue();
   await expect(preview.getByRole('combobox', { name: /^Account/ }).locator('option:checked')).toHaveText('New account: Acme Robotics');
+  // Everything that is sent is shown: what updates the contact, and the link only the rep sees.
+  await expect(preview.getByText(/^Title: .+ · Company: Acme Robotics$/)).toBeVisible();
+  await expect(preview.getByText('https://www.linkedin.com/in/lena-brandt-7a3b21', { exact: true })).toBeVisible();
+  await expect(preview.getByText('Only you see this link.')).toBeVisible();
   await preview.getByRole('button', { name: 'File to customer record' }).click();
   await expect(sidebar.getByText('Filed', { exact: true })).toBeVisible();
 
