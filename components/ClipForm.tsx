@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { clipProblems, suggestedDomain, type ClipDraft, type ClipHandoff, type ClipProblem, type KnownContact } from '../utils/clip';
-import { LIMITS } from '../utils/vocabulary';
+import { LIMITS } from '../utils/limits';
 import { SignalChips } from './SignalChips';
 
 export type ContactsLoad =

@@ -9,7 +9,8 @@ export type { ClipHandoff } from './messages';
 
 /** A contact of the chosen account (merge.accountContacts), to choose the customer from. */
 export type KnownContact = Pick<AccountContact, 'id' | 'full_name' | 'email' | 'linkedin_url'>;
-import { LIMITS, type Signal } from './vocabulary';
+import { LIMITS } from './limits';
+import type { Signal } from './vocabulary';
 
 export type ClipAccount = { mode: 'existing'; id: string; name: string } | { mode: 'new'; name: string; domain: string } | null;
 

@@ -3,7 +3,8 @@
 // as plain text the way a person sees it (utils/capture/text.ts: no markup, no hidden or
 // screen-reader copies), then cleaned and cut to the capture's limits. Pure functions: the
 // reading runs in the page, the cleaning wherever the clip is prepared.
-import { KIND_LABELS, LIMITS } from '../vocabulary';
+import { LIMITS } from '../limits';
+import { KIND_LABELS } from '../vocabulary';
 import { isHiddenWithin, visibleText } from './text';
 
 /** What the page hands over: the selected text, the page title and address, as found. */

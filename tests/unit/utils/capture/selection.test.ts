@@ -8,7 +8,7 @@ import {
   readSelectedText,
 } from '../../../../utils/capture/selection';
 import { visibleText } from '../../../../utils/capture/text';
-import { LIMITS } from '../../../../utils/vocabulary';
+import { LIMITS } from '../../../../utils/limits';
 
 function select(start: Node, startOffset: number, end: Node, endOffset: number): void {
   const range = document.createRange();
