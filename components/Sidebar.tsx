@@ -194,7 +194,7 @@ export function Sidebar(model: SidebarModel) {
                 />
               ))}
             </ul>
-            {!view.unreadable && model.onClip ? <AddSelection onAdd={() => model.onClip?.('clip')} /> : null}
+            {!view.unreadable && model.onAddSelection ? <AddSelection onAdd={model.onAddSelection} /> : null}
           </section>
         </>
       ) : null}

@@ -13,7 +13,7 @@ import { routeActions } from '../route-actions';
 import { RoutingContext } from '../routing-context';
 import { send } from '../send';
 import { isUnder, OUTBOX_KEY_PREFIX } from '../storage';
-import { openClipFromPage } from './clip-actions';
+import { addSelection, openClipFromPage } from './clip-actions';
 import { DOCK_WIDTH, dockPage } from './dock';
 import type { SiteView } from './types';
 import { useSidebar, type SidebarModel } from './use-sidebar';
@@ -86,7 +86,11 @@ function Host({ view, initiallyCollapsed, component: Sidebar, onCollapsedChange,
   // Entries in the sidebar offer "Bring to a colleague" (For you).
   return (
     <RoutingContext.Provider value={routeActions}>
-      <Sidebar {...model} onClip={openClipFromPage} />
+      <Sidebar
+        {...model}
+        onClip={openClipFromPage}
+        onAddSelection={() => addSelection(model.view, model.context.status === 'ready' ? model.context.result : null, model.onOpen)}
+      />
     </RoutingContext.Provider>
   );
 }

@@ -47,6 +47,8 @@ export interface SidebarModel {
   samePerson?: SamePerson;
   /** "Add selection" / "Write a note": the clip window on what the rep selected (clip-actions.ts). */
   onClip?: (mode: 'clip' | 'note') => void;
+  /** "Add selection": the selected part of one message in its own preview (clip-actions.ts). */
+  onAddSelection?: () => void;
 }
 
 export interface SidebarHostProps {
