@@ -135,6 +135,7 @@ test('inbox → thread → inbox → thread leaves exactly one sidebar, and none
     );
     await expect(sidebarOf(gmail)).toBeVisible();
     expect(await count()).toBe(1);
+    expect(await gmail.evaluate(() => document.documentElement.style.marginRight)).toBe('360px');
     await gmail.evaluate(
       ([html]) => {
         document.querySelector('div[role="main"]')!.innerHTML = html;
@@ -144,6 +145,8 @@ test('inbox → thread → inbox → thread leaves exactly one sidebar, and none
     );
     await expect(sidebarOf(gmail)).toHaveCount(0);
     expect(await count()).toBe(0);
+    // The page gets its full width back: nothing of the docked column is left.
+    expect(await gmail.evaluate(() => document.documentElement.style.marginRight)).toBe('');
   }
 });
 
