@@ -80,8 +80,10 @@ export async function signedInUserId(supabase: Client): Promise<string> {
   return id;
 }
 
+export const NO_ORGANIZATION = 'Join or create your team’s organization in Highcard’s settings first.';
+
 export async function requireActiveOrg(): Promise<string> {
   const orgId = await activeOrgItem.getValue();
-  if (!orgId) throw new Error('Join or create your team’s organization in Highcard’s settings first.');
+  if (!orgId) throw new Error(NO_ORGANIZATION);
   return orgId;
 }

@@ -2,17 +2,18 @@
 // allowed) and the popup's question "which account is this tab about?" (the sidebar says so
 // with 'sidebar.inView', handlers/sidebar.ts; a lookup alone remembers nothing).
 import { lookupKey } from '../../lookup-cache';
-import { activeOrgItem, settingsItem, tabContextItem } from '../../storage';
+import { activeOrgItem, readItems, settingsItem, tabContextItem } from '../../storage';
 import type { TopicHandlers } from '../dispatch';
 import * as records from '../records';
-import { client, lookupCache, requireActiveOrg } from '../services';
+import { client, lookupCache, NO_ORGANIZATION } from '../services';
 
 export const lookupHandlers = {
   lookup: async ({ emails, linkedinUrl, prefer, manual, fullName }) => {
     // Pact rule 1: with automatic lookup off, nothing is asked until the rep asks, whatever
     // an open tab last knew of the setting.
-    if (!manual && !(await settingsItem.getValue()).autoLookup) return { skipped: true };
-    const orgId = await requireActiveOrg();
+    const [settings, orgId] = await readItems(settingsItem, activeOrgItem);
+    if (!manual && !settings.autoLookup) return { skipped: true };
+    if (!orgId) throw new Error(NO_ORGANIZATION);
     const key = lookupKey(orgId, emails, linkedinUrl);
     if (prefer === 'cache') {
       const cached = await lookupCache.get(key);

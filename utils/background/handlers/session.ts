@@ -6,6 +6,7 @@ import {
   AUTH_KEY_PREFIX,
   connectionItem,
   membershipsCacheItem,
+  readItems,
   removeUnder,
   settingsItem,
 } from '../../storage';
@@ -14,6 +15,11 @@ import type { TopicHandlers } from '../dispatch';
 import * as records from '../records';
 import { client, inBackground, lookupCache, outbox } from '../services';
 import { resetSupabaseClient, supabaseFor, type Client } from '../supabase';
+
+/** A sidebar asks on every thread: its answer from the last known organizations refreshes
+ * them behind it at most this often. */
+const REFRESH_BEHIND_MS = 60_000;
+let lastRefresh = 0;
 
 async function fetchMemberships(supabase: Client, userId: string): Promise<Membership[] | null> {
   try {
@@ -31,22 +37,26 @@ async function fetchMemberships(supabase: Client, userId: string): Promise<Membe
  * fetch falls back to them too, so being offline never looks like having no organization.
  */
 export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): Promise<SessionState> {
-  const connection = await connectionItem.getValue();
+  // One storage call for everything but the session itself: the sidebar asks on every thread.
+  const [connection, cached, storedOrgId, settings] = await readItems(connectionItem, membershipsCacheItem, activeOrgItem, settingsItem);
   const supabase = supabaseFor(connection);
   const { data } = await supabase.auth.getSession();
   const user = data.session?.user ?? null;
   let organizations: Membership[] = [];
   if (user) {
-    const cached = await membershipsCacheItem.getValue();
     const known = cached?.userId === user.id ? cached.memberships : null;
     if (!fresh && known) {
       organizations = known;
-      inBackground('refresh your organizations', fetchMemberships(supabase, user.id));
+      if (Date.now() - lastRefresh > REFRESH_BEHIND_MS) {
+        lastRefresh = Date.now();
+        inBackground('refresh your organizations', fetchMemberships(supabase, user.id));
+      }
     } else {
       organizations = (await fetchMemberships(supabase, user.id)) ?? known ?? [];
+      lastRefresh = Date.now();
     }
   }
-  let activeOrgId = await activeOrgItem.getValue();
+  let activeOrgId = storedOrgId;
   if (!organizations.some((org) => org.org_id === activeOrgId)) {
     activeOrgId = organizations[0]?.org_id ?? null;
     if (user && organizations.length) await activeOrgItem.setValue(activeOrgId);
@@ -57,7 +67,7 @@ export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): 
     user: user ? { id: user.id, email: user.email ?? null } : null,
     organizations,
     activeOrgId,
-    settings: await settingsItem.getValue(),
+    settings,
     unsent,
   };
 }
