@@ -10,7 +10,7 @@ import { launchChromium } from './browser';
 import { EXTENSION_DIR, expect, serviceWorkerOf, test } from './extension';
 import { fixture } from './fixtures';
 import { openNewTeam, openSection } from './session';
-import { sidebarOf } from './sites';
+import { GMAIL_THREAD_URL, serveGmail, sidebarOf } from './sites';
 
 const SUPPORT_URL = 'https://support.acme-robotics.example/tickets/4471';
 const SUPPORT_PAGE = `<!doctype html><html><head><title>Ticket 4471 — SSO for the pilot</title></head><body>
@@ -109,6 +109,37 @@ test('a selection from any page files one clip on the account and customer the r
   await again.getByRole('button', { name: 'File to customer record' }).click();
   await expect(again.getByRole('status')).toHaveText(/^Filed on Acme Robotics/);
   await expect.poll(async () => (await read()).data?.map((r) => r.id)).toEqual([row.id]);
+});
+
+test('in Gmail, Add selection files only the selected part of a message, with its customer', async ({ context, extensionId }) => {
+  const email = `ana.ruiz+${Date.now()}@lumen-logistics.example`;
+  await (await openNewTeam(context, extensionId, email, `Lumen Logistics ${Date.now()}`)).close();
+  await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
+  const gmail = await context.newPage();
+  await gmail.goto(GMAIL_THREAD_URL);
+  const sidebar = sidebarOf(gmail);
+  await expect(sidebar.getByRole('button', { name: 'Add selection' })).toBeVisible();
+  await gmail.evaluate(() => {
+    const item = [...document.querySelectorAll('li')].find((li) => li.textContent?.startsWith('Pricing: 38 robots'))!;
+    const range = document.createRange();
+    range.selectNodeContents(item.firstChild!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await sidebar.getByRole('button', { name: 'Add selection' }).click();
+  const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
+  const part = /Pricing: 38 robots at the volume tier you mentioned \(€41 per robot per month\) works for us if onboarding stays included\.$/;
+  await expect(preview.getByLabel('What the customer said')).toHaveValue(part);
+  await preview.getByRole('button', { name: 'File to customer record' }).click();
+  await expect(sidebar.getByRole('dialog')).toHaveCount(0);
+
+  const admin = adminClient();
+  const read = () => admin.from('interactions').select('kind, source_ref, body').like('source_ref', 'msg-f:1849560000123456789#selection-%');
+  await expect.poll(async () => (await read()).data?.length ?? 0).toBe(1);
+  const row = (await read()).data![0]!;
+  expect(row.kind).toBe('email');
+  expect(row.body).toMatch(part);
+  expect(row.body).not.toContain('Jonas will send');
 });
 
 /** The built extension as it is once the user has allowed Outlook on the web: Playwright
