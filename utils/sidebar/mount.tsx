@@ -99,8 +99,9 @@ export async function mountSidebar(ctx: ContentScriptContext, options: Options):
   let container: HTMLElement | null = null;
   let current: SiteView | null = null;
   let control: HostControl | null = null;
-  const prefs = await send('sidebar.prefs', {});
-  let collapsed = prefs.ok ? Boolean(prefs.data.hidden[options.site]) : false;
+  // Asked alongside building the shadow root, not before it: the first paint waits for neither.
+  const prefs = send('sidebar.prefs', {});
+  let collapsed = false;
   let undock: (() => void) | null = null;
 
   const dock = (width: number | null) => {
@@ -132,6 +133,8 @@ export async function mountSidebar(ctx: ContentScriptContext, options: Options):
       dock(null);
     },
   });
+  const answer = await prefs;
+  collapsed = answer.ok ? Boolean(answer.data.hidden[options.site]) : false;
 
   const show = (view: SiteView) => {
     if (!ui.mounted) ui.mount();
