@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { GmailThread } from '../../../../utils/capture/gmail';
+import type { LinkedInConversation } from '../../../../utils/capture/linkedin';
+import { conversationView, gmailView } from '../../../../utils/sidebar/site-views';
+
+const URL_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
+
+describe('a thread or conversation Highcard cannot read', () => {
+  it('is said to be unreadable when Gmail shows a thread without messages Highcard can file', () => {
+    const thread: GmailThread = { threadId: 'thread-f:1', legacyThreadId: null, subject: 'Pilot', messages: [] };
+    expect(gmailView(thread, { url: URL_THREAD, me: null, reread: () => thread }).unreadable).toEqual({ pageKind: 'thread', parts: ['MESSAGE'] });
+    const noIds: GmailThread = {
+      ...thread,
+      messages: [
+        {
+          messageId: null,
+          legacyMessageId: null,
+          sender: { name: 'Mia', email: 'mia@acme.example' },
+          recipients: [],
+          date: null,
+          collapsed: false,
+          body: 'Hello',
+          signature: null,
+          snippet: null,
+        },
+      ],
+    };
+    const view = gmailView(noIds, { url: URL_THREAD, me: null, reread: () => noIds });
+    expect(view.sources).toEqual([]);
+    expect(view.unreadable).toEqual({ pageKind: 'thread', parts: ['MESSAGE_ID_ATTRIBUTE'] });
+  });
+
+  it('is not said of a thread that reads', () => {
+    const thread: GmailThread = {
+      threadId: 'thread-f:1',
+      legacyThreadId: null,
+      subject: 'Pilot',
+      messages: [
+        {
+          messageId: 'msg-f:1',
+          legacyMessageId: null,
+          sender: { name: 'Mia', email: 'mia@acme.example' },
+          recipients: [],
+          date: null,
+          collapsed: false,
+          body: 'Hello',
+          signature: null,
+          snippet: null,
+        },
+      ],
+    };
+    expect(gmailView(thread, { url: URL_THREAD, me: null, reread: () => thread }).unreadable).toBeUndefined();
+  });
+
+  it('is said of a LinkedIn conversation with no message Highcard can file', () => {
+    const conversation: LinkedInConversation = { threadId: '2-abc', title: 'Mia Schmidt', participants: [], messages: [] };
+    const view = conversationView(conversation, { url: 'https://www.linkedin.com/messaging/thread/2-abc/', viewer: null, reread: () => conversation });
+    expect(view.unreadable).toEqual({ pageKind: 'conversation', parts: ['MESSAGE_ITEM'] });
+  });
+});
