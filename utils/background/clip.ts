@@ -75,7 +75,8 @@ export async function discardClip(clipId: string): Promise<void> {
 export async function openClipWindow(clipId: string | null): Promise<void> {
   const query = clipId ? `?clip=${encodeURIComponent(clipId)}` : '?empty=1';
   const url = `${browser.runtime.getURL('/clip.html')}${query}`;
-  await browser.windows.create({ url, type: 'popup', width: 480, height: 760, focused: true });
+  // A new popup window has the focus already; Firefox refuses the `focused` option.
+  await browser.windows.create({ url, type: 'popup', width: 480, height: 760 });
 }
 
 /** Reads the selection in the tab the user acted in (main frame, or the frame they clicked). */
