@@ -3,6 +3,18 @@ import type { GmailThread } from '../../../../utils/capture/gmail';
 import type { LinkedInConversation } from '../../../../utils/capture/linkedin';
 import { conversationView, gmailView } from '../../../../utils/sidebar/site-views';
 
+type GmailMessage = GmailThread['messages'][number];
+const message = (messageId: string | null): GmailMessage => ({
+  messageId,
+  legacyMessageId: null,
+  sender: { name: 'Mia', email: 'mia@acme.example' },
+  recipients: [],
+  date: null,
+  collapsed: false,
+  body: 'Hello',
+  signature: null,
+  snippet: null,
+});
 const URL_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
 
 describe('a thread or conversation Highcard cannot read', () => {
@@ -11,19 +23,7 @@ describe('a thread or conversation Highcard cannot read', () => {
     expect(gmailView(thread, { url: URL_THREAD, me: null, reread: () => thread }).unreadable).toEqual({ pageKind: 'thread', parts: ['MESSAGE'] });
     const noIds: GmailThread = {
       ...thread,
-      messages: [
-        {
-          messageId: null,
-          legacyMessageId: null,
-          sender: { name: 'Mia', email: 'mia@acme.example' },
-          recipients: [],
-          date: null,
-          collapsed: false,
-          body: 'Hello',
-          signature: null,
-          snippet: null,
-        },
-      ],
+      messages: [message(null)],
     };
     const view = gmailView(noIds, { url: URL_THREAD, me: null, reread: () => noIds });
     expect(view.sources).toEqual([]);
@@ -35,19 +35,7 @@ describe('a thread or conversation Highcard cannot read', () => {
       threadId: 'thread-f:1',
       legacyThreadId: null,
       subject: 'Pilot',
-      messages: [
-        {
-          messageId: 'msg-f:1',
-          legacyMessageId: null,
-          sender: { name: 'Mia', email: 'mia@acme.example' },
-          recipients: [],
-          date: null,
-          collapsed: false,
-          body: 'Hello',
-          signature: null,
-          snippet: null,
-        },
-      ],
+      messages: [message('msg-f:1')],
     };
     expect(gmailView(thread, { url: URL_THREAD, me: null, reread: () => thread }).unreadable).toBeUndefined();
   });
