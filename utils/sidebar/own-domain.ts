@@ -15,3 +15,19 @@ export function lookupEmailsFor(
 ): string[] {
   return lookup.ownAddressUnknown ? withoutOwnDomain(lookup.emails, signedInEmail) : [...lookup.emails];
 }
+
+/**
+ * The preview's customers for such a page, the signed-in user's colleagues left out, so that
+ * neither the rep nor a colleague is filed as the customer. A message only among colleagues
+ * keeps its people: the rep then chooses, rather than finding nobody to choose.
+ */
+export function customersFor<T extends { email?: string | null }>(
+  contacts: readonly T[],
+  lookup: { ownAddressUnknown?: boolean },
+  signedInEmail: string | null | undefined,
+): T[] {
+  if (!lookup.ownAddressUnknown) return [...contacts];
+  const domain = signedInEmail?.split('@')[1]?.toLowerCase();
+  const outside = contacts.filter((contact) => !domain || contact.email?.split('@')[1]?.toLowerCase() !== domain);
+  return outside.length > 0 ? outside : [...contacts];
+}

@@ -12,6 +12,7 @@ import { useOutbox } from './use-outbox';
 import { fileOnCandidate, useSamePerson, type SamePerson } from './use-same-person';
 import { mayLookUp, useSession } from './use-session';
 import { useTeamContext, type ContextState } from './use-team-context';
+import { customersFor } from './own-domain';
 
 export interface SidebarModel {
   view: SiteView;
@@ -110,9 +111,11 @@ export function useSidebar(props: SidebarHostProps): SidebarModel {
       }
       setFileError(null);
       setDraftSource(source.key);
-      setDraft(samePerson.apply(newDraft(crypto.randomUUID(), session.activeOrgId, seed, known)));
+      const customers = customersFor(seed.contacts, view.lookup, session.user?.email);
+      const shown = customers.length === seed.contacts.length ? seed : { ...seed, contacts: customers, contactIndex: 0 };
+      setDraft(samePerson.apply(newDraft(crypto.randomUUID(), session.activeOrgId, shown, known)));
     },
-    [session?.activeOrgId, known, samePerson.apply],
+    [session?.activeOrgId, session?.user?.email, view.lookup, known, samePerson.apply],
   );
 
   const onSubmit = useCallback(

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readOpenOutlookMessage, type OutlookConversation } from '../../../../utils/capture/outlook';
 import { outlookMessageKey, outlookView } from '../../../../utils/sidebar/outlook-view';
-import { lookupEmailsFor, withoutOwnDomain } from '../../../../utils/sidebar/own-domain';
+import { customersFor, lookupEmailsFor, withoutOwnDomain } from '../../../../utils/sidebar/own-domain';
 import type { DraftSeed } from '../../../../utils/preview';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/outlook');
@@ -67,5 +67,13 @@ describe('the Outlook sidebar view', () => {
   it('leaves out every address at the signed-in user’s domain, and nothing without one', () => {
     expect(withoutOwnDomain(['a@lumen.example', 'b@Lumen.Example', 'c@acme.example'], 'me@lumen.example')).toEqual(['c@acme.example']);
     expect(withoutOwnDomain(['a@lumen.example'], null)).toEqual(['a@lumen.example']);
+  });
+
+  it('offers no colleague as the customer when the page hides the user’s address, unless there is nobody else', () => {
+    const people = [{ email: 'ana@lumen.example' }, { email: 'mia@acme.example' }, { email: 'ben@lumen.example' }];
+    expect(customersFor(people, { ownAddressUnknown: true }, 'ana@lumen.example')).toEqual([{ email: 'mia@acme.example' }]);
+    expect(customersFor(people, { ownAddressUnknown: false }, 'ana@lumen.example')).toEqual(people);
+    const colleagues = [{ email: 'ben@lumen.example' }];
+    expect(customersFor(colleagues, { ownAddressUnknown: true }, 'ana@lumen.example')).toEqual(colleagues);
   });
 });
