@@ -1,6 +1,8 @@
 // The accounts this browser opened lately, so the popup opens on something useful. Kept in
 // this browser only (pact rule 8: what someone reads is nobody's business), per organization.
-import { storage } from 'wxt/utils/storage';
+import { recentAccountsItem } from './storage';
+
+export { recentAccountsItem } from './storage';
 
 export interface RecentAccount {
   orgId: string;
@@ -11,11 +13,6 @@ export interface RecentAccount {
 
 /** How many accounts the popup offers per organization. */
 export const RECENT_MAX = 5;
-
-export const recentAccountsItem = storage.defineItem<RecentAccount[]>('local:recentAccounts', {
-  fallback: [],
-  version: 1,
-});
 
 /** The list with `opened` first, once, and at most RECENT_MAX per organization. */
 export function withOpened(list: readonly RecentAccount[], opened: RecentAccount): RecentAccount[] {

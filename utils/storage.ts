@@ -4,6 +4,7 @@
 // utils/messages.ts; keep several values under one prefix only through the helpers below.
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { CacheIndex } from './lookup-cache';
+import type { RecentAccount } from './recent-accounts';
 import type { Follows, LastLooked } from './for-you';
 import type { BackgroundProblem, ClipHandoff, ForYouStatus, InsightsOverview, Membership, ReadFailure, Settings, SidebarPrefs, TabContext } from './messages';
 
@@ -112,6 +113,13 @@ export const pendingClipsItem = storage.defineItem<Record<string, ClipHandoff & 
  * sync), for Settings to show; cleared when the outbox next runs cleanly. */
 export const backgroundProblemItem = storage.defineItem<BackgroundProblem | null>('local:backgroundProblem', {
   fallback: null,
+  version: 1,
+});
+
+/** The accounts this browser opened lately (the popup's "Recent"), per organization; this
+ * browser only (utils/recent-accounts.ts). */
+export const recentAccountsItem = storage.defineItem<RecentAccount[]>('local:recentAccounts', {
+  fallback: [],
   version: 1,
 });
 

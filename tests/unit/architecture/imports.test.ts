@@ -63,4 +63,11 @@ describe('imports', () => {
     );
     expect(offending).toEqual([]);
   });
+
+  it('define every extension storage item in utils/storage.ts and nowhere else', () => {
+    const offending = [...sources('components'), ...sources('entrypoints'), ...sources('utils')]
+      .filter((file) => file !== join('utils', 'storage.ts'))
+      .filter((file) => /\bdefineItem\s*[<(]/.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(offending).toEqual([]);
+  });
 });
