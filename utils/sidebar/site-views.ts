@@ -95,6 +95,8 @@ export function gmailView(
       emails: people.map((p) => p.email.toLowerCase()).slice(0, MAX_LOOKUP_EMAILS),
       linkedinUrl: null,
       fullName: people[0]?.name?.trim() || null,
+      // Gmail did not say whose mailbox this is: the user's whole domain is left out.
+      ownAddressUnknown: me === null,
     },
     subject: subjectDomain ?? people[0]?.name ?? people[0]?.email ?? 'these people',
     sources,

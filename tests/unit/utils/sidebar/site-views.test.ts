@@ -30,6 +30,8 @@ describe('the Gmail view', () => {
       linkedinUrl: null,
       // The first customer's name, so the team's namesakes can be offered ("Is this …?").
       fullName: 'Mia Schmidt',
+      // Gmail named the mailbox's owner, so only the rep is left out, not their domain.
+      ownAddressUnknown: false,
     });
     expect(view.subject).toBe('acme-robotics.example');
   });

@@ -46,3 +46,11 @@ describe('a thread or conversation Highcard cannot read', () => {
     expect(view.unreadable).toEqual({ pageKind: 'conversation', parts: ['MESSAGE_ITEM'] });
   });
 });
+
+describe('a Gmail page that does not say whose mailbox it is', () => {
+  it('asks the lookup to leave out the signed-in user’s domain', () => {
+    const thread: GmailThread = { threadId: 'thread-f:1', legacyThreadId: null, subject: 'Pilot', messages: [message('msg-f:1')] };
+    expect(gmailView(thread, { url: URL_THREAD, me: null, reread: () => thread }).lookup.ownAddressUnknown).toBe(true);
+    expect(gmailView(thread, { url: URL_THREAD, me: 'ana@lumen.example', reread: () => thread }).lookup.ownAddressUnknown).toBe(false);
+  });
+});
