@@ -75,6 +75,28 @@ describe('the schema', () => {
     }
   });
 
+  it('pins an empty search_path on every security definer function, in every schema of ours', async () => {
+    const rows = await superuser<{ name: string }>(
+      db,
+      `select n.nspname || '.' || p.proname as name from pg_proc p
+       join pg_namespace n on n.oid = p.pronamespace
+       where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema', 'auth')
+         and not coalesce(p.proconfig, '{}') @> array['search_path=""']`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('keeps every table of private (the insights rollup, ...) closed to anon and signed-in users', async () => {
+    const rows = await superuser<{ name: string }>(
+      db,
+      `select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'private' and c.relkind in ('r', 'v', 'm', 'S', 'p', 'f')
+         and (has_table_privilege('authenticated', c.oid, 'select, insert, update, delete, truncate, references, trigger')
+           or has_table_privilege('anon', c.oid, 'select, insert, update, delete, truncate, references, trigger'))`,
+    );
+    expect(rows).toEqual([]);
+  });
+
   it('makes every function in public security invoker, and bypasses RLS only in private', async () => {
     const rows = await superuser<{ name: string }>(
       db,
