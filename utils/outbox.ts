@@ -163,7 +163,10 @@ export class Outbox {
     if (this.sendTimer !== null) clearTimeout(this.sendTimer);
     this.sendTimer = setTimeout(() => {
       this.sendTimer = null;
-      this.drain().catch((error) => this.report(`could not send (${describe(error)})`));
+      // The badge and the alarm first: they must not wait for a slow server. drain() never rejects.
+      this.changed()
+        .catch((error) => this.report(`could not update the badge or the next attempt (${describe(error)})`))
+        .then(() => this.drain());
     }, this.deps.sendAfterMs ?? 0);
   }
 
