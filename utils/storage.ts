@@ -89,13 +89,6 @@ export const forYouCheckItem = storage.defineItem<(ForYouStatus & { orgId: strin
   { fallback: null, version: 1 },
 );
 
-/** What last failed behind the user's back in the service worker (storage, the alarm, a
- * sync), for Settings to show; cleared when the outbox next runs cleanly. */
-export const backgroundProblemItem = storage.defineItem<BackgroundProblem | null>('local:backgroundProblem', {
-  fallback: null,
-  version: 1,
-});
-
 // -- capture anywhere (helper X) ----------------------------------------------------------
 /** The last read failures (selector names, never page content): this browser only, never sent. */
 export const readFailuresItem = storage.defineItem<ReadFailure[]>('local:readFailures', { fallback: [], version: 1 });
