@@ -1,7 +1,6 @@
 // Insights queries: the weekly series and "what changed" (public.signal_series and
 // public.signal_changes, which read the rollup), and the entries behind one week of one signal
 // (account_timeline, keyset-paged like an account's timeline). Run as the signed-in user.
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import {
   insightEntrySchema,
@@ -13,6 +12,7 @@ import {
   type TimelineCursor,
 } from '../messages';
 import { classify, RecordsError } from './records';
+import type { Client } from './supabase';
 
 interface ServerAnswer {
   data: unknown;
@@ -26,23 +26,23 @@ function rows(answer: ServerAnswer): unknown[] {
 }
 
 export async function signalSeries(
-  client: SupabaseClient,
+  client: Client,
   orgId: string,
   weeks: number,
   accountId: string | null = null,
 ): Promise<SignalWeek[]> {
   const answer = await client.rpc('signal_series', { org_id: orgId, weeks, ...(accountId ? { only_account: accountId } : {}) });
-  return z.array(signalWeekSchema).parse(rows(answer as ServerAnswer));
+  return z.array(signalWeekSchema).parse(rows(answer));
 }
 
-export async function signalChanges(client: SupabaseClient, orgId: string, recentWeeks: number): Promise<SignalChange[]> {
+export async function signalChanges(client: Client, orgId: string, recentWeeks: number): Promise<SignalChange[]> {
   const answer = await client.rpc('signal_changes', { org_id: orgId, recent_weeks: recentWeeks });
-  return z.array(signalChangeSchema).parse(rows(answer as ServerAnswer));
+  return z.array(signalChangeSchema).parse(rows(answer));
 }
 
+// One literal, so that supabase-js can type the rows from the column list.
 const ENTRY_COLUMNS =
-  'id, account_id, account_name, contact_id, contact_name, kind, title, body, signals, occurred_at, source_url, ' +
-  'author_id, author_display_name, author_department, revision_count';
+  'id, account_id, account_name, contact_id, contact_name, kind, title, body, signals, occurred_at, source_url, author_id, author_display_name, author_department, revision_count';
 
 /** The start of a week (a Monday, YYYY-MM-DD) and of the next one, as UTC times. */
 export function weekBounds(week: string): { from: string; to: string } {
@@ -54,7 +54,7 @@ export function weekBounds(week: string): { from: string; to: string } {
 /** Live entries of the organization carrying `signal` that happened in `week`, newest first,
  * continuing after `after`: the same keyset on (occurred_at, id) as an account's timeline. */
 export async function signalWeekEntries(
-  client: SupabaseClient,
+  client: Client,
   query: { orgId: string; signal: string; week: string; after?: TimelineCursor | null; limit: number },
 ): Promise<InsightEntriesPage> {
   const { from, to } = weekBounds(query.week);
@@ -74,7 +74,7 @@ export async function signalWeekEntries(
     .order('occurred_at', { ascending: false })
     .order('id', { ascending: false })
     .limit(query.limit + 1);
-  const found = z.array(insightEntrySchema).parse(rows(answer as ServerAnswer));
+  const found = z.array(insightEntrySchema).parse(rows(answer));
   const entries = found.slice(0, query.limit);
   const last = entries[entries.length - 1];
   return { entries, next: found.length > query.limit && last ? { occurred_at: last.occurred_at, id: last.id } : null };
