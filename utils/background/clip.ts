@@ -7,6 +7,7 @@ import { cleanClip, clipSourceRef } from '../capture/selection';
 import { withOffset } from '../format';
 import type { ClipHandoff, PageSelection } from '../messages';
 import { pendingClipsItem } from '../storage';
+import { inBackground } from './services';
 
 export const CLIP_MENU_ID = 'highcard-file-selection';
 /** The command's name in wxt.config.ts (suggested key Alt+Shift+F, changeable by the user). */
@@ -112,16 +113,19 @@ function createMenu(): void {
 /** Registered synchronously at the worker's start, so a click that woke it is delivered. */
 export function installClipEntryPoints(): void {
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(createMenu);
+    inBackground('add “File selection” to the context menu', browser.contextMenus.removeAll().then(createMenu));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) void clipFromTab(tab.id, info.frameId);
+    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) inBackground('file the selection', clipFromTab(tab.id, info.frameId));
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== CLIP_COMMAND) return;
-    void (async () => {
-      const target = tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-      if (target?.id !== undefined && /^https?:/.test(target.url ?? 'https:')) await clipFromTab(target.id);
-    })();
+    inBackground(
+      'file the selection',
+      (async () => {
+        const target = tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+        if (target?.id !== undefined && /^https?:/.test(target.url ?? 'https:')) await clipFromTab(target.id);
+      })(),
+    );
   });
 }
