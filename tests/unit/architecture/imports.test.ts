@@ -70,4 +70,18 @@ describe('imports', () => {
       .filter((file) => /\bdefineItem\s*[<(]/.test(readFileSync(join(ROOT, file), 'utf8')));
     expect(offending).toEqual([]);
   });
+
+  it('drop no promise in the service worker: background work goes through inBackground()', () => {
+    const worker = [...sources('utils/background'), ...sources('entrypoints/background')];
+    const offending = worker.flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .map((line, index) => ({ line, at: `${file}:${index + 1}` }))
+        // `void promise` discards a rejection; `: void` and `=> void` are types.
+        .filter(({ line }) => /(^|[^:>\w])\bvoid\s+[\w(]/.test(line.replace(/\/\/.*$/, '')))
+        .map(({ at, line }) => `${at}: ${line.trim()}`),
+    );
+    expect(offending).toEqual([]);
+  });
 });
+
