@@ -306,6 +306,20 @@ describe('coaching stays between the manager and the employee', () => {
     expect(await rows(employee, 'select id from public.coaching_notes where period_id = $1', [period])).toBe(2);
   });
 
+  it('two people coached by one manager each see only their own period', async () => {
+    const [day] = await superuser<{ day: string }>(db, `select (private.coaching_today() + 10)::text as day`);
+    const cleoPeriod = await rpc<string>(db, manager, 'open_coaching_period', { org_id: orgA, employee_id: colleague.id, purpose: 'Renewals', ends_on: day!.day });
+    await rpc(db, colleague, 'add_coaching_note', { period_id: cleoPeriod, body: 'Only for Maria' });
+    const ids = async (reader: User, table: string) => (await query<{ id: string }>(db, reader, `select id from public.${table}`)).map((row) => row.id);
+    expect(await ids(colleague, 'coaching_periods')).toEqual([cleoPeriod]);
+    expect((await ids(employee, 'coaching_periods')).sort()).toEqual([period, endedPeriod].sort());
+    expect((await ids(employee, 'coaching_notes'))).not.toEqual(expect.arrayContaining(await ids(colleague, 'coaching_notes')));
+    expect(await rows(employee, 'select id from public.coaching_notes where period_id = $1', [cleoPeriod])).toBe(0);
+    // Anyone may run the purge; it deletes only what is due, nothing that is running or just ended.
+    await rpc(db, outsider, 'purge_ended_coaching');
+    expect(await superuser(db, 'select id from public.coaching_periods where id = any ($1::uuid[])', [[period, endedPeriod, cleoPeriod]])).toHaveLength(3);
+  });
+
   it('nobody else writes in, ends or adds to a period, whatever their role', async () => {
     for (const intruder of [admin, otherManager, colleague]) {
       await expectRefusal(rpc(db, intruder, 'add_coaching_note', { period_id: period, body: 'hello' }), '42501', /^period_id: not a coaching period of yours/);
@@ -525,6 +539,9 @@ describe('source_url reaches its author only, on every path', () => {
     await expectRefusal(query(db, colleague, 'select * from public.interactions where id = $1', [benEntry.id]), '42501');
     await expectRefusal(query(db, colleague, 'select i from public.interactions i where id = $1', [benEntry.id]), '42501');
     await expectRefusal(query(db, employee, 'select to_jsonb(i) from public.interactions i where id = $1', [benEntry.id]), '42501');
+    // Filtering or sorting on the column (?source_url=like.*, ?order=source_url) is reading it.
+    await expectRefusal(query(db, colleague, `select id from public.interactions where source_url like '%BEN%'`), '42501');
+    await expectRefusal(query(db, colleague, 'select id from public.interactions order by source_url limit 1'), '42501');
     for (const reader of [colleague, manager, admin]) {
       expect(await query(db, reader, 'select source_url from public.account_timeline where id = $1', [benEntry.id])).toEqual([{ source_url: null }]);
       expect(await query(db, reader, 'select private.own_source_url($1) as url', [benEntry.id])).toEqual([{ url: null }]);
@@ -603,5 +620,22 @@ describe('column grants: authors edit only the text of their own entries', () =>
     expect(await rows(manager, 'select code from public.invites')).toBe(0);
     await expectRefusal(rpc(db, manager, 'create_invite', { org_id: orgA, role: 'admin' }), '42501', /^org_id: only admins/);
     await expectRefusal(rpc(db, manager, 'set_member_role', { org_id: orgA, user_id: manager.id, role: 'admin' }), '42501', /^role: /);
+  });
+});
+
+describe('a member who leaves organization A', () => {
+  it('loses every path into it at once: tables, views and RPCs', async () => {
+    // Duo leaves A (as an admin removing a member would, in the dashboard); Duo stays in B.
+    await superuser(db, 'delete from public.memberships where org_id = $1 and user_id = $2', [orgA, dual.id]);
+    for (const { name, scope } of await relations('rv')) {
+      expect({ name, seen: await rows(dual, `select ${scope} from public.${name} where ${scope} = $1`, [orgA]) }).toEqual({ name, seen: 0 });
+    }
+    for (const name of ['signal_series', 'signal_changes', 'for_you']) {
+      await expectRefusal(rpc(db, dual, name, { org_id: orgA }), '42501', /^org_id: /);
+    }
+    await expectRefusal(rpc(db, dual, 'thank_author', { interaction_id: benEntry.id }), '42501', /^interaction_id: /);
+    await expectRefusal(rpc(db, dual, 'route_entry', { interaction_id: benEntry.id, to_department: 'sales' }), '42501', /^interaction_id: /);
+    await expectRefusal(file(db, dual, emailCapture(orgA)), '42501', /^org_id: /);
+    expect(await rows(dual, 'select signal from public.signal_series($1)', [orgB])).toBeGreaterThan(0);
   });
 });
