@@ -245,6 +245,48 @@ describe('an outsider (member of B) against organization A', () => {
     await expectRefusal(rpc(db, outsider, 'retract_interaction', { id: benEntry.id }), 'P0002', /^id: no such entry/);
   });
 
+  it('gets a refusal or nothing of A from every RPC of public given A’s ids (listed from the catalog)', async () => {
+    const list = await superuser<{ name: string; args: string[] }>(
+      db,
+      `select p.proname as name, coalesce(p.proargnames[1:p.pronargs], '{}') as args from pg_proc p
+       join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public' and p.prokind = 'f' order by 1`,
+    );
+    const contactMerge = (name: string) => name.includes('contact');
+    const value = (fn: string, arg: string): unknown => {
+      const values: Record<string, unknown> = {
+      org_id: orgA, interaction_id: benEntry.id, route_id: routeToSales, period_id: period,
+      id: fn.includes('coaching') ? period : benEntry.id,
+      keep_id: contactMerge(fn) ? cleoEntry.contact_id : benEntry.account_id,
+      merge_id: contactMerge(fn) ? miaLinkedIn.contact_id : gmbhEntry.account_id,
+      account_id: benEntry.account_id, only_account: benEntry.account_id, employee_id: employee.id,
+      user_id: outsider.id, to_user: employee.id, capture: JSON.stringify(emailCapture(orgA)),
+      emails: ['dana@acme-robotics.example', 'mia@acme-robotics.example'], full_name: 'Mia Schmidt',
+      linkedin_url: 'https://www.linkedin.com/in/mia-schmidt', prefix: 'acme', role: 'admin', body: 'x', purpose: 'x',
+      note: 'x', ends_on: '2099-01-01',
+      };
+      return values[arg] ?? null;
+    };
+    // What A is made of: none of it may come back to the outsider.
+    const secrets = [orgA, benEntry.id, cleoEntry.id, benEntry.account_id, cleoEntry.contact_id, miaLinkedIn.contact_id,
+      gmbhEntry.account_id, benEntry.contact_id, routeToBen, routeToSales, period, 'Saved my call', 'Pricing ask', 'Discovery calls'] as string[];
+    const scoped = list.filter(({ args }) => args.some((arg) => arg in { org_id: 1, interaction_id: 1, route_id: 1, period_id: 1, id: 1, capture: 1, emails: 1 }));
+    expect(scoped.length).toBeGreaterThanOrEqual(20);
+    const before = await census();
+    for (const { name, args } of scoped) {
+      const call = `select to_jsonb(r)::text as text from public.${name}(${args.map((arg, i) => `${arg} => $${i + 1}`).join(', ')}) r`;
+      let outcome: string;
+      try {
+        const answer = (await query<{ text: string }>(db, outsider, call, args.map((arg) => value(name, arg)))).map((row) => row.text).join('\n');
+        outcome = secrets.filter((secret) => answer.includes(secret)).length === 0 ? 'nothing of A' : `leaked: ${answer}`;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        outcome = code === '42501' || code === 'P0002' ? 'refused' : `failed otherwise: ${code} ${(error as Error).message}`;
+      }
+      expect({ name, outcome }).toEqual({ name, outcome: expect.stringMatching(/^(refused|nothing of A)$/) });
+    }
+    expect(await census()).toEqual(before);
+  });
+
   it('cannot reach A’s records from inside B: ids of A are unknown there', async () => {
     const before = await census();
     await expectRefusal(file(db, outsider, emailCapture(orgB, { contact: { id: cleoEntry.contact_id } })), '22023', /^contact\.id: /);
