@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatWhen, withOffset } from '../utils/format';
+import { keptThenFresh } from '../utils/kept-answer';
 import { interleave, mergeLineText } from '../utils/merge';
 import type { MergeLine, TimelineCursor, TimelineEntry, TimelineQuery } from '../utils/messages';
 import { send } from '../utils/send';
 import { KINDS, SIGNALS, type Kind, type Signal } from '../utils/vocabulary';
+import { KeptAge } from './KeptAge';
 import { KIND_LABELS, signalLabel } from './labels';
 import { TimelineItem } from './TimelineItem';
 
@@ -60,18 +62,25 @@ export function Timeline({
   const generation = useRef(0);
   const ids = useId();
 
+  // The first page paints at once from the one kept in this browser (with its age), then the
+  // server's replaces it; further pages come from the server only.
+  const [kept, setKept] = useState<{ cachedAt: string | null; offline: boolean }>({ cachedAt: null, offline: false });
   const fetchPage = async (after: TimelineCursor | null) => {
     const mine = after ? generation.current : ++generation.current;
     setLoad({ kind: 'loading' });
-    const result = await send('account.timeline', timelineQuery(accountId, filters, after));
-    if (mine !== generation.current) return; // the filters changed meanwhile
-    if (!result.ok) {
-      setLoad({ kind: 'error', message: result.error });
-      return;
-    }
-    setEntries((shown) => (after ? [...shown, ...result.data.entries] : result.data.entries));
-    setNext(result.data.next);
-    setLoad({ kind: 'idle' });
+    const query = timelineQuery(accountId, filters, after);
+    const ask = (prefer: 'cache' | 'network') => send('account.timeline', after ? query : { ...query, prefer });
+    await keptThenFresh(
+      after ? () => ask('network') : ask,
+      (shown) => {
+        if (shown.kind !== 'ok') return setLoad(shown.kind === 'error' ? shown : { kind: 'loading' });
+        setEntries((before) => (after ? [...before, ...shown.data.entries] : shown.data.entries));
+        setNext(shown.data.next);
+        if (!after) setKept({ cachedAt: shown.cachedAt, offline: shown.offline });
+        setLoad({ kind: 'idle' });
+      },
+      () => mine === generation.current, // the filters changed meanwhile
+    );
   };
 
   useEffect(() => {
@@ -148,6 +157,7 @@ export function Timeline({
         ) : null}
       </fieldset>
 
+      <KeptAge cachedAt={kept.cachedAt} offline={kept.offline} about="entries" />
       {entries.length ? (
         <ol class="hc-entries" aria-label="Entries, newest first">
           {interleave(entries, filtered ? [] : merges, !next).map((item) =>

@@ -648,6 +648,13 @@ export type ReadFailure = z.infer<typeof readFailureSchema>;
 export const outlookStatusSchema = z.object({ granted: z.boolean(), registered: z.boolean() });
 export type OutlookStatus = z.infer<typeof outlookStatusSchema>;
 
+// -- the popup's kept answers (handlers/record.ts, helper P) --------------------------
+// The popup paints an account at once from the answer kept in this browser, then asks the
+// server. `prefer: 'cache'` answers with the kept one if there is one; a kept answer carries
+// `cachedAt` (also when the server could not be reached, in place of an error).
+const preferKept = { prefer: z.enum(['cache', 'network']).optional() };
+const keptAt = { cachedAt: z.iso.datetime().optional() };
+
 // The messages. Adding one = one entry here (request and response schema) + one handler in
 // utils/background/handlers/<topic>.ts + (only if a content script may send it) the
 // CONTENT_SCRIPT_MESSAGES list below. Recipe: .scratch/LAYOUT_READY / README "Architecture".
@@ -721,8 +728,8 @@ export const messages = {
 
   // -- reading and editing the shared record (handlers/record.ts) -----------------------
   'accounts.search': message(z.object({ query: z.string().trim().min(1).max(LIMITS.name) }), z.array(accountHitSchema)),
-  'account.overview': message(z.object({ accountId: id }), accountOverviewSchema),
-  'account.timeline': message(timelineQuerySchema, timelinePageSchema),
+  'account.overview': message(z.object({ accountId: id, ...preferKept }), accountOverviewSchema.extend(keptAt)),
+  'account.timeline': message(timelineQuerySchema.extend(preferKept), timelinePageSchema.extend(keptAt)),
   'entry.revisions': message(z.object({ id }), z.array(revisionSchema)),
   'entry.update': message(z.object({ id, ...entryText }), entryRef),
   'entry.retract': message(z.object({ id }), entryRef),

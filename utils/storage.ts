@@ -134,6 +134,12 @@ export const LOOKUP_KEY_PREFIX = 'local:lookup:' as const;
 /** Which answers are cached and when each was fetched: evicting the oldest reads only this. */
 export const lookupIndexItem = storage.defineItem<CacheIndex>('local:lookupIndex', { fallback: [], version: 1 });
 
+// -- the popup's kept answers (helper P; utils/background/popup-cache.ts) ---------------
+/** Prefix of one key per kept popup answer (an account's overview or first timeline page). */
+export const POPUP_KEY_PREFIX = 'local:popupAnswer:' as const;
+/** Which popup answers are kept and when each was fetched (bounded; cleared on sign-out). */
+export const popupIndexItem = storage.defineItem<CacheIndex>('local:popupAnswerIndex', { fallback: [], version: 1 });
+
 /** WXT's snapshot names keys without their area; this is the one place that knows it. */
 function bare(key: LocalKey): string {
   return key.slice('local:'.length);

@@ -1,30 +1,42 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AccountOverviewPanel } from '../../components/AccountOverviewPanel';
+import { KeptAge } from '../../components/KeptAge';
 import { Timeline } from '../../components/Timeline';
+import { keptThenFresh, type Shown } from '../../utils/kept-answer';
 import type { AccountOverview } from '../../utils/messages';
 import { rememberOpened } from '../../utils/recent-accounts';
 import { send } from '../../utils/send';
 import { ACCOUNT_PANELS } from './account-panels';
 import type { PopupTabProps } from './types';
 
-type Load<T> = { kind: 'loading' } | { kind: 'ok'; data: T } | { kind: 'error'; message: string };
-
-/** One account: its overview, the panels other parts add, and its timeline. */
+/** One account: its overview, the panels other parts add, and its timeline. The overview
+ * paints at once from the answer kept in this browser, with its age, then the server's. */
 export function AccountView({ accountId, orgId, userId, focusEntryId, closeAccount }: PopupTabProps & { accountId: string }) {
-  const [overview, setOverview] = useState<Load<AccountOverview>>({ kind: 'loading' });
-  const load = async () => {
+  const [overview, setOverview] = useState<Shown<AccountOverview>>({ kind: 'loading' });
+  const load = (live: () => boolean = () => true) => {
     setOverview({ kind: 'loading' });
-    const result = await send('account.overview', { accountId });
-    setOverview(result.ok ? { kind: 'ok', data: result.data } : { kind: 'error', message: result.error });
-    if (result.ok) void rememberOpened({ orgId, accountId, name: result.data.name });
+    return keptThenFresh(
+      (prefer) => send('account.overview', { accountId, prefer }),
+      (shown) => {
+        setOverview(shown);
+        if (shown.kind === 'ok' && !shown.cachedAt) void rememberOpened({ orgId, accountId, name: shown.data.name });
+      },
+      live,
+    );
   };
-  useEffect(() => void load(), [accountId]);
+  useEffect(() => {
+    let live = true;
+    void load(() => live);
+    return () => {
+      live = false;
+    };
+  }, [accountId]);
   // A panel changed the account (a merge): fetch the overview again without blanking the view,
   // and start the timeline over.
   const [revision, setRevision] = useState(0);
   const reload = async () => {
     const result = await send('account.overview', { accountId });
-    if (result.ok) setOverview({ kind: 'ok', data: result.data });
+    if (result.ok) setOverview({ kind: 'ok', data: result.data, cachedAt: result.data.cachedAt ?? null, offline: Boolean(result.data.cachedAt) });
     setRevision((n) => n + 1);
   };
 
@@ -44,6 +56,7 @@ export function AccountView({ accountId, orgId, userId, focusEntryId, closeAccou
       ) : null}
       {overview.kind === 'ok' ? (
         <>
+          <KeptAge cachedAt={overview.cachedAt} offline={overview.offline} />
           <AccountOverviewPanel overview={overview.data} />
           {ACCOUNT_PANELS.map(({ id, Component }) => (
             <Component

@@ -5,7 +5,16 @@
 import { storage } from 'wxt/utils/storage';
 import type { CacheArea, CacheEntry } from '../lookup-cache';
 import type { OutboxItem, OutboxStore } from '../outbox';
-import { entriesUnder, LOOKUP_KEY_PREFIX, lookupIndexItem, OUTBOX_KEY_PREFIX, outboxIndexItem } from '../storage';
+import {
+  entriesUnder,
+  LOOKUP_KEY_PREFIX,
+  lookupIndexItem,
+  OUTBOX_KEY_PREFIX,
+  outboxIndexItem,
+  POPUP_KEY_PREFIX,
+  popupIndexItem,
+  type LocalKey,
+} from '../storage';
 
 const outboxKey = (id: string) => `${OUTBOX_KEY_PREFIX}${id}` as const;
 
@@ -75,18 +84,27 @@ export function createExtensionOutboxStore(): OutboxStore {
   };
 }
 
-const lookupKeyOf = (id: string) => `${LOOKUP_KEY_PREFIX}${id}` as const;
-
-export function extensionLookupArea<T>(): CacheArea<T> {
+/** A cache (utils/lookup-cache.ts) kept one key per answer under `prefix`, with its index. */
+function extensionCacheArea<T>(prefix: LocalKey, indexItem: typeof lookupIndexItem): CacheArea<T> {
+  const keyOf = (id: string) => `${prefix}${id}` as const;
   return {
-    get: (id) => storage.getItem<CacheEntry<T>>(lookupKeyOf(id)),
-    index: () => lookupIndexItem.getValue(),
+    get: (id) => storage.getItem<CacheEntry<T>>(keyOf(id)),
+    index: () => indexItem.getValue(),
     async write({ put, drop, index }) {
       await storage.setItems([
-        ...Object.entries(put).map(([id, entry]) => ({ key: lookupKeyOf(id), value: entry })),
-        { item: lookupIndexItem, value: index },
+        ...Object.entries(put).map(([id, entry]) => ({ key: keyOf(id), value: entry })),
+        { item: indexItem, value: index },
       ]);
-      if (drop.length) await storage.removeItems(drop.map(lookupKeyOf));
+      if (drop.length) await storage.removeItems(drop.map(keyOf));
     },
   };
+}
+
+export function extensionLookupArea<T>(): CacheArea<T> {
+  return extensionCacheArea<T>(LOOKUP_KEY_PREFIX, lookupIndexItem);
+}
+
+/** The popup's kept answers (utils/background/popup-cache.ts). */
+export function extensionPopupArea<T>(): CacheArea<T> {
+  return extensionCacheArea<T>(POPUP_KEY_PREFIX, popupIndexItem);
 }

@@ -1,15 +1,24 @@
 // Reading and editing the shared record from the popup and the options page. Every query
 // runs as the signed-in user, so row level security decides what comes back.
 import type { TopicHandlers } from '../dispatch';
+import { activeOrgItem } from '../../storage';
 import * as records from '../records';
+import { overviewKey, popupCache, timelineKey } from '../popup-cache';
 import { client, lookupCache, requireActiveOrg, signedInUserId } from '../services';
 
 export const recordHandlers = {
   'accounts.search': async ({ query }) => records.searchAccounts(await client(), await requireActiveOrg(), query),
 
-  'account.overview': async ({ accountId }) => records.accountOverview(await client(), accountId),
+  // The popup paints from the kept answer first, then asks again (popup-cache.ts).
+  'account.overview': async ({ accountId, prefer }) =>
+    popupCache.answer(overviewKey(await activeOrgItem.getValue(), accountId), prefer, async () =>
+      records.accountOverview(await client(), accountId),
+    ),
 
-  'account.timeline': async (query) => records.accountTimeline(await client(), query),
+  'account.timeline': async ({ prefer, ...query }) =>
+    popupCache.answer(timelineKey(await activeOrgItem.getValue(), query), prefer, async () =>
+      records.accountTimeline(await client(), query),
+    ),
 
   'entry.revisions': async ({ id }) => records.entryRevisions(await client(), id),
 

@@ -13,6 +13,7 @@ import {
 import { testConnection } from '../connection';
 import type { TopicHandlers } from '../dispatch';
 import * as records from '../records';
+import { popupCache } from '../popup-cache';
 import { client, inBackground, lookupCache, outbox } from '../services';
 import { resetSupabaseClient, supabaseFor, type Client } from '../supabase';
 
@@ -92,6 +93,7 @@ function authError(error: { message: string } | null): void {
 async function forgetSession(): Promise<void> {
   await removeUnder(AUTH_KEY_PREFIX);
   await lookupCache.clear();
+  await popupCache.clear();
   await membershipsCacheItem.setValue(null);
   await activeOrgItem.setValue(null);
 }
