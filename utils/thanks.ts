@@ -19,6 +19,7 @@ function notify(id: string): void {
 async function flush(): Promise<void> {
   timer = null;
   const ids = [...pending].slice(0, 200);
+  if (ids.length === 0) return;
   for (const id of ids) pending.delete(id);
   if (pending.size) timer = setTimeout(() => void flush(), 0);
   const result = await send('thanks.list', { interactionIds: ids });
@@ -38,6 +39,8 @@ function ask(id: string): void {
 export function forgetThanks(): void {
   known.clear();
   pending.clear();
+  if (timer) clearTimeout(timer);
+  timer = null;
 }
 
 export interface EntryThanksState {

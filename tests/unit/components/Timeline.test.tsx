@@ -3,11 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOfDay, Timeline, TIMELINE_PAGE_SIZE, timelineQuery } from '../../../components/Timeline';
 import type { TimelinePage, TimelineQuery } from '../../../utils/messages';
 import { send } from '../../../utils/send';
+import { forgetThanks } from '../../../utils/thanks';
 import { ACCOUNT_ID, answerWith, entry, fail, ME, ok } from './fake-send';
 
 vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
 
 beforeEach(() => vi.mocked(send).mockReset());
+// An entry asks for its thank-yous a moment after it renders: none of that may spill into
+// the next test, whose mock answers other messages.
+afterEach(() => forgetThanks());
 afterEach(cleanup);
 
 const titles = () =>

@@ -2,11 +2,15 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TimelineItem } from '../../../components/TimelineItem';
 import { send } from '../../../utils/send';
+import { forgetThanks } from '../../../utils/thanks';
 import { answerWith, COLLEAGUE, entry, ME, ok } from './fake-send';
 
 vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
 
 beforeEach(() => vi.mocked(send).mockReset());
+// An entry asks for its thank-yous a moment after it renders: none of that may spill into
+// the next test, whose mock answers other messages.
+afterEach(() => forgetThanks());
 afterEach(cleanup);
 
 const renderItem = (props: Parameters<typeof TimelineItem>[0]) =>
