@@ -802,7 +802,7 @@ export const messages = {
   /** Put a route away for the reader only (dismiss_route); the sender is told nothing. */
   'route.dismiss': message(z.object({ routeId: id }), none),
   /** What is waiting: routes to me or my department, new entries on followed accounts. */
-  'forYou.list': message(none, forYouSchema),
+  'forYou.list': message(z.object(preferKept), forYouSchema.extend(keptAt)),
   /** The reader looked: what is there now is no longer new (kept in this browser only). */
   'forYou.looked': message(none, none),
   /** The last check's outcome, from this browser, without asking the server. */

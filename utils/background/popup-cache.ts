@@ -1,6 +1,7 @@
 // The popup's kept answers (issue 11, honest states): the last overview and first timeline
-// page of the most recently opened accounts, per organization, so the popup paints an account
-// at once with the answer's age, and keeps showing it when the server cannot be reached.
+// page of the most recently opened accounts, and the For you list, per organization, so the
+// popup paints at once with the answer's age, and keeps showing it when the server cannot be
+// reached.
 // Stale-while-revalidate like the sidebar's lookup cache (utils/lookup-cache.ts), whose store
 // it reuses: one storage key per answer plus a small index; cleared on sign-out.
 import { LookupCache, type CacheArea } from '../lookup-cache';
@@ -62,6 +63,11 @@ export class PopupCache {
 /** The key of an account's overview in an organization. */
 export function overviewKey(orgId: string | null, accountId: string): string {
   return JSON.stringify(['overview', orgId, accountId]);
+}
+
+/** The key of the For you list in an organization (the kept one is cleared on sign-out). */
+export function forYouKey(orgId: string): string {
+  return JSON.stringify(['forYou', orgId]);
 }
 
 /** The key of an account's first timeline page; null (not kept) for any other page or filter. */

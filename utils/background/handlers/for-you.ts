@@ -5,6 +5,7 @@ import type { ForYou, ForYouStatus } from '../../messages';
 import { followsItem, forYouCheckItem, forYouLastLookedItem } from '../../storage';
 import type { TopicHandlers } from '../dispatch';
 import * as records from '../records';
+import { forYouKey, popupCache } from '../popup-cache';
 import { dismissRoute, followedSince, forYouRoutes, routeEntry } from '../records-for-you';
 import { client, requireActiveOrg, signedInUserId } from '../services';
 
@@ -66,7 +67,8 @@ export const forYouHandlers = {
     return {};
   },
 
-  'forYou.list': () => loadForYou(),
+  // The popup paints from the kept answer first, then asks again (popup-cache.ts).
+  'forYou.list': async ({ prefer }) => popupCache.answer(forYouKey(await requireActiveOrg()), prefer, () => loadForYou()),
 
   'forYou.looked': async () => {
     const orgId = await requireActiveOrg();

@@ -5,6 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AccountView } from '../../../../entrypoints/popup/AccountView';
+import { ForYouTab } from '../../../../entrypoints/popup/ForYouTab';
 import type { Result, SessionState } from '../../../../utils/messages';
 import { send } from '../../../../utils/send';
 import { ACCOUNT_ID, answerWith, entry, fail, ME, ok } from '../../components/fake-send';
@@ -113,5 +114,45 @@ describe('an account in the popup', () => {
     expect(await screen.findByRole('heading', { name: 'Acme Robotics' })).toBeTruthy();
     expect(screen.queryByText(/as of|offline/i)).toBeNull();
     expect(vi.mocked(send).mock.calls.filter(([type]) => type === 'account.overview')).toHaveLength(1);
+  });
+});
+
+describe('For you in the popup', () => {
+  const forYou = {
+    routes: [
+      {
+        route_id: '00000000-0000-4000-8000-0000000000aa',
+        interaction_id: '00000000-0000-4000-8000-0000000000bb',
+        routed_by_display_name: 'Ana',
+        note: 'Can Support call them?',
+        routed_at: '2026-11-29T09:00:00+00:00',
+        title: 'Refund for the March invoice',
+        account_id: ACCOUNT_ID,
+        account_name: 'Acme Robotics',
+      },
+    ],
+    followed: [],
+    lastLooked: null,
+    hasNew: true,
+  };
+
+  it('shows the kept list offline with its age, and does not count it as looked', async () => {
+    answerWith(send, {
+      'forYou.list': () => ok({ ...forYou, cachedAt: TWELVE_MINUTES_AGO() }),
+      'forYou.looked': () => ok({}),
+    });
+    const props = {
+      session: { user: { id: ME } } as SessionState,
+      orgId: ORG,
+      userId: ME,
+      accountId: null,
+      openAccount: () => {},
+      focusEntryId: null,
+      closeAccount: () => {},
+    };
+    render(<ForYouTab {...props} />);
+    expect(await screen.findByText("You're offline — showing what Highcard saw 12 minutes ago")).toBeTruthy();
+    expect(screen.getByText('Refund for the March invoice')).toBeTruthy();
+    expect(vi.mocked(send).mock.calls.map(([type]) => type)).toEqual(['forYou.list', 'forYou.list']);
   });
 });

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../../../utils/background/dispatch';
-import { overviewKey, PopupCache, popupCache, UNREACHABLE_NOTHING_KEPT } from '../../../../utils/background/popup-cache';
+import { forYouKey, overviewKey, PopupCache, popupCache, UNREACHABLE_NOTHING_KEPT } from '../../../../utils/background/popup-cache';
 import { extensionPopupArea } from '../../../../utils/background/storage-areas';
 import { activeOrgItem, popupIndexItem } from '../../../../utils/storage';
 
@@ -143,6 +143,16 @@ describe('the popup’s kept answers', () => {
     server.online = false;
     await activeOrgItem.setValue(ORG);
     expect(await overview('cache')).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT });
+  });
+
+  it('keep the For you list too, shown when the server cannot be reached', async () => {
+    const load = vi.fn(async () => ({ routes: [], followed: [], lastLooked: null, hasNew: false }));
+    const cache = new PopupCache(extensionPopupArea(), 2);
+    await cache.answer(forYouKey(ORG), 'network', load);
+    const unreachable = async () => {
+      throw new Error('Could not reach the server (TypeError: Failed to fetch).');
+    };
+    await expect(cache.answer(forYouKey(ORG), 'network', unreachable)).resolves.toMatchObject({ routes: [], cachedAt: expect.any(String) });
   });
 
   it('are bounded: the least recently fetched accounts are forgotten', async () => {
