@@ -24,14 +24,16 @@ export const recordHandlers = {
 
   'entry.update': async ({ id, title, body, signals }) => {
     await records.updateEntry(await client(), id, { title, body, signals });
-    // The sidebar's cached lookups would still show the old text.
+    // The sidebar's cached lookups and the popup's kept answers would still show the old text.
     await lookupCache.clear();
+    await popupCache.clear();
     return { id };
   },
 
   'entry.retract': async ({ id }) => {
     await records.retractEntry(await client(), id);
     await lookupCache.clear();
+    await popupCache.clear();
     return { id };
   },
 
