@@ -2,6 +2,7 @@
 // developer has a working backend and a reloading extension from one command. It prints what
 // `npm run stack` prints, and every sign-in code as it is sent.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { stackBanner } from '../supabase/local/banner';
 import { startStack } from '../supabase/local/stack';
 
@@ -30,9 +31,15 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
   console.log('No screen to open a browser on: load .output/chrome-mv3-dev with "Load unpacked" in chrome://extensions.\n');
 }
 
-const wxt: ChildProcess = spawn('npx', ['wxt', ...process.argv.slice(2).filter((arg) => !arg.startsWith('--'))], {
-  stdio: 'inherit',
-});
+// WXT's own script as a direct child (not through npx), so that stopping this command stops
+// it too instead of leaving it on port 3000. Its stdin stays open when this command's is not a
+// terminal (`npm run dev &`, a process manager): WXT starts reading stdin after the first
+// rebuild and exits, silently, when it is at its end.
+const wxt: ChildProcess = spawn(
+  process.execPath,
+  [fileURLToPath(new URL('../node_modules/wxt/bin/wxt.mjs', import.meta.url)), ...process.argv.slice(2).filter((arg) => !arg.startsWith('--'))],
+  { stdio: [process.stdin.isTTY ? 'inherit' : 'pipe', 'inherit', 'inherit'] },
+);
 
 let stopping = false;
 async function stop(code: number): Promise<void> {
@@ -43,6 +50,9 @@ async function stop(code: number): Promise<void> {
   process.exit(code);
 }
 
-wxt.on('exit', (code) => void stop(code ?? 0));
+wxt.on('exit', (code) => {
+  if (!stopping) console.log(`WXT's dev server stopped (exit code ${code ?? 0}); stopping the local stack.`);
+  void stop(code ?? 0);
+});
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
