@@ -98,7 +98,7 @@ export function App() {
       </header>
       {!online ? (
         <p role="status" class="hc-banner">
-          You are offline. Timelines need the network; anything you file is kept in this browser and sent when you are back.
+          You are offline. Accounts you opened lately show as Highcard last saw them; anything you file is kept in this browser and sent when you are back.
         </p>
       ) : null}
       <Body
