@@ -50,8 +50,8 @@ async function stop(code: number): Promise<void> {
   process.exit(code);
 }
 
-wxt.on('exit', (code) => {
-  if (!stopping) console.log(`WXT's dev server stopped (exit code ${code ?? 0}); stopping the local stack.`);
+wxt.on('exit', (code, signal) => {
+  if (!stopping && !signal) console.log(`WXT's dev server stopped (exit code ${code ?? 0}); stopping the local stack.`);
   void stop(code ?? 0);
 });
 process.on('SIGINT', () => void stop(0));
