@@ -62,10 +62,10 @@ values ('d0000000-0000-4000-8000-000000000001', 'Highcard Demo', '00000000-0000-
 
 insert into public.memberships (org_id, user_id, role, department, display_name, created_at)
 values
-  ('d0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a1', 'admin', 'sales', 'Ana Lima', now() - interval '60 days'),
-  ('d0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a2', 'member', 'support', 'Ben Okafor', now() - interval '59 days'),
-  ('d0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a3', 'manager', 'marketing', 'Cleo Marchetti', now() - interval '58 days'),
-  ('d0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a4', 'member', 'sales', 'Dev Sharma', now() - interval '30 days');
+  ('d0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a1', 'admin', 'Sales', 'Ana Lima', now() - interval '60 days'),
+  ('d0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a2', 'member', 'Support', 'Ben Okafor', now() - interval '59 days'),
+  ('d0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a3', 'manager', 'Marketing', 'Cleo Marchetti', now() - interval '58 days'),
+  ('d0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a4', 'member', 'Sales', 'Dev Sharma', now() - interval '30 days');
 
 insert into public.accounts (id, org_id, name, created_by, created_at)
 values

@@ -16,10 +16,10 @@ describe('the seed', () => {
   it('loads a demo organization with members in sales, support and marketing', async () => {
     const members = await query(db, ben, 'select display_name, role, department from public.memberships order by display_name');
     expect(members).toEqual([
-      { display_name: 'Ana Lima', role: 'admin', department: 'sales' },
-      { display_name: 'Ben Okafor', role: 'member', department: 'support' },
-      { display_name: 'Cleo Marchetti', role: 'manager', department: 'marketing' },
-      { display_name: 'Dev Sharma', role: 'member', department: 'sales' },
+      { display_name: 'Ana Lima', role: 'admin', department: 'Sales' },
+      { display_name: 'Ben Okafor', role: 'member', department: 'Support' },
+      { display_name: 'Cleo Marchetti', role: 'manager', department: 'Marketing' },
+      { display_name: 'Dev Sharma', role: 'member', department: 'Sales' },
     ]);
   });
 
