@@ -13,20 +13,27 @@ export async function openSettings(section?: string): Promise<void> {
   // (runtime.getContexts: Chrome 116+; elsewhere a new tab.)
   const open = await settingsTab();
   if (open) {
-    await browser.tabs.update(open.tabId, { url, active: true });
+    // Already at that section: a same-address update changes nothing on screen, so reload
+    // it — the person asked to see it now (e.g. a coaching period opened meanwhile).
+    if (open.url === url) {
+      await browser.tabs.update(open.tabId, { active: true });
+      await browser.tabs.reload(open.tabId);
+    } else {
+      await browser.tabs.update(open.tabId, { url, active: true });
+    }
     await browser.windows.update(open.windowId, { focused: true });
     return;
   }
   await browser.tabs.create({ url });
 }
 
-async function settingsTab(): Promise<{ tabId: number; windowId: number } | null> {
+async function settingsTab(): Promise<{ tabId: number; windowId: number; url: string } | null> {
   if (typeof (browser.runtime as { getContexts?: unknown }).getContexts !== 'function') return null;
   try {
     const page = browser.runtime.getURL('/options.html');
     const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB' as Browser.runtime.ContextType] });
     const found = contexts.find((context) => context.documentUrl?.split('#')[0] === page && context.tabId >= 0);
-    return found ? { tabId: found.tabId, windowId: found.windowId } : null;
+    return found ? { tabId: found.tabId, windowId: found.windowId, url: found.documentUrl ?? '' } : null;
   } catch {
     return null;
   }

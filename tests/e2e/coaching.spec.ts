@@ -65,9 +65,11 @@ test('a coaching period is seen by its two people only, and a thank-you by its a
     const notice = benPopup.getByRole('complementary', { name: 'Coaching' });
     await expect(notice).toContainText('Maria Rossi opened a coaching period with you until');
     await expect(notice).toContainText('Writing up discovery calls');
-    const opened = benContext.waitForEvent('page');
     await notice.getByRole('button', { name: 'Open coaching' }).click();
-    const benCoaching = await opened;
+    // Ben's Settings is already open: Highcard shows Coaching there instead of a second tab.
+    const coachingTab = () => benContext.pages().find((page) => page.url().endsWith('/options.html#coaching'));
+    await expect.poll(() => Boolean(coachingTab())).toBe(true);
+    const benCoaching = coachingTab()!;
     await expect(benCoaching.getByRole('heading', { level: 2, name: 'Coaching' })).toBeVisible();
     const bensPeriod = benCoaching.getByRole('article', { name: 'Coaching with Maria Rossi' });
     await expect(bensPeriod).toContainText('Only you and Maria Rossi see this.');
