@@ -19,6 +19,14 @@ export function adminClient(): SupabaseClient {
   });
 }
 
+/** The id of the organization a test created under `name`. Every spec shares one stack, and
+ * several file the same fixture message, so a check reads its own organization's rows only. */
+export async function orgIdNamed(name: string): Promise<string> {
+  const { data, error } = await adminClient().from('organizations').select('id').eq('name', name).single();
+  if (error || !data) throw new Error(`No organization named ${name}: ${error?.message}`);
+  return (data as { id: string }).id;
+}
+
 export async function latestCode(email: string): Promise<string> {
   const { apiUrl, anonKey } = stackInfo();
   const response = await fetch(`${apiUrl}/auth/v1/mailbox?email=${encodeURIComponent(email)}`, {

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { adminClient } from './backend';
+import { adminClient, orgIdNamed } from './backend';
 import { launchChromium } from './browser';
 import { EXTENSION_DIR, expect, serviceWorkerOf, test } from './extension';
 import { fixture } from './fixtures';
@@ -113,7 +113,9 @@ test('a selection from any page files one clip on the account and customer the r
 
 test('in Gmail, Add selection files only the selected part of a message, with its customer', async ({ context, extensionId }) => {
   const email = `ana.ruiz+${Date.now()}@lumen-logistics.example`;
-  await (await openNewTeam(context, extensionId, email, `Lumen Logistics ${Date.now()}`)).close();
+  const organization = `Lumen Logistics ${Date.now()}`;
+  await (await openNewTeam(context, extensionId, email, organization)).close();
+  const orgId = await orgIdNamed(organization);
   await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
   const gmail = await context.newPage();
   await gmail.goto(GMAIL_THREAD_URL);
@@ -134,7 +136,11 @@ test('in Gmail, Add selection files only the selected part of a message, with it
   await expect(sidebar.getByRole('dialog')).toHaveCount(0);
 
   const admin = adminClient();
-  const read = () => admin.from('interactions').select('kind, source_ref, body').like('source_ref', 'msg-f:1849560000123456789#selection-%');
+  const read = () => admin
+      .from('interactions')
+      .select('kind, source_ref, body')
+      .eq('org_id', orgId)
+      .like('source_ref', 'msg-f:1849560000123456789#selection-%');
   await expect.poll(async () => (await read()).data?.length ?? 0).toBe(1);
   const row = (await read()).data![0]!;
   expect(row.kind).toBe('email');
@@ -188,7 +194,9 @@ async function serveOutlook(context: BrowserContext, name: string): Promise<void
 
 outlookTest('switched on in Settings, the Outlook sidebar files a message from the conversation', async ({ context, extensionId }) => {
   const email = `ana.ruiz+${Date.now()}@lumen-logistics.example`;
-  const options = await openNewTeam(context, extensionId, email, `Lumen Logistics ${Date.now()}`);
+  const organization = `Lumen Logistics ${Date.now()}`;
+  const options = await openNewTeam(context, extensionId, email, organization);
+  const orgId = await orgIdNamed(organization);
   await serveOutlook(context, 'conversation-light.html');
 
   // Not yet switched on: Outlook gets nothing from Highcard.
@@ -215,6 +223,7 @@ outlookTest('switched on in Settings, the Outlook sidebar files a message from t
   const { data: rows } = await admin
     .from('interactions')
     .select('kind, source_url, title, body, signals, occurred_at, contact_id')
+    .eq('org_id', orgId)
     .eq('source_ref', 'outlook:AAMkADAwATM0MDAAMS1hYjEyAAA3=');
   expect(rows).toHaveLength(1);
   expect(rows![0]).toMatchObject({ kind: 'email', source_url: OUTLOOK_URL, title: 'Pilot pricing for Q1', signals: ['competitor'] });

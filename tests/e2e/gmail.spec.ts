@@ -1,7 +1,7 @@
 // The Gmail sidebar end to end: the built extension in Chromium, Gmail pages served from
 // tests/fixtures/gmail, the local stack behind it, and the rows that land checked directly.
 import type { BrowserContext, Page } from '@playwright/test';
-import { adminClient } from './backend';
+import { adminClient, orgIdNamed } from './backend';
 import { fixture as readFixture, innerOfDiv } from './fixtures';
 import { expect, test } from './extension';
 import { openNewTeam } from './session';
@@ -12,8 +12,11 @@ const HOSTILE_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWHpstlRBZw
 const fixture = (name: string) => readFixture(`gmail/${name}`);
 const MAIN_PANE = /<div[^>]*role="main"[^>]*>/;
 
-async function signedIn(context: BrowserContext, extensionId: string, email: string): Promise<void> {
-  await (await openNewTeam(context, extensionId, email, `Lumen Logistics ${Date.now()}`)).close();
+/** Signs in as a new admin of a new organization; returns the organization's name. */
+async function signedIn(context: BrowserContext, extensionId: string, email: string): Promise<string> {
+  const organization = `Lumen Logistics ${Date.now()}`;
+  await (await openNewTeam(context, extensionId, email, organization)).close();
+  return organization;
 }
 
 /** README screenshots, refreshed only on request (HIGHCARD_SCREENSHOTS=1). */
@@ -26,7 +29,7 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   extensionId,
 }) => {
   const email = `ana.ruiz+${Date.now()}@lumen-logistics.example`;
-  await signedIn(context, extensionId, email);
+  const organization = await signedIn(context, extensionId, email);
   await serveGmail(context, () => fixture('thread-expanded-and-collapsed.html'));
 
   const gmail = await context.newPage();
@@ -58,7 +61,8 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   const { data: rows, error } = await admin
     .from('interactions')
     .select('kind, source_ref, source_url, title, body, signals, occurred_at, contact_id, account_id')
-    .eq('source_ref', 'msg-f:1849560000123456789');
+    .eq('source_ref', 'msg-f:1849560000123456789')
+    .eq('org_id', await orgIdNamed(organization));
   expect(error).toBeNull();
   expect(rows).toHaveLength(1);
   const row = rows![0]!;

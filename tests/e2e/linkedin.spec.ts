@@ -1,7 +1,7 @@
 // The LinkedIn sidebar end to end: LinkedIn's single-page app simulated over fixture pages
 // (the outlet swapped and the URL pushed, as LinkedIn does), the local stack behind it.
 import type { Page } from '@playwright/test';
-import { adminClient } from './backend';
+import { adminClient, orgIdNamed } from './backend';
 import { expect, test } from './extension';
 import { openNewTeam } from './session';
 import { LINKEDIN, navigateInApp, serveLinkedIn, sidebarOf } from './sites';
@@ -14,7 +14,9 @@ test('a rep looks a person up, files the profile and a message, and the person i
   context,
   extensionId,
 }) => {
-  await (await openNewTeam(context, extensionId, `dana+${Date.now()}@highcard.example`, `Highcard Sales ${Date.now()}`)).close();
+  const organization = `Highcard Sales ${Date.now()}`;
+  await (await openNewTeam(context, extensionId, `dana+${Date.now()}@highcard.example`, organization)).close();
+  const orgId = await orgIdNamed(organization);
   await serveLinkedIn(context);
 
   const linkedin = await context.newPage();
@@ -46,6 +48,7 @@ test('a rep looks a person up, files the profile and a message, and the person i
   const { data: profileRows } = await admin
     .from('interactions')
     .select('kind, source_ref, body, contact_id, account_id')
+    .eq('org_id', orgId)
     .eq('kind', 'linkedin_profile')
     .like('source_ref', 'https://www.linkedin.com/in/lena-brandt-7a3b21|%');
   expect(profileRows).toHaveLength(1);
@@ -70,6 +73,7 @@ test('a rep looks a person up, files the profile and a message, and the person i
   const { data: messageRows } = await admin
     .from('interactions')
     .select('kind, source_ref, body, signals, title')
+    .eq('org_id', orgId)
     .eq('kind', 'linkedin_message');
   expect(messageRows).toEqual([
     {

@@ -1,7 +1,7 @@
 // One customer, one record end to end: Mia is filed from Gmail by her address; on her LinkedIn
 // profile (unknown by URL) the sidebar asks whether she is the Mia Schmidt the team knows, the
 // rep confirms, files the profile, and the LinkedIn sidebar then shows the Gmail entry.
-import { adminClient } from './backend';
+import { adminClient, orgIdNamed } from './backend';
 import { fixture } from './fixtures';
 import { expect, test } from './extension';
 import { allSent, message, openPopup } from './people';
@@ -12,7 +12,9 @@ const GMAIL_TITLE = 'Acme Robotics — pilot rollout for the Hamburg warehouse';
 const PROFILE_URL = 'https://www.linkedin.com/in/lena-brandt-7a3b21';
 
 test('a rep confirms “Same person” on a LinkedIn profile and sees the team’s Gmail history there', async ({ context, extensionId }) => {
-  await (await openNewTeam(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`, `Lumen ${Date.now()}`)).close();
+  const organization = `Lumen ${Date.now()}`;
+  await (await openNewTeam(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`, organization)).close();
+  const orgId = await orgIdNamed(organization);
   await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
   // The profile fixture, as Mia's: the same person the thread knows by her address.
   await context.route('https://www.linkedin.com/**', (route) =>
@@ -35,7 +37,13 @@ test('a rep confirms “Same person” on a LinkedIn profile and sees the team�
   await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
   const admin = adminClient();
   const gmailEntry = async () =>
-    (await admin.from('interactions').select('id, contact_id, account_id').eq('source_ref', 'msg-f:1849560000123456789')).data?.[0];
+    (
+      await admin
+        .from('interactions')
+        .select('id, contact_id, account_id')
+        .eq('org_id', orgId)
+        .eq('source_ref', 'msg-f:1849560000123456789')
+    ).data?.[0];
   await expect.poll(async () => Boolean(await gmailEntry())).toBe(true);
   const filed = (await gmailEntry())!;
 
@@ -60,7 +68,11 @@ test('a rep confirms “Same person” on a LinkedIn profile and sees the team�
   await sidebar.getByRole('button', { name: 'Details' }).click();
   await expect(sidebar.getByText(GMAIL_TITLE)).toBeVisible();
 
-  const { data: profileRows } = await admin.from('interactions').select('contact_id, account_id').eq('kind', 'linkedin_profile');
+  const { data: profileRows } = await admin
+    .from('interactions')
+    .select('contact_id, account_id')
+    .eq('org_id', orgId)
+    .eq('kind', 'linkedin_profile');
   expect(profileRows).toEqual([{ contact_id: filed.contact_id, account_id: filed.account_id }]);
   const { data: mia } = await admin.from('contacts').select('full_name, email, linkedin_url').eq('id', filed.contact_id).single();
   expect(mia).toEqual({ full_name: 'Mia Schmidt', email: 'mia.schmidt@acme-robotics.example', linkedin_url: PROFILE_URL });
