@@ -7,6 +7,17 @@ import type { CacheIndex } from './lookup-cache';
 import type { RecentAccount } from './recent-accounts';
 import type { Follows, LastLooked } from './for-you';
 import type { BackgroundProblem, ClipHandoff, ForYouStatus, InsightsOverview, Membership, ReadFailure, Settings, SidebarPrefs, TabContext } from './messages';
+import { bare, type LocalKey } from './storage-keys';
+// The key names and prefixes live in a module without side effects, so a content script can
+// use them without defining (and so reading) items it may not read, such as session storage.
+export {
+  AUTH_KEY_PREFIX,
+  isUnder,
+  LOOKUP_KEY_PREFIX,
+  OUTBOX_KEY_PREFIX,
+  POPUP_KEY_PREFIX,
+  type LocalKey,
+} from './storage-keys';
 
 export type { Settings } from './messages';
 
@@ -119,36 +130,18 @@ export const recentAccountsItem = storage.defineItem<RecentAccount[]>('local:rec
 // ---------------------------------------------------------------------------------------
 // Values kept one key each under a prefix (the session, the outbox).
 
-export type LocalKey = `local:${string}`;
 
-/** Prefix of the keys under which supabase-js keeps its session (see background/supabase.ts). */
-export const AUTH_KEY_PREFIX = 'local:auth:' as const;
-/** Prefix of one key per outbox item, so that filing writes one small value. */
-export const OUTBOX_KEY_PREFIX = 'local:outbox:' as const;
 /** The ids of the items in the outbox, written in the same storage call as a new item: listing
  * reads these keys only, never all of storage. null until first written (then rebuilt once). */
 export const outboxIndexItem = storage.defineItem<string[] | null>('local:outboxIndex', { fallback: null, version: 1 });
 
-/** Prefix of one key per cached lookup answer (utils/lookup-cache.ts). */
-export const LOOKUP_KEY_PREFIX = 'local:lookup:' as const;
 /** Which answers are cached and when each was fetched: evicting the oldest reads only this. */
 export const lookupIndexItem = storage.defineItem<CacheIndex>('local:lookupIndex', { fallback: [], version: 1 });
 
 // -- the popup's kept answers (helper P; utils/background/popup-cache.ts) ---------------
-/** Prefix of one key per kept popup answer (an account's overview or first timeline page). */
-export const POPUP_KEY_PREFIX = 'local:popupAnswer:' as const;
 /** Which popup answers are kept and when each was fetched (bounded; cleared on sign-out). */
 export const popupIndexItem = storage.defineItem<CacheIndex>('local:popupAnswerIndex', { fallback: [], version: 1 });
 
-/** WXT's snapshot names keys without their area; this is the one place that knows it. */
-function bare(key: LocalKey): string {
-  return key.slice('local:'.length);
-}
-
-/** Whether a key from `browser.storage.onChanged` (area 'local') is under `prefix`. */
-export function isUnder(prefix: LocalKey, changedKey: string): boolean {
-  return changedKey.startsWith(bare(prefix));
-}
 
 /** Every value under `prefix`, with its full key. */
 export async function entriesUnder<T>(prefix: LocalKey): Promise<Array<[LocalKey, T]>> {

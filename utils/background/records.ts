@@ -41,11 +41,16 @@ interface ServerAnswer<T> {
 
 const JWT_CODES = new Set(['PGRST301', 'PGRST302', 'PGRST303']);
 
+/** What a page says when the team's server cannot be reached (utils/sidebar/states.ts knows it). */
+export const UNREACHABLE = "Highcard can't reach your team's server right now.";
+
 /** Sorts a failed request into what the outbox does next. */
 export function classify(answer: { error: ServerError | null; status: number }): Exclude<SendOutcome, { kind: 'sent' }> {
   const message = answer.error?.message ?? 'The server gave no answer.';
   if (answer.status === 0 || answer.status === 408 || answer.status === 429 || answer.status >= 500) {
-    return { kind: 'unavailable', message: answer.status === 0 ? `Could not reach the server (${message}).` : message };
+    // Status 0: the request never reached the server. The browser's own words ("TypeError:
+    // Failed to fetch") mean nothing to a rep; every page shows this sentence instead.
+    return { kind: 'unavailable', message: answer.status === 0 ? UNREACHABLE : message };
   }
   if (answer.status === 401 || JWT_CODES.has(answer.error?.code ?? '')) {
     return { kind: 'unauthorized', message: 'Your session expired — sign in again; your items are kept and will be sent.' };

@@ -12,7 +12,7 @@ import type { SidebarSite } from '../messages';
 import { routeActions } from '../route-actions';
 import { RoutingContext } from '../routing-context';
 import { send } from '../send';
-import { isUnder, OUTBOX_KEY_PREFIX } from '../storage';
+import { isUnder, OUTBOX_KEY_PREFIX } from '../storage-keys';
 import { addSelection, openClipFromPage } from './clip-actions';
 import { DOCK_WIDTH, dockPage } from './dock';
 import type { SiteView } from './types';

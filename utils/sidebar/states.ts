@@ -4,7 +4,8 @@
 import type { OutboxItem } from '../messages';
 
 /** The browser's and fetch's words for "the network is not there". */
-const NETWORK_ERROR = /failed to fetch|networkerror|network request failed|load failed|fetch failed|err_internet_disconnected|offline/i;
+const NETWORK_ERROR =
+  /failed to fetch|networkerror|network request failed|load failed|fetch failed|err_internet_disconnected|offline|can't reach your team's server/i;
 
 export function isNetworkError(message: string | null | undefined): boolean {
   return Boolean(message && NETWORK_ERROR.test(message));

@@ -64,6 +64,17 @@ describe('imports', () => {
     expect(offending).toEqual([]);
   });
 
+  it('keep utils/storage.ts (which reads every item it defines) out of what runs inside the sites’ pages', () => {
+    // Content scripts may not read session storage: defining those items there threw
+    // "Access to storage is not allowed from this context" on every page load.
+    const offending = PAGE_SIDE.flatMap((file) =>
+      runtimeImports(file)
+        .filter((from) => /(^|\/)storage$/.test(from))
+        .map((from) => `${file} imports ${from}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('define every extension storage item in utils/storage.ts and nowhere else', () => {
     const offending = [...sources('components'), ...sources('entrypoints'), ...sources('utils')]
       .filter((file) => file !== join('utils', 'storage.ts'))

@@ -103,9 +103,9 @@ describe('the Insights overview', () => {
     const later = await ask('insights.overview', { weeks: 26 });
     expect(later).toMatchObject({ ok: true, data: { series: SERIES, cached: true } });
     expect(later.ok && (later.data as { fetchedAt: string }).fetchedAt).toBe(first.ok && (first.data as { fetchedAt: string }).fetchedAt);
-    expect(later.ok && (later.data as { problem: string }).problem).toMatch(/Could not reach the server/);
+    expect(later.ok && (later.data as { problem: string }).problem).toMatch(/can't reach your team's server/);
     // Another window was never kept: that is an error for the user, not an empty chart.
-    expect(await ask('insights.overview', { weeks: 52 })).toMatchObject({ ok: false, error: expect.stringMatching(/Could not reach the server/) });
+    expect(await ask('insights.overview', { weeks: 52 })).toMatchObject({ ok: false, error: expect.stringMatching(/can't reach your team's server/) });
   });
 });
 
