@@ -12,11 +12,13 @@ interface Props {
   team: TeamEntry | undefined;
   online: boolean;
   now: number;
+  /** The signed-in rep: their own earlier filing (gone from the outbox) reads "Filed by you". */
+  me?: string | null;
 }
 
 /** What became of a source that was filed: the rep's own state, or who on the team filed it.
  * (Controls that follow a filing — "Bring to a colleague", Follow — go beside this.) */
-export function FiledState({ mine, team, online, now }: Props) {
+export function FiledState({ mine, team, online, now, me = null }: Props) {
   if (mine) {
     const { text, tone } = filedStateText(mine, now, online);
     return (
@@ -33,7 +35,7 @@ export function FiledState({ mine, team, online, now }: Props) {
   return (
     <>
       <p class="hc-filed">
-        Filed by {team.author_display_name ?? 'a colleague'} on{' '}
+        Filed by {me && team.author_id === me ? 'you' : (team.author_display_name ?? 'a colleague')} on{' '}
         {formatWhen(typeof team.created_at === 'string' ? team.created_at : team.occurred_at)}
       </p>
       <BringToColleague entryId={team.id} entryTitle={team.title} />

@@ -190,6 +190,7 @@ export function Sidebar(model: SidebarModel) {
                   problem={model.fileErrorFor === source.key ? model.fileError : null}
                   online={model.online}
                   now={now}
+                  me={session?.user?.id ?? null}
                   onAdd={() => model.onOpen(source)}
                 />
               ))}

@@ -10,11 +10,13 @@ interface Props {
   problem: string | null;
   online: boolean;
   now: number;
+  /** The signed-in rep, so their own earlier filing reads "Filed by you". */
+  me?: string | null;
   onAdd: () => void;
 }
 
 /** One thing on the page the rep can file: who and when, an excerpt, and its button or state. */
-export function SidebarSource({ source, mine, team, problem, online, now, onAdd }: Props) {
+export function SidebarSource({ source, mine, team, problem, online, now, me = null, onAdd }: Props) {
   const filed = Boolean(mine || team);
   const offerButton = !filed || source.repeatable;
   const notice = problem ?? source.notice ?? null;
@@ -40,7 +42,7 @@ export function SidebarSource({ source, mine, team, problem, online, now, onAdd 
           {notice}
         </p>
       ) : null}
-      <FiledState mine={mine} team={team} online={online} now={now} />
+      <FiledState mine={mine} team={team} online={online} now={now} me={me} />
     </li>
   );
 }

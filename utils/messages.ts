@@ -200,6 +200,8 @@ const lookupEntrySchema = z.looseObject({
   body: z.string().optional(),
   signals: z.array(z.string()),
   occurred_at: z.string(),
+  /** Lets the sidebar say "Filed by you" on the rep's own earlier entries. */
+  author_id: z.string().nullable().optional(),
   author_display_name: z.string().nullable().optional(),
   author_department: z.string().nullable().optional(),
 });
