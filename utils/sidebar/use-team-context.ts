@@ -1,7 +1,7 @@
 // "What the team knows" about the people in view: painted from the lookup cache first, then
 // refreshed from the network. Every answer carries the generation it was asked in, and only
 // the latest generation paints: a slow answer for thread A never lands on thread B.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupResult, SessionState } from '../messages';
 import { send } from '../send';
 import { mayLookUp } from './use-session';
@@ -65,7 +65,9 @@ export function useTeamContext(view: SiteView, session: SessionState | null): Te
   const allowed = mayLookUp(session);
   const orgId = session?.activeOrgId ?? null;
   const userId = session?.user?.id ?? null;
-  useEffect(() => {
+  // A layout effect, so the question leaves as soon as the view is rendered rather than a
+  // frame later (useEffect waits for the next paint): the cached answer paints one frame sooner.
+  useLayoutEffect(() => {
     // A new view or another organization: whatever is in flight is for something else now.
     generation.current += 1;
     setState({ status: 'idle' });
