@@ -39,7 +39,9 @@ function SignedIn({ session, onSession, go }: SectionProps) {
 }
 
 function SignIn({ session, onSession, go }: SectionProps) {
-  const [mode, setMode] = useState<'code' | 'password'>('code');
+  // Password first: every team's server has it (email codes need its mail set up); the local
+  // stack's codes are one click away and printed by npm run dev.
+  const [mode, setMode] = useState<'code' | 'password'>('password');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');

@@ -60,6 +60,10 @@ describe('the options page', () => {
     openAt('sign-in');
     expect(await screen.findByRole('heading', { level: 2, name: 'Account' })).toBeTruthy();
     expect(screen.getByLabelText('Email')).toBeTruthy();
+    // The password form first, as DESIGN names it: "Email", "Password" and "Sign in".
+    expect(screen.getByLabelText('Password')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Email code' }));
     expect(screen.getByRole('button', { name: 'Send code' })).toBeTruthy();
     // Connection comes last, but a rep given a server address finds it from here.
     expect(screen.getByText(/Signing in to the local development stack/)).toBeTruthy();
@@ -89,7 +93,7 @@ describe('the options page', () => {
     openAt('people');
     expect(await screen.findByText(/Sign in first/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Go to sign-in' }));
-    expect(await screen.findByRole('button', { name: 'Send code' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 
   it('says whether the local stack, the default connection, answers', async () => {
@@ -179,7 +183,7 @@ describe('the options page', () => {
     openAt('');
     expect((await screen.findByRole('alert')).textContent).toContain('Highcard was updated or restarted.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('button', { name: 'Send code' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });
