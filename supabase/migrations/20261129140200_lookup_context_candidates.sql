@@ -7,8 +7,40 @@
 -- The three-argument version is dropped rather than overloaded: PostgREST picks a function by
 -- its argument names, and two versions that both accept (emails, linkedin_url, org_id) would be
 -- ambiguous. With full_name defaulting to null, calls with and without it reach this one.
+--
+-- Candidates by name at scale. Under row level security Postgres cannot use the
+-- (org_id, name_key(full_name)) index: name_key is not leakproof, so the filter waits for the
+-- policy and every contact of the organization is folded (1.2 s at 50k contacts, measured on
+-- PGlite). A definer helper that checks membership itself finds the ids by the index; the
+-- rows are then read as the caller, as before.
 
 drop function public.lookup_context(text[], text, uuid);
+
+create function private.namesake_ids(target_orgs uuid[], wanted_name text, exclude uuid[])
+returns uuid[]
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(array(
+    select c.id from public.contacts c
+    where wanted_name is not null
+      and c.org_id = any (target_orgs)
+      and c.org_id in (select private.member_org_ids())
+      and private.name_key(c.full_name) = wanted_name
+      and not c.id = any (coalesce(exclude, '{}'))
+    order by c.created_at, c.id
+    limit 10
+  ), '{}')
+$$;
+comment on function private.namesake_ids(uuid[], text, uuid[]) is
+  'Up to 10 contacts, of the given organizations the caller belongs to, whose folded name '
+  '(private.name_key) is wanted_name, leaving out the excluded ids. Read through the '
+  'contacts_org_id_name_key_idx index; for lookup_context''s candidates.';
+
+revoke all on function private.namesake_ids(uuid[], text, uuid[]) from public, anon, authenticated;
+grant execute on function private.namesake_ids(uuid[], text, uuid[]) to authenticated, service_role;
 
 create function public.lookup_context(
   emails text[], linkedin_url text, org_id uuid default null, full_name text default null
@@ -138,7 +170,8 @@ begin
       ) order by p.last_filed_at desc, p.display_name)
       from (
         -- Who to ask: the colleagues behind the latest 500 entries about these people. A
-        -- bound, so that an account with years of history answers as fast as a new one.
+        -- bound, so that an account with years of history answers as fast as a new one. The
+        -- grouping makes each colleague one row with when they last filed; nothing is counted.
         select m.user_id, m.org_id, m.display_name, m.department, max(i.created_at) as last_filed_at
         from (
           select i.org_id, i.author_id, i.created_at
@@ -163,16 +196,9 @@ begin
         'id', c.id, 'org_id', c.org_id, 'full_name', c.full_name, 'email', c.email,
         'linkedin_url', c.linkedin_url, 'account_id', c.account_id, 'account_name', a.name
       ) order by c.full_name, c.id)
-      from (
-        select * from public.contacts c
-        where wanted_name is not null
-          and c.org_id = any (scope)
-          and private.name_key(c.full_name) = wanted_name
-          and not c.id = any (contact_ids)
-        order by c.created_at, c.id
-        limit 10
-      ) c
+      from public.contacts c
       left join public.accounts a on a.id = c.account_id
+      where c.id = any (private.namesake_ids(scope, wanted_name, contact_ids))
     ), '[]'::jsonb));
   end if;
 
