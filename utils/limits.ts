@@ -1,4 +1,4 @@
-// Every length limit and cap, in one place. The zod schemas (utils/messages.ts), the forms
+// Every length limit and cap, in one place. The zod schemas (utils/messages/), the forms
 // (maxLength), the readers and the benchmarks take them from here; the database says the
 // same numbers in its check constraints and functions, and tests/db/limits.test.ts fails
 // when the two disagree. No dependencies: content scripts import it without zod.

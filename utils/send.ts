@@ -1,6 +1,6 @@
 // How the popup, options page and content scripts talk to the background. Never throws:
 // every failure comes back as { ok: false, error } with words for the user. Types only from
-// utils/messages.ts (no zod at run time here: content scripts stay small); the background
+// utils/messages/ (no zod at run time here: content scripts stay small); the background
 // has already checked the answer against the message's response schema.
 import { browser } from 'wxt/browser';
 import type { MessageType, Payload, Response, Result } from './messages';

@@ -1,7 +1,7 @@
 // Everything the extension keeps in the browser, defined once: a key, a version and a
 // default. Nothing else writes extension storage by hand. To add an item: one
 // `storage.defineItem<T>('local:<name>', { fallback, version: 1 })` here, typed from
-// utils/messages.ts; keep several values under one prefix only through the helpers below.
+// utils/messages/; keep several values under one prefix only through the helpers below.
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { CacheIndex } from './lookup-cache';
 import type { RecentAccount } from './recent-accounts';

@@ -78,7 +78,7 @@ export function messagingThreadId(url: string): string | null {
  * https://www.linkedin.com/in/<slug> for any URL of a profile or one of its sub-pages
  * (/details/…, /overlay/…, /de/, ?locale=…), relative or absolute; null for anything else.
  * The slug is percent-decoded (NFC), so /in/j%C3%BCrgen and /in/jürgen are one person, and
- * lowercased unless it is an opaque member id. This is the form utils/messages.ts accepts.
+ * lowercased unless it is an opaque member id. This is the form utils/messages/ accepts.
  */
 export function canonicalProfileUrl(url: string): string | null {
   const parsed = parseLinkedInUrl(url);

@@ -1,0 +1,117 @@
+// The contract between the extension's pages and its background: one file per topic, each
+// holding its messages' request and response schemas, assembled here. Pages import the
+// contract's types from here, never from the background. The contract imports no feature
+// module: only zod, utils/limits.ts and utils/vocabulary.ts.
+//
+// Adding a message = one entry in its topic's file (request and response schema) + one
+// handler in utils/background/handlers/<topic>.ts + (only if a content script may send it)
+// CONTENT_SCRIPT_MESSAGES below.
+import { z } from 'zod';
+import { captureMessages } from './capture';
+import { clipMessages } from './clip';
+import { coachingMessages } from './coaching';
+import { forYouMessages } from './for-you';
+import { insightsMessages } from './insights';
+import { describeIssues, oneSentence } from './issues';
+import { lookupMessages } from './lookup';
+import { mergeMessages } from './merge';
+import { organizationMessages } from './organization';
+import { recordMessages } from './record';
+import { sessionMessages } from './session';
+import { sidebarMessages } from './sidebar';
+
+export { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNAL_LABELS, SIGNALS } from '../vocabulary';
+export type { Kind, Role, Signal } from '../vocabulary';
+export * from './capture';
+export * from './clip';
+export * from './coaching';
+export * from './for-you';
+export * from './insights';
+export * from './issues';
+export * from './lookup';
+export * from './merge';
+export * from './organization';
+export * from './record';
+export * from './session';
+export * from './sidebar';
+
+export const messages = {
+  ...sessionMessages,
+  ...organizationMessages,
+  ...captureMessages,
+  ...lookupMessages,
+  ...recordMessages,
+  ...mergeMessages,
+  ...coachingMessages,
+  ...insightsMessages,
+  ...forYouMessages,
+  ...sidebarMessages,
+  ...clipMessages,
+} as const;
+
+export type MessageType = keyof typeof messages;
+/** What a page passes to send(type, payload). */
+export type Payload<K extends MessageType> = z.input<(typeof messages)[K]['request']>;
+/** What a handler receives (defaults applied, text trimmed). */
+export type ParsedPayload<K extends MessageType> = z.output<(typeof messages)[K]['request']>;
+/** What a handler returns (before the background checks it). */
+export type Answer<K extends MessageType> = z.input<(typeof messages)[K]['response']>;
+/** What a page receives in `{ ok: true, data }`. */
+export type Response<K extends MessageType> = z.output<(typeof messages)[K]['response']>;
+export type Responses = { [K in MessageType]: Response<K> };
+
+/** What a content script running inside Gmail or LinkedIn may ask for: reading the team's
+ * context and filing. Signing in, settings and organizations belong to extension pages. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  // Thanks: "This helped me" on the sidebar's entries, the thank-yous on one's own.
+  'thanks.list',
+  'thanks.give',
+  'thanks.withdraw',
+  'session.get',
+  'capture.file',
+  'outbox.list',
+  'lookup',
+  'sidebar.inView',
+  'sidebar.openSignIn',
+  'sidebar.prefs',
+  'sidebar.setHidden',
+  // For you: bring an entry to a colleague from the sidebar, follow its account, check for news.
+  'route.recipients',
+  'route.send',
+  'forYou.check',
+  'follow.get',
+  'follow.set',
+  // Capture anywhere: a page the sidebar could not read is recorded (selector names only);
+  // "Add selection" / "Write a note" open the clip window on what the rep selected.
+  'readFailure.record',
+  'clip.open',
+]);
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
+
+/** Parses a raw message into its type and payload, or says what is wrong with it. */
+export function parseMessage(
+  raw: unknown,
+): { ok: true; type: MessageType; payload: unknown } | { ok: false; error: string } {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: 'Highcard received a message it does not understand.' };
+  const { type } = envelope.data;
+  if (!Object.hasOwn(messages, type)) return { ok: false, error: `Unknown message “${type}”.` };
+  const payload = messages[type as MessageType].request.safeParse(envelope.data.payload ?? {});
+  if (!payload.success) {
+    // A capture's fields are named as the database names them ("kind", not "capture.kind").
+    for (const issue of payload.error.issues) if (issue.path[0] === 'capture') issue.path.shift();
+    return { ok: false, error: oneSentence(describeIssues(payload.error)) };
+  }
+  return { ok: true, type: type as MessageType, payload: payload.data };
+}
+
+/** Checks a handler's answer against its response schema: what leaves the background is
+ * exactly what the page's types promise. */
+export function parseAnswer(type: MessageType, data: unknown): Result<unknown> {
+  const parsed = messages[type].response.safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, error: `Highcard’s background answered “${type}” in an unexpected shape (${oneSentence(describeIssues(parsed.error))}).` };
+}

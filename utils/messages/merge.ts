@@ -1,0 +1,47 @@
+// One customer, one record: merging contacts and accounts (handlers/merge.ts).
+import { z } from 'zod';
+import { id, message } from './shared';
+
+/** A person known at an account, with every address and profile that leads to them. */
+export const accountContactSchema = z.object({
+  id: z.string(),
+  full_name: z.string(),
+  email: z.string().nullable(),
+  linkedin_url: z.string().nullable(),
+  title: z.string().nullable(),
+  company: z.string().nullable(),
+  further_emails: z.array(z.string()).default([]),
+  further_linkedin_urls: z.array(z.string()).default([]),
+  last_entry_at: z.string().nullable(),
+});
+export type AccountContact = z.infer<typeof accountContactSchema>;
+
+/** One line of an account's history: "Ana merged Mia Schmidt (LinkedIn) into Mia Schmidt". */
+export const mergeLineSchema = z.object({
+  kind: z.enum(['contact', 'account']),
+  keep_id: z.string(),
+  merged_id: z.string(),
+  merged_name: z.string(),
+  merged_email: z.string().nullable(),
+  merged_linkedin_url: z.string().nullable(),
+  kept_name: z.string(),
+  merged_by_display_name: z.string().nullable(),
+  merged_at: z.string(),
+});
+export type MergeLine = z.infer<typeof mergeLineSchema>;
+
+const mergeRequest = z.object({ keepId: id, mergeId: id }).refine((m) => m.keepId !== m.mergeId, {
+  path: ['mergeId'],
+  error: 'must be another record than the one kept',
+});
+
+export const mergeMessages = {
+  /** The people known at an account of the active organization, for the popup's account view. */
+  'merge.accountContacts': message(z.object({ accountId: id }), z.array(accountContactSchema)),
+  /** The account's merges, newest first: lines in its timeline, never entries. */
+  'merge.history': message(z.object({ accountId: id }), z.array(mergeLineSchema)),
+  /** Any member: two contacts are one person; mergeId's entries and identities move to keepId. */
+  'merge.contacts': message(mergeRequest, z.object({ keepId: z.string() })),
+  /** Any member: two accounts are one company; domains, contacts and entries move. */
+  'merge.accounts': message(mergeRequest, z.object({ keepId: z.string() })),
+} as const;
