@@ -1,15 +1,8 @@
 // The accounts this browser opened lately, so the popup opens on something useful. Kept in
 // this browser only (pact rule 8: what someone reads is nobody's business), per organization.
-import { recentAccountsItem } from './storage';
+import { recentAccountsItem, type RecentAccount } from './storage';
 
-export { recentAccountsItem } from './storage';
-
-export interface RecentAccount {
-  orgId: string;
-  accountId: string;
-  name: string;
-  openedAt: string;
-}
+export { recentAccountsItem, type RecentAccount } from './storage';
 
 /** How many accounts the popup offers per organization. */
 export const RECENT_MAX = 5;

@@ -4,7 +4,6 @@
 // utils/messages/; keep several values under one prefix only through the helpers below.
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { CacheIndex } from './lookup-cache';
-import type { RecentAccount } from './recent-accounts';
 import type { Follows, LastLooked } from './for-you';
 import type { BackgroundProblem, ClipHandoff, ForYouStatus, InsightsOverview, Membership, ReadFailure, Settings, SidebarPrefs, TabContext } from './messages';
 import { bare, type LocalKey } from './storage-keys';
@@ -120,8 +119,16 @@ export const backgroundProblemItem = storage.defineItem<BackgroundProblem | null
   version: 1,
 });
 
-/** The accounts this browser opened lately (the popup's "Recent"), per organization; this
- * browser only (utils/recent-accounts.ts). */
+/** An account this browser opened lately (the popup's "Recent"); the rules for the list are
+ * in utils/recent-accounts.ts, which builds on this item. */
+export interface RecentAccount {
+  orgId: string;
+  accountId: string;
+  name: string;
+  openedAt: string;
+}
+
+/** The accounts this browser opened lately, per organization; this browser only. */
 export const recentAccountsItem = storage.defineItem<RecentAccount[]>('local:recentAccounts', {
   fallback: [],
   version: 1,

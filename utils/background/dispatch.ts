@@ -1,7 +1,7 @@
 // The one entry point for messages: who may ask what, and the one handler map keyed by
 // message type. Handlers return data or throw an Error whose message is written for the
 // user; dispatch checks the answer against its response schema and never throws.
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import {
   CONTENT_SCRIPT_MESSAGES,
@@ -9,9 +9,6 @@ import {
   oneSentence,
   parseAnswer,
   parseMessage,
-  type Answer,
-  type MessageType,
-  type ParsedPayload,
   type Result,
 } from '../messages';
 import { captureHandlers } from './handlers/capture';
@@ -26,12 +23,7 @@ import { organizationHandlers } from './handlers/organization';
 import { recordHandlers } from './handlers/record';
 import { sessionHandlers } from './handlers/session';
 import { sidebarHandlers } from './handlers/sidebar';
-
-export type Sender = Browser.runtime.MessageSender;
-export type Handler<K extends MessageType> = (payload: ParsedPayload<K>, sender?: Sender) => Promise<Answer<K>>;
-/** A topic file's map: `export const xHandlers = { ... } satisfies TopicHandlers;` */
-export type TopicHandlers = { [K in MessageType]?: Handler<K> };
-type Handlers = { [K in MessageType]: Handler<K> };
+import type { Handlers, Sender } from './handlers/types';
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */

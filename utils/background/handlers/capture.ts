@@ -1,6 +1,6 @@
 // Filing: a capture goes into the outbox (durable first, pact rule 7), then to the server.
 import { backgroundProblemItem } from '../../storage';
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import { outbox } from '../services';
 
 export const captureHandlers = {

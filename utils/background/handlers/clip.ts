@@ -3,7 +3,7 @@
 import { withFailure, stampFailure } from '../../read-failures';
 import { readFailuresItem } from '../../storage';
 import { discardClip, keepClip, NothingSelected, openClipWindow, takeClip } from '../clip';
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import { disableOutlook, enableOutlook, outlookStatus } from '../outlook';
 
 export const clipHandlers = {

@@ -3,7 +3,7 @@
 import { hasNewSince, isCheckDue, isFollowing, newSince, routeRecipients, setFollowing } from '../../for-you';
 import type { ForYou, ForYouStatus } from '../../messages';
 import { followsItem, forYouCheckItem, forYouLastLookedItem } from '../../storage';
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import * as records from '../records';
 import { forYouKey, popupCache } from '../popup-cache';
 import { dismissRoute, followedSince, forYouRoutes, routeEntry } from '../records-for-you';

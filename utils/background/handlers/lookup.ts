@@ -3,7 +3,7 @@
 // with 'sidebar.inView', handlers/sidebar.ts; a lookup alone remembers nothing).
 import { lookupKey } from '../../lookup-cache';
 import { activeOrgItem, readItems, settingsItem, tabContextItem } from '../../storage';
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import * as records from '../records';
 import { client, lookupCache, NO_ORGANIZATION } from '../services';
 

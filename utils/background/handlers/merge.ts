@@ -1,7 +1,7 @@
 // One customer, one record (issue 17): the popup's people at an account, the account's merge
 // lines, and merging two contacts or two accounts. After a merge every cached lookup may name
 // a record that no longer exists, so the cache is emptied.
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import * as records from '../records-merge';
 import { client, lookupCache, requireActiveOrg } from '../services';
 

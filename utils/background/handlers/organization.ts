@@ -1,6 +1,6 @@
 // Organizations and the people in them: creating, joining, inviting, roles, one's profile.
 import { activeOrgItem } from '../../storage';
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import * as records from '../records';
 import { client, signedInUserId } from '../services';
 import { sessionState } from './session';

@@ -1,6 +1,6 @@
 // Reading and editing the shared record from the popup and the options page. Every query
 // runs as the signed-in user, so row level security decides what comes back.
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import { activeOrgItem } from '../../storage';
 import * as records from '../records';
 import { overviewKey, popupCache, timelineKey } from '../popup-cache';

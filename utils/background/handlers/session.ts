@@ -11,7 +11,7 @@ import {
   settingsItem,
 } from '../../storage';
 import { testConnection } from '../connection';
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import * as records from '../records';
 import { popupCache } from '../popup-cache';
 import { client, inBackground, lookupCache, outbox } from '../services';

@@ -2,7 +2,7 @@
 // whether the rep hid it on a site.
 import { openSettings } from '../../open-page';
 import { activeOrgItem, sidebarPrefsItem, tabContextItem } from '../../storage';
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 
 /** Tabs remembered at most; the oldest are forgotten first. */
 const TAB_CONTEXT_LIMIT = 50;

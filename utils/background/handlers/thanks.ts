@@ -1,5 +1,5 @@
 // "This helped me" (pact rule 10): from the popup, Insights, Settings and the sidebar.
-import type { TopicHandlers } from '../dispatch';
+import type { TopicHandlers } from './types';
 import * as records from '../records-coaching';
 import { client } from '../services';
 

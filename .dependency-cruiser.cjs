@@ -1,0 +1,84 @@
+// Imports point down (docs/design.md, Parts). tests/unit/architecture/imports.test.ts runs
+// these rules over entrypoints/, components/ and utils/ and fails on any violation;
+// `npx depcruise entrypoints components utils` prints the same findings.
+
+// What runs inside the sites' pages: the content scripts and everything they render or read with.
+const PAGE_SIDE = '^(components/|utils/(sidebar|panel|capture)/|entrypoints/[^/]+\\.content/)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No two files import each other, directly or round a circle (type-only imports included).',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'utils-not-to-components',
+      severity: 'error',
+      comment: 'utils/ is below the UI: it never imports components/.',
+      from: { path: '^utils/' },
+      to: { path: '^components/' },
+    },
+    {
+      name: 'background-stays-inside',
+      severity: 'error',
+      comment: 'Only the service worker (utils/background, entrypoints/background) imports utils/background; pages ask it by message.',
+      from: { pathNot: '^(utils|entrypoints)/background/' },
+      to: { path: '^utils/background/' },
+    },
+    {
+      name: 'supabase-only-in-background',
+      severity: 'error',
+      comment: 'Only the background imports @supabase/supabase-js.',
+      from: { pathNot: '^(utils|entrypoints)/background/' },
+      to: { path: '@supabase/' },
+    },
+    {
+      name: 'contract-imports-no-feature',
+      severity: 'error',
+      comment: 'The message contract imports only itself, zod, utils/limits.ts and utils/vocabulary.ts.',
+      from: { path: '^utils/messages/' },
+      to: { pathNot: '^(utils/messages/|utils/limits\\.ts$|utils/vocabulary\\.ts$|node_modules/zod/)' },
+    },
+    {
+      name: 'pages-stay-small',
+      severity: 'error',
+      comment:
+        'What runs inside Gmail, LinkedIn and Outlook imports only the types of the message schemas, never zod or the schemas themselves (the LinkedIn readers\' result schemas are for tests).',
+      from: { path: PAGE_SIDE, pathNot: '^utils/capture/linkedin/types\\.ts$' },
+      to: { path: '(^node_modules/zod/|^utils/messages/)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'pages-define-no-storage',
+      severity: 'error',
+      comment:
+        'Content scripts may not read session storage: utils/storage.ts defines (and so reads) such items, and threw "Access to storage is not allowed from this context" on every page load.',
+      from: { path: PAGE_SIDE },
+      to: { path: '^utils/storage\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      comment: 'Every import names a module that exists.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    includeOnly: '^(entrypoints|components|utils|node_modules)/',
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)\\.(wxt|output)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    // Type-only imports count: a circle of types is still a circle for the reader.
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'],
+    },
+  },
+};
