@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { startStack } from '../supabase/local/stack';
-import { fileInteraction } from '../utils/background/records';
+import { fileInteraction } from '../utils/background/records/capture';
 import { parseCapture, type CaptureInput } from '../utils/messages';
 import { memoryOutboxStore, Outbox } from '../utils/outbox';
 import { launchChromium } from '../tests/e2e/browser';

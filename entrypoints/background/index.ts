@@ -3,9 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { dispatch } from '../../utils/background/dispatch';
 import { installClipEntryPoints } from '../../utils/background/clip';
-import { checkForYouIfDue } from '../../utils/background/handlers/for-you';
 import { reconcileOutlook } from '../../utils/background/outlook';
-import { inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
+import { checkForYouIfDue, inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
 import { RETIRED_KEYS } from '../../utils/storage';
 
 export default defineBackground(() => {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStack } from '../../supabase/local/stack.ts';
-import * as records from '../../utils/background/records-coaching.ts';
+import * as records from '../../utils/background/records/coaching.ts';
 import type { Client } from '../../utils/background/supabase.ts';
 import { signedUpClient, startTestStack } from './helpers.ts';
 

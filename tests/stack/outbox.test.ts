@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { fileInteraction } from '../../utils/background/records';
+import { fileInteraction } from '../../utils/background/records/capture';
 import type { CaptureInput } from '../../utils/messages';
 import { BACKOFF, memoryOutboxStore, Outbox } from '../../utils/outbox';
 

@@ -1,11 +1,14 @@
 // What lives for the service worker's lifetime: the Supabase client, the outbox, the
-// toolbar badge and the lookup cache. Handlers use these; nothing here knows about messages.
+// toolbar badge, the lookup cache and For you's check on the outbox's alarm. Handlers use
+// these; nothing here knows about messages.
 import { browser } from 'wxt/browser';
+import { hasNewSince, isCheckDue, newSince } from '../for-you';
 import { LookupCache } from '../lookup-cache';
-import type { LookupResult } from '../messages';
+import type { ForYou, ForYouStatus, LookupResult } from '../messages';
 import { isUnsent, Outbox, type OutboxItem } from '../outbox';
-import { activeOrgItem, backgroundProblemItem, connectionItem } from '../storage';
-import * as records from './records';
+import { activeOrgItem, backgroundProblemItem, connectionItem, followsItem, forYouCheckItem, forYouLastLookedItem } from '../storage';
+import { fileInteraction } from './records/capture';
+import { followedSince, forYouRoutes } from './records/for-you';
 import { createExtensionOutboxStore, extensionLookupArea } from './storage-areas';
 import { supabaseFor, type Client } from './supabase';
 
@@ -19,7 +22,7 @@ let alarmCleared = false;
 
 export const outbox = new Outbox({
   store: createExtensionOutboxStore(),
-  send: async (capture) => records.fileInteraction(await client(), capture),
+  send: async (capture) => fileInteraction(await client(), capture),
   schedule: async (when) => {
     // Nothing pending, again: the alarm is already cleared (the common case while signed out).
     if (when === null && alarmCleared) return;
@@ -86,4 +89,46 @@ export async function requireActiveOrg(): Promise<string> {
   const orgId = await activeOrgItem.getValue();
   if (!orgId) throw new Error(NO_ORGANIZATION);
   return orgId;
+}
+
+/** For you: asks the server what is waiting and remembers the outcome (in this browser) for the dot. */
+export async function loadForYou(now = new Date()): Promise<ForYou> {
+  const supabase = await client();
+  const me = await signedInUserId(supabase);
+  const orgId = await requireActiveOrg();
+  const looked = await forYouLastLookedItem.getValue();
+  const follows = (await followsItem.getValue())[orgId] ?? [];
+  const [routes, followedAll] = await Promise.all([
+    forYouRoutes(supabase, orgId),
+    followedSince(supabase, orgId, follows, newSince(looked, orgId, now), me),
+  ]);
+  // An entry brought to the reader shows once, as the route.
+  const routed = new Set(routes.map((route) => route.interaction_id));
+  const followed = followedAll.filter((entry) => !routed.has(entry.id));
+  const lastLooked = looked[orgId] ?? null;
+  const hasNew = hasNewSince({ routes, followed }, lastLooked);
+  await forYouCheckItem.setValue({ orgId, checkedAt: now.toISOString(), waiting: routes.length > 0 || followed.length > 0, hasNew });
+  return { routes, followed, lastLooked, hasNew };
+}
+
+/** The last For you check in this browser, if it was for the active organization. */
+export async function lastForYouStatus(): Promise<(ForYouStatus & { checkedAt: string }) | null> {
+  const [check, orgId] = await Promise.all([forYouCheckItem.getValue(), requireActiveOrg().catch(() => null)]);
+  return check && check.orgId === orgId ? check : null;
+}
+
+export const statusOfForYou = (forYou: ForYou): ForYouStatus => ({
+  waiting: forYou.routes.length > 0 || forYou.followed.length > 0,
+  hasNew: forYou.hasNew,
+});
+
+/** On the outbox's alarm: look again when the last check is 15 minutes old. Never throws;
+ * signed out or offline, the next chance is the next alarm or the popup opening. */
+export async function checkForYouIfDue(now = new Date()): Promise<void> {
+  try {
+    const check = await forYouCheckItem.getValue();
+    if (isCheckDue(check?.checkedAt, now)) await loadForYou(now);
+  } catch {
+    // Nothing to tell anyone: the check runs again on the next occasion.
+  }
 }

@@ -1,6 +1,6 @@
 // Coaching periods (pact rule 9): Settings → Coaching and the popup's notice.
 import type { TopicHandlers } from './types';
-import * as records from '../records-coaching';
+import * as records from '../records/coaching';
 import { client } from '../services';
 
 export const coachingHandlers = {

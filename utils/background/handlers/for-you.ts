@@ -1,54 +1,12 @@
 // For you: bringing an entry to a colleague, what is waiting for the reader, and follows.
 // Follows, "last looked" and the last check stay in this browser (pact rule 8).
-import { hasNewSince, isCheckDue, isFollowing, newSince, routeRecipients, setFollowing } from '../../for-you';
-import type { ForYou, ForYouStatus } from '../../messages';
+import { isFollowing, routeRecipients, setFollowing } from '../../for-you';
 import { followsItem, forYouCheckItem, forYouLastLookedItem } from '../../storage';
-import type { TopicHandlers } from './types';
-import * as records from '../records';
 import { forYouKey, popupCache } from '../popup-cache';
-import { dismissRoute, followedSince, forYouRoutes, routeEntry } from '../records-for-you';
-import { client, requireActiveOrg, signedInUserId } from '../services';
-
-/** Asks the server what is waiting and remembers the outcome (in this browser) for the dot. */
-async function loadForYou(now = new Date()): Promise<ForYou> {
-  const supabase = await client();
-  const me = await signedInUserId(supabase);
-  const orgId = await requireActiveOrg();
-  const looked = await forYouLastLookedItem.getValue();
-  const follows = (await followsItem.getValue())[orgId] ?? [];
-  const [routes, followedAll] = await Promise.all([
-    forYouRoutes(supabase, orgId),
-    followedSince(supabase, orgId, follows, newSince(looked, orgId, now), me),
-  ]);
-  // An entry brought to the reader shows once, as the route.
-  const routed = new Set(routes.map((route) => route.interaction_id));
-  const followed = followedAll.filter((entry) => !routed.has(entry.id));
-  const lastLooked = looked[orgId] ?? null;
-  const hasNew = hasNewSince({ routes, followed }, lastLooked);
-  await forYouCheckItem.setValue({ orgId, checkedAt: now.toISOString(), waiting: routes.length > 0 || followed.length > 0, hasNew });
-  return { routes, followed, lastLooked, hasNew };
-}
-
-async function lastStatus(): Promise<(ForYouStatus & { checkedAt: string }) | null> {
-  const [check, orgId] = await Promise.all([forYouCheckItem.getValue(), requireActiveOrg().catch(() => null)]);
-  return check && check.orgId === orgId ? check : null;
-}
-
-const statusOf = (forYou: ForYou): ForYouStatus => ({
-  waiting: forYou.routes.length > 0 || forYou.followed.length > 0,
-  hasNew: forYou.hasNew,
-});
-
-/** On the outbox's alarm: look again when the last check is 15 minutes old. Never throws;
- * signed out or offline, the next chance is the next alarm or the popup opening. */
-export async function checkForYouIfDue(now = new Date()): Promise<void> {
-  try {
-    const check = await forYouCheckItem.getValue();
-    if (isCheckDue(check?.checkedAt, now)) await loadForYou(now);
-  } catch {
-    // Nothing to tell anyone: the check runs again on the next occasion.
-  }
-}
+import { dismissRoute, routeEntry } from '../records/for-you';
+import * as records from '../records/organization';
+import { client, lastForYouStatus, loadForYou, requireActiveOrg, signedInUserId, statusOfForYou } from '../services';
+import type { TopicHandlers } from './types';
 
 export const forYouHandlers = {
   'route.recipients': async () => {
@@ -79,16 +37,16 @@ export const forYouHandlers = {
   },
 
   'forYou.status': async () => {
-    const check = await lastStatus();
+    const check = await lastForYouStatus();
     return { waiting: check?.waiting ?? false, hasNew: check?.hasNew ?? false };
   },
 
   'forYou.check': async ({ maxAgeMs }) => {
-    const check = await lastStatus();
+    const check = await lastForYouStatus();
     if (check && Date.now() - Date.parse(check.checkedAt) < maxAgeMs) {
       return { waiting: check.waiting, hasNew: check.hasNew };
     }
-    return statusOf(await loadForYou());
+    return statusOfForYou(await loadForYou());
   },
 
   'follow.get': async ({ accountId }) => ({

@@ -5,7 +5,7 @@ import { INSIGHT_RECENT_WEEKS } from '../../insights';
 import type { InsightsOverview } from '../../messages';
 import { insightsCacheItem } from '../../storage';
 import type { TopicHandlers } from './types';
-import { signalChanges, signalSeries, signalWeekEntries } from '../records-insights';
+import { signalChanges, signalSeries, signalWeekEntries } from '../records/insights';
 import { client, requireActiveOrg } from '../services';
 
 async function overview(weeks: number): Promise<InsightsOverview> {

@@ -4,7 +4,7 @@
 import { lookupKey } from '../../lookup-cache';
 import { activeOrgItem, readItems, settingsItem, tabContextItem } from '../../storage';
 import type { TopicHandlers } from './types';
-import * as records from '../records';
+import * as records from '../records/lookup';
 import { client, lookupCache, NO_ORGANIZATION } from '../services';
 
 export const lookupHandlers = {

@@ -2,7 +2,7 @@
 // lines, and merging two contacts or two accounts. After a merge every cached lookup may name
 // a record that no longer exists, so the cache is emptied.
 import type { TopicHandlers } from './types';
-import * as records from '../records-merge';
+import * as records from '../records/merge';
 import { client, lookupCache, requireActiveOrg } from '../services';
 
 export const mergeHandlers = {

@@ -1,7 +1,7 @@
 // Organizations and the people in them: creating, joining, inviting, roles, one's profile.
 import { activeOrgItem } from '../../storage';
 import type { TopicHandlers } from './types';
-import * as records from '../records';
+import * as records from '../records/organization';
 import { client, signedInUserId } from '../services';
 import { sessionState } from './session';
 

@@ -2,7 +2,7 @@
 // runs as the signed-in user, so row level security decides what comes back.
 import type { TopicHandlers } from './types';
 import { activeOrgItem } from '../../storage';
-import * as records from '../records';
+import * as records from '../records/record';
 import { overviewKey, popupCache, timelineKey } from '../popup-cache';
 import { client, lookupCache, requireActiveOrg, signedInUserId } from '../services';
 

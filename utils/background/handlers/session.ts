@@ -12,7 +12,7 @@ import {
 } from '../../storage';
 import { testConnection } from '../connection';
 import type { TopicHandlers } from './types';
-import * as records from '../records';
+import * as records from '../records/session';
 import { popupCache } from '../popup-cache';
 import { client, inBackground, lookupCache, outbox } from '../services';
 import { resetSupabaseClient, supabaseFor, type Client } from '../supabase';

@@ -1,6 +1,6 @@
 // "This helped me" (pact rule 10): from the popup, Insights, Settings and the sidebar.
 import type { TopicHandlers } from './types';
-import * as records from '../records-coaching';
+import * as records from '../records/coaching';
 import { client } from '../services';
 
 export const thanksHandlers = {

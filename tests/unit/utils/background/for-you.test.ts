@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../../../utils/background/dispatch';
-import { checkForYouIfDue } from '../../../../utils/background/handlers/for-you';
+import { checkForYouIfDue } from '../../../../utils/background/services';
 import { activeOrgItem, followsItem, forYouCheckItem, forYouLastLookedItem } from '../../../../utils/storage';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
@@ -71,9 +71,9 @@ function fakeClient() {
   };
 }
 
-vi.mock('../../../../utils/background/services', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../../utils/background/services')>()),
-  client: async () => fakeClient(),
+vi.mock('../../../../utils/background/supabase', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../../utils/background/supabase')>()),
+  supabaseFor: () => fakeClient(),
 }));
 
 const popup = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };

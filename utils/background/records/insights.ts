@@ -10,20 +10,9 @@ import {
   type SignalChange,
   type SignalWeek,
   type TimelineCursor,
-} from '../messages';
-import { classify, RecordsError } from './records';
-import type { Client } from './supabase';
-
-interface ServerAnswer {
-  data: unknown;
-  error: { message: string; code?: string } | null;
-  status: number;
-}
-
-function rows(answer: ServerAnswer): unknown[] {
-  if (answer.error) throw new RecordsError(classify(answer).message);
-  return Array.isArray(answer.data) ? answer.data : [];
-}
+} from '../../messages';
+import { answered } from './answer';
+import type { Client } from '../supabase';
 
 export async function signalSeries(
   client: Client,
@@ -32,12 +21,12 @@ export async function signalSeries(
   accountId: string | null = null,
 ): Promise<SignalWeek[]> {
   const answer = await client.rpc('signal_series', { org_id: orgId, weeks, ...(accountId ? { only_account: accountId } : {}) });
-  return z.array(signalWeekSchema).parse(rows(answer));
+  return z.array(signalWeekSchema).parse(answered(answer, 'as-is') ?? []);
 }
 
 export async function signalChanges(client: Client, orgId: string, recentWeeks: number): Promise<SignalChange[]> {
   const answer = await client.rpc('signal_changes', { org_id: orgId, recent_weeks: recentWeeks });
-  return z.array(signalChangeSchema).parse(rows(answer));
+  return z.array(signalChangeSchema).parse(answered(answer, 'as-is') ?? []);
 }
 
 // One literal, so that supabase-js can type the rows from the column list.
@@ -74,7 +63,7 @@ export async function signalWeekEntries(
     .order('occurred_at', { ascending: false })
     .order('id', { ascending: false })
     .limit(query.limit + 1);
-  const found = z.array(insightEntrySchema).parse(rows(answer));
+  const found = z.array(insightEntrySchema).parse(answered(answer, 'as-is') ?? []);
   const entries = found.slice(0, query.limit);
   const last = entries[entries.length - 1];
   return { entries, next: found.length > query.limit && last ? { occurred_at: last.occurred_at, id: last.id } : null };

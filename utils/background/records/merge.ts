@@ -2,22 +2,9 @@
 // merges (public.account_contacts, merge_history, merge_contacts, merge_accounts). Run as the
 // signed-in user; the server checks membership and refuses in words naming the field.
 import { z } from 'zod';
-import { accountContactSchema, mergeLineSchema, type AccountContact, type MergeLine } from '../messages';
-import { classify, RecordsError, sentence } from './records';
-import type { Client } from './supabase';
-
-interface ServerAnswer<T> {
-  data: T | null;
-  error: { message: string; code?: string } | null;
-  status: number;
-}
-
-/** The answer's data, or the server's refusal as a sentence the rep can act on. */
-function answered<T>(answer: ServerAnswer<T>): T | null {
-  if (!answer.error) return answer.data;
-  const outcome = classify(answer);
-  throw new RecordsError(outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message);
-}
+import { accountContactSchema, mergeLineSchema, type AccountContact, type MergeLine } from '../../messages';
+import { answered } from './answer';
+import type { Client } from '../supabase';
 
 export async function accountContacts(client: Client, orgId: string, accountId: string): Promise<AccountContact[]> {
   const answer = await client.rpc('account_contacts', { org_id: orgId, account_id: accountId });

@@ -2,19 +2,10 @@
 // at and what colleagues filed on followed accounts (account_timeline), sending and dismissing
 // a route. The followed account ids are a filter in one read, never stored on the server.
 import { z } from 'zod';
-import { routeArgs, type RouteTarget } from '../for-you';
-import { followedEntrySchema, type FollowedEntry, type ForYouRoute } from '../messages';
-import { classify, RecordsError, sentence } from './records';
-import type { Client } from './supabase';
-
-/** The server's answer, or its refusal as a sentence for the user. */
-function data<T>(answer: { data: T | null; error: { message: string; code?: string } | null; status: number }): T | null {
-  if (answer.error) {
-    const outcome = classify(answer);
-    throw new RecordsError(outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message);
-  }
-  return answer.data;
-}
+import { routeArgs, type RouteTarget } from '../../for-you';
+import { followedEntrySchema, type FollowedEntry, type ForYouRoute } from '../../messages';
+import { answered } from './answer';
+import type { Client } from '../supabase';
 
 const routeRowSchema = z.object({
   route_id: z.string(),
@@ -33,11 +24,11 @@ const entryRowSchema = z.object({
 /** Routes to the reader or their department, newest first, each with its entry's title and
  * account. for_you returns live entries only, so every route finds its entry. */
 export async function forYouRoutes(client: Client, orgId: string): Promise<ForYouRoute[]> {
-  const routes = z.array(routeRowSchema).parse(data(await client.rpc('for_you', { org_id: orgId })) ?? []);
+  const routes = z.array(routeRowSchema).parse(answered(await client.rpc('for_you', { org_id: orgId })) ?? []);
   if (!routes.length) return [];
   const ids = [...new Set(routes.map((route) => route.interaction_id))];
   const answer = await client.from('account_timeline').select('id, title, account_id, account_name').in('id', ids);
-  const entries = new Map(z.array(entryRowSchema).parse(data(answer) ?? []).map((entry) => [entry.id, entry]));
+  const entries = new Map(z.array(entryRowSchema).parse(answered(answer) ?? []).map((entry) => [entry.id, entry]));
   return routes.flatMap((route) => {
     const entry = entries.get(route.interaction_id);
     return entry ? [{ ...route, title: entry.title, account_id: entry.account_id, account_name: entry.account_name }] : [];
@@ -64,7 +55,7 @@ export async function followedSince(
     .gt('created_at', since)
     .order('created_at', { ascending: false })
     .limit(FOLLOWED_LIMIT);
-  return z.array(followedEntrySchema).parse(data(answer) ?? []);
+  return z.array(followedEntrySchema).parse(answered(answer) ?? []);
 }
 
 export async function routeEntry(
@@ -72,9 +63,9 @@ export async function routeEntry(
   route: { interactionId: string; target: RouteTarget; note: string | null | undefined },
 ): Promise<string> {
   const answer = await client.rpc('route_entry', routeArgs(route.interactionId, route.target, route.note));
-  return z.string().parse(data(answer));
+  return z.string().parse(answered(answer));
 }
 
 export async function dismissRoute(client: Client, routeId: string): Promise<void> {
-  data(await client.rpc('dismiss_route', { route_id: routeId }));
+  answered(await client.rpc('dismiss_route', { route_id: routeId }));
 }

@@ -3,24 +3,9 @@
 // the thank-yous they sent or received; the functions check everything else. Nothing here
 // counts anything.
 import { z } from 'zod';
-import { coachingPeriodSchema, entryThanksSchema, type CoachingPeriod, type ThankYou } from '../messages';
-import { classify, RecordsError, sentence } from './records';
-import type { Client } from './supabase';
-
-interface ServerAnswer {
-  data: unknown;
-  error: { message: string; code?: string } | null;
-  status: number;
-}
-
-/** The server's answer, or its refusal as a sentence for the user. */
-function data(answer: ServerAnswer): unknown {
-  if (answer.error) {
-    const outcome = classify(answer);
-    throw new RecordsError(outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message);
-  }
-  return answer.data;
-}
+import { coachingPeriodSchema, entryThanksSchema, type CoachingPeriod, type ThankYou } from '../../messages';
+import { answered, RecordsError } from './answer';
+import type { Client } from '../supabase';
 
 // Names come from the two memberships a period points at; notes come with their period.
 const PERIOD_COLUMNS =
@@ -39,7 +24,7 @@ export async function coachingPeriods(client: Client, orgId: string): Promise<Co
   const answer = await client.from('coaching_periods').select(PERIOD_COLUMNS).eq('org_id', orgId).order('created_at', { ascending: false });
   return z
     .array(periodRowSchema)
-    .parse(data(answer) ?? [])
+    .parse(answered(answer) ?? [])
     .map(({ manager, employee, ...period }) => ({
       ...period,
       manager_name: manager?.display_name ?? null,
@@ -48,7 +33,7 @@ export async function coachingPeriods(client: Client, orgId: string): Promise<Co
 }
 
 export async function purgeEndedCoaching(client: Client): Promise<void> {
-  data(await client.rpc('purge_ended_coaching'));
+  answered(await client.rpc('purge_ended_coaching'));
 }
 
 export async function openCoachingPeriod(client: Client, input: { orgId: string; employeeId: string; purpose: string; endsOn: string }): Promise<string> {
@@ -58,22 +43,22 @@ export async function openCoachingPeriod(client: Client, input: { orgId: string;
     purpose: input.purpose,
     ends_on: input.endsOn,
   });
-  return z.string().parse(data(answer));
+  return z.string().parse(answered(answer));
 }
 
 export async function addCoachingNote(client: Client, periodId: string, body: string): Promise<string> {
-  return z.string().parse(data(await client.rpc('add_coaching_note', { period_id: periodId, body })));
+  return z.string().parse(answered(await client.rpc('add_coaching_note', { period_id: periodId, body })));
 }
 
 /** The author's edit is a direct update: the policy allows it on their own notes while the
  * period is open, so no row back means it was not theirs or the period has ended. */
 export async function editCoachingNote(client: Client, noteId: string, body: string): Promise<void> {
-  const rows = z.array(z.object({ id: z.string() })).parse(data(await client.from('coaching_notes').update({ body }).eq('id', noteId).select('id')) ?? []);
+  const rows = z.array(z.object({ id: z.string() })).parse(answered(await client.from('coaching_notes').update({ body }).eq('id', noteId).select('id')) ?? []);
   if (!rows.length) throw new RecordsError('Only its author can edit a note, and only while the period is open.');
 }
 
 export async function endCoachingPeriod(client: Client, periodId: string): Promise<void> {
-  data(await client.rpc('end_coaching_period', { id: periodId }));
+  answered(await client.rpc('end_coaching_period', { id: periodId }));
 }
 
 // The sender's name comes from their membership in the entry's organization.
@@ -85,14 +70,14 @@ export async function entryThanks(client: Client, interactionIds: readonly strin
   const answer = await client.from('entry_thanks').select(THANKS_COLUMNS).in('interaction_id', [...interactionIds]).order('created_at');
   return z
     .array(entryThanksSchema.omit({ from_name: true }).extend({ sender: named }))
-    .parse(data(answer) ?? [])
+    .parse(answered(answer) ?? [])
     .map(({ sender, ...row }) => ({ ...row, from_name: sender?.display_name ?? null }));
 }
 
 export async function thankAuthor(client: Client, interactionId: string, note: string | null): Promise<void> {
-  data(await client.rpc('thank_author', { interaction_id: interactionId, note: note || undefined }));
+  answered(await client.rpc('thank_author', { interaction_id: interactionId, note: note || undefined }));
 }
 
 export async function withdrawThanks(client: Client, interactionId: string): Promise<void> {
-  data(await client.rpc('withdraw_thanks', { interaction_id: interactionId }));
+  answered(await client.rpc('withdraw_thanks', { interaction_id: interactionId }));
 }
