@@ -16,6 +16,13 @@
 // member through a bench-only RPC.
 //
 // Usage: npm run bench:db [-- --scale 0.05] [--rounds 30] [--warmup 5] [--plans]
+//
+// On a real PostgreSQL server instead, many organizations of skewed sizes (bench/lib/pg-bench.ts):
+//   npm run bench:db -- --db-url postgresql://…/hc_bench_10m [--orgs 1000] [--entries 10000000]
+//                       [--scale 0.01] [--fresh]
+// The database is created and generated when it does not exist, and reused when it holds a
+// population of that size (--fresh regenerates it); a sibling database (…_100k) holds the
+// comparison population.
 // Exit code 0 even when targets are missed (this is a report); non-zero only on errors.
 import { parseArgs } from 'node:util';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
@@ -30,6 +37,7 @@ import {
   type Targets,
 } from './lib/dataset.ts';
 import { compactCount, formatTable, median, scanNodes } from './lib/report.ts';
+import { runPostgresBench, type PostgresBenchOptions } from './lib/pg-bench.ts';
 
 const TARGET_RATIO_TO_PING = 3;
 const TARGET_GROWTH = 1.5;
@@ -40,7 +48,12 @@ interface Options {
   rounds: number;
   warmup: number;
   plans: boolean;
+  /** Set: the real-PostgreSQL benchmark of many organizations. */
+  postgres: PostgresBenchOptions | null;
 }
+
+const POSTGRES_ORGS = 1_000;
+const POSTGRES_ENTRIES = 10_000_000;
 
 function readOptions(): Options {
   const { values } = parseArgs({
@@ -49,14 +62,34 @@ function readOptions(): Options {
       rounds: { type: 'string', default: '30' },
       warmup: { type: 'string', default: '5' },
       plans: { type: 'boolean', default: false },
+      'db-url': { type: 'string' },
+      orgs: { type: 'string' },
+      entries: { type: 'string' },
+      fresh: { type: 'boolean', default: false },
     },
   });
-  const options = {
-    scale: Number(values.scale),
+  const scale = Number(values.scale);
+  const options: Options = {
+    scale,
     rounds: Number(values.rounds),
     warmup: Number(values.warmup),
     plans: Boolean(values.plans),
+    postgres: null,
   };
+  if (values['db-url']) {
+    options.postgres = {
+      dbUrl: values['db-url'],
+      orgs: Number(values.orgs ?? Math.max(2, Math.round(POSTGRES_ORGS * scale))),
+      entries: Number(values.entries ?? Math.round(POSTGRES_ENTRIES * scale)),
+      rounds: options.rounds,
+      warmup: options.warmup,
+      plans: options.plans,
+      fresh: Boolean(values.fresh),
+    };
+    const { orgs, entries } = options.postgres;
+    if (!Number.isInteger(orgs) || orgs < 2) throw new Error('--orgs must be an integer of at least 2');
+    if (!Number.isInteger(entries) || entries < 20 * orgs) throw new Error('--entries must be an integer, at least 20 per organization');
+  }
   if (!(options.scale > 0)) throw new Error(`--scale must be a positive number, not ${values.scale}`);
   if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error('--rounds must be a positive integer');
   if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error('--warmup must be a non-negative integer');
@@ -401,6 +434,7 @@ function printReport(small: DatabaseRun, large: DatabaseRun, options: Options): 
 
 async function main(): Promise<void> {
   const options = readOptions();
+  if (options.postgres) return runPostgresBench(options.postgres);
   const { small, large } = sizesFor(options.scale);
   const started = performance.now();
   const smallRun = await runDatabase(compactCount(small.interactions), small, options);

@@ -48,37 +48,37 @@ const SEARCH_PREFIX = 'Northw';
 const INSERT_SLICE = 200_000;
 
 // First words vary so that a typed prefix selects about 1/50 of the accounts.
-const FIRST_WORDS = [
+export const FIRST_WORDS = [
   'Acme', 'Apex', 'Aurora', 'Beacon', 'Birch', 'Bluefin', 'Brightline', 'Cedar', 'Cobalt', 'Copper',
   'Crestview', 'Delta', 'Ember', 'Evergreen', 'Falcon', 'Fjord', 'Granite', 'Harbor', 'Helix', 'Horizon',
   'Iris', 'Juniper', 'Keystone', 'Lumen', 'Maple', 'Meridian', 'Nimbus', 'Northwind', 'Oakridge', 'Onyx',
   'Orbit', 'Pinnacle', 'Polaris', 'Quartz', 'Radiant', 'Redwood', 'Sable', 'Sierra', 'Solstice', 'Summit',
   'Tandem', 'Terra', 'Titan', 'Umbra', 'Vantage', 'Vertex', 'Willow', 'Xenon', 'Yarrow', 'Zephyr',
 ];
-const SECOND_WORDS = [
+export const SECOND_WORDS = [
   'Robotics', 'Analytics', 'Logistics', 'Health', 'Energy', 'Foods', 'Capital', 'Labs', 'Systems', 'Media',
   'Software', 'Freight', 'Bio', 'Motors', 'Retail', 'Security', 'Cloud', 'Learning', 'Insurance', 'Aerospace',
 ];
-const GIVEN_NAMES = [
+export const GIVEN_NAMES = [
   'Maria', 'James', 'Aiko', 'Olu', 'Priya', 'Lucas', 'Fatima', 'Chen', 'Sofia', 'Noah', 'Amara', 'Mateo',
   'Ingrid', 'Ravi', 'Elena', 'Kwame', 'Hannah', 'Diego', 'Yara', 'Tomas',
 ];
-const FAMILY_NAMES = [
+export const FAMILY_NAMES = [
   'Garcia', 'Smith', 'Tanaka', 'Adeyemi', 'Sharma', 'Martin', 'Haddad', 'Wei', 'Rossi', 'Jensen', 'Okafor',
   'Silva', 'Larsen', 'Iyer', 'Petrova', 'Mensah', 'Schmidt', 'Lopez', 'Nasser', 'Novak',
 ];
-const JOB_TITLES = [
+export const JOB_TITLES = [
   'Head of Operations', 'VP Sales', 'CTO', 'Procurement Manager', 'IT Director', 'Customer Success Lead',
   'Founder', 'Finance Director', 'Product Manager', 'Support Manager',
 ];
-const ENTRY_TITLES = [
+export const ENTRY_TITLES = [
   'Asked about volume pricing', 'Wants to roll out to the support team first', 'Concerned about data residency',
   'Comparing us with a competitor', 'Renewal timing and budget', 'Reported a sync issue',
   'Loved the new timeline view', 'Moved to a new role', 'Introduced us to their CFO', 'Feature request: SSO',
   'Pushback on the annual commitment', 'Pilot results are positive', 'Needs an on-premise option',
   'Question about the API limits', 'Budget frozen until next quarter', 'Wants a security review',
 ];
-const SENTENCES = [
+export const SENTENCES = [
   'We would like to start with the support team and add sales next quarter.',
   'Our budget for this is approved, but procurement needs a security questionnaire first.',
   'The pricing looks high compared with what we pay today.',
@@ -100,15 +100,15 @@ const SENTENCES = [
   'We are evaluating whether to consolidate our tools this year.',
   'Thanks for the quick fix, everything works again.',
 ];
-const DEPARTMENTS = ['sales', 'support', 'marketing', 'customer success'];
+export const DEPARTMENTS = ['sales', 'support', 'marketing', 'customer success'];
 // private.signal_names(): entries draw a random subset (each signal with probability 1/8).
-const SIGNAL_ORDER = [
+export const SIGNAL_ORDER = [
   'buying_signal', 'objection', 'pricing', 'feature_request', 'churn_risk',
   'competitor', 'support_issue', 'praise', 'job_change', 'introduction',
 ];
 
 /** A SQL text[] literal built from constants defined above (no user input reaches it). */
-const textArray = (values: readonly string[]): string =>
+export const textArray = (values: readonly string[]): string =>
   `array[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::text[]`;
 
 const count = async (db: PGlite, sql: string): Promise<number> => Number((await db.query<{ n: number }>(sql)).rows[0]?.n ?? 0);
