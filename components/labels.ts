@@ -1,7 +1,7 @@
 // Words the extension's pages show for the record's fixed vocabularies. The kind and signal
 // words themselves live once in utils/vocabulary.ts (the content scripts use them too).
 import { clipLabel } from '../utils/capture/selection';
-import type { OutboxStatus } from '../utils/messages';
+import type { OutboxStatus, PlanKind, PlanOutcome, PlanSide } from '../utils/messages';
 import { KIND_LABELS, type Kind, type Role } from '../utils/vocabulary';
 
 export { excerpt } from '../utils/format';
@@ -31,3 +31,15 @@ export function safeHttpsUrl(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** Plans (pact rule 13): the words for an item's kind, a step's side and how it ended. */
+export const PLAN_SECTION_LABELS = {
+  goal: 'Goals',
+  ours: 'What we promised',
+  theirs: 'What they promised',
+  risk: 'Risks',
+  question: 'Open questions',
+} as const;
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = { goal: 'Goal', step: 'Step', risk: 'Risk', question: 'Open question' };
+export const PLAN_SIDE_LABELS: Record<PlanSide, string> = { ours: 'We promised', theirs: 'They promised' };
+export const PLAN_OUTCOME_LABELS: Record<PlanOutcome, string> = { done: 'Done', dropped: 'Dropped' };

@@ -32,6 +32,10 @@ export const LIMITS = {
   thanksNote: 280,
   /** The note with an entry brought to a colleague (entry_routes.note). */
   routeNote: 500,
+  /** A plan item's text: a goal, a promise, a risk or a question (plan_items.body). */
+  planBody: 500,
+  /** How a plan item ended, in a few words (plan_items.settled_note). */
+  planNote: 500,
   /** Clock skew tolerated between the rep's machine and the server. */
   futureMs: 24 * 60 * 60 * 1000,
 } as const;

@@ -54,3 +54,11 @@ export const LINKEDIN_PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]
 
 export const ROLES = ['member', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Plans (pact rule 13): what an item is, whose promise a step is, and how it ended. */
+export const PLAN_KINDS = ['goal', 'step', 'risk', 'question'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export const PLAN_SIDES = ['ours', 'theirs'] as const;
+export type PlanSide = (typeof PLAN_SIDES)[number];
+export const PLAN_OUTCOMES = ['done', 'dropped'] as const;
+export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];

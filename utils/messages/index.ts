@@ -31,6 +31,7 @@ export * from './issues';
 export * from './lookup';
 export * from './merge';
 export * from './organization';
+export * from './plans';
 export * from './record';
 export * from './session';
 export * from './sidebar';
