@@ -60,6 +60,8 @@ export type Database = {
           merged_id: string
           merged_name: string
           org_id: string
+          undone_at: string | null
+          undone_by: string | null
         }
         Insert: {
           id?: string
@@ -70,6 +72,8 @@ export type Database = {
           merged_id: string
           merged_name: string
           org_id: string
+          undone_at?: string | null
+          undone_by?: string | null
         }
         Update: {
           id?: string
@@ -80,6 +84,8 @@ export type Database = {
           merged_id?: string
           merged_name?: string
           org_id?: string
+          undone_at?: string | null
+          undone_by?: string | null
         }
         Relationships: [
           {
@@ -213,13 +219,6 @@ export type Database = {
             referencedRelation: "organizations"
             referencedColumns: ["id"]
           },
-          {
-            foreignKeyName: "coaching_periods_org_id_manager_id_fkey"
-            columns: ["org_id", "manager_id"]
-            isOneToOne: false
-            referencedRelation: "memberships"
-            referencedColumns: ["org_id", "user_id"]
-          },
         ]
       }
       contact_identities: {
@@ -270,6 +269,8 @@ export type Database = {
           merged_linkedin_url: string | null
           merged_name: string
           org_id: string
+          undone_at: string | null
+          undone_by: string | null
         }
         Insert: {
           account_id?: string | null
@@ -283,6 +284,8 @@ export type Database = {
           merged_linkedin_url?: string | null
           merged_name: string
           org_id: string
+          undone_at?: string | null
+          undone_by?: string | null
         }
         Update: {
           account_id?: string | null
@@ -296,6 +299,8 @@ export type Database = {
           merged_linkedin_url?: string | null
           merged_name?: string
           org_id?: string
+          undone_at?: string | null
+          undone_by?: string | null
         }
         Relationships: [
           {
@@ -918,6 +923,7 @@ export type Database = {
       merge_history: {
         Args: { account_id: string; org_id: string }
         Returns: {
+          id: string
           keep_id: string
           kept_name: string
           kind: string
@@ -927,6 +933,9 @@ export type Database = {
           merged_id: string
           merged_linkedin_url: string
           merged_name: string
+          undo_until: string
+          undone_at: string
+          undone_by_display_name: string
         }[]
       }
       my_source_urls: {
@@ -948,6 +957,18 @@ export type Database = {
       purge_ended_coaching: {
         Args: Record<PropertyKey, never>
         Returns: undefined
+      }
+      purge_merge_details: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
+      }
+      resolve_ids: {
+        Args: { account_ids?: string[]; contact_ids?: string[]; org_id: string }
+        Returns: {
+          current_id: string
+          kind: string
+          old_id: string
+        }[]
       }
       retract_interaction: { Args: { id: string }; Returns: undefined }
       route_entry: {
@@ -1009,6 +1030,10 @@ export type Database = {
       thank_author: {
         Args: { interaction_id: string; note?: string }
         Returns: undefined
+      }
+      undo_merge: {
+        Args: { merge_id: string; org_id: string }
+        Returns: string
       }
       withdraw_thanks: { Args: { interaction_id: string }; Returns: undefined }
     }

@@ -286,6 +286,7 @@ describe('pact rules 9 and 10: coaching and thanks stay between two people and a
   const ALLOWED = new Set([
     'open_coaching_period', 'add_coaching_note', 'end_coaching_period', 'purge_ended_coaching',
     'coaching_period_of_caller', 'my_coaching_period_ids', 'my_open_coaching_period_ids',
+    'end_coaching_of_former_manager',
     'thank_author', 'withdraw_thanks',
   ]);
 

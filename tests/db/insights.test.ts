@@ -266,8 +266,9 @@ describe('signal_changes: beyond noise only', () => {
 
 // ---------------------------------------------------------------------------------------
 // Property: after a random mix of filing, editing signals, moving in time, retracting,
-// un-retracting, moving between accounts (one by one and as a merge does, all at once),
-// moving between organizations and deleting, the rollup equals a fresh GROUP BY.
+// un-retracting, moving between accounts (one by one, as a merge does, all at once, through
+// merge_accounts and undo_merge), moving between organizations and deleting, the rollup
+// equals a fresh GROUP BY.
 // ---------------------------------------------------------------------------------------
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
@@ -297,6 +298,9 @@ describe('the rollup', () => {
 
     const a = await constructedOrg(4);
     const b = await constructedOrg(2);
+    // Ana may merge and undo in organization a, through the functions members call.
+    await superuser(db, `insert into public.memberships (org_id, user_id, display_name) values ($1, $2, 'Ana')`, [a.org, ana.id]);
+    const merges: string[] = [];
     // A contact without an account: its entries count, but not as an account.
     const loner = randomUUID();
     await superuser(db, `insert into public.contacts (id, org_id, full_name, email) values ($1, $2, 'Lone Contact', 'lone@gmail.com')`, [loner, a.org]);
@@ -321,7 +325,7 @@ describe('the rollup', () => {
         const rows = await superuser<{ id: string }>(
           db,
           `insert into public.interactions (org_id, account_id, author_id, kind, occurred_at, title, signals)
-           select $1, ($2::uuid[])[1 + n % 4], $3, 'note', $4::timestamptz + n * interval '3 days', 'Batch', $5
+           select $1, ($2::uuid[])[1 + n % cardinality($2::uuid[])], $3, 'note', $4::timestamptz + n * interval '3 days', 'Batch', $5
            from generate_series(0, 3) n returning id`,
           [a.org, a.accountIds, ana.id, when(), someSignals()],
         );
@@ -366,6 +370,20 @@ describe('the rollup', () => {
         await superuser(db, `delete from public.interactions where id = $1`, [ids[index]]);
         ids.splice(index, 1);
       }],
+      ['merge two accounts through merge_accounts', async () => {
+        if (a.accountIds.length < 2) return;
+        const keep = pick(a.accountIds);
+        const merged = pick(a.accountIds.filter((id) => id !== keep));
+        await rpc(db, ana, 'merge_accounts', { org_id: a.org, keep_id: keep, merge_id: merged });
+        a.accountIds.splice(a.accountIds.indexOf(merged), 1);
+        const [line] = await superuser<{ id: string }>(db, `select id from public.account_merges where merged_id = $1 and undone_at is null`, [merged]);
+        merges.push(line!.id);
+      }],
+      ['undo the latest merge through undo_merge', async () => {
+        const line = merges.pop();
+        if (!line) return;
+        a.accountIds.push(await rpc<string>(db, ana, 'undo_merge', { org_id: a.org, merge_id: line }));
+      }],
       ['edit signals of several at once', async () => {
         await superuser(db, `update public.interactions set signals = $2 where id = any($1)`, [[pick(ids), pick(ids), pick(ids)], someSignals()]);
       }],
@@ -374,13 +392,24 @@ describe('the rollup', () => {
     const done = new Map<string, number>();
     for (let step = 0; step < 300; step++) {
       const [name, run] = pick(operations);
-      await run();
+      // Named in the failure, so a broken step can be replayed from the seed.
+      await run().catch((error: unknown) => {
+        throw new Error(`step ${step}, ${name}: ${String(error)}`);
+      });
       done.set(name, (done.get(name) ?? 0) + 1);
       if (step % 50 === 49) await expectRollupExact();
     }
     await expectRollupExact();
     // Every kind of operation ran, and the data is not trivially empty.
     expect([...done.keys()].sort()).toEqual(operations.map(([name]) => name).sort());
+    const [merged] = await superuser<{ undone: number; standing: number }>(
+      db,
+      `select count(*) filter (where undone_at is not null)::integer as undone, count(*) filter (where undone_at is null)::integer as standing
+       from public.account_merges where org_id = $1`,
+      [a.org],
+    );
+    expect(merged!.undone).toBeGreaterThan(0);
+    expect(merged!.standing).toBeGreaterThan(0);
     const [{ cells }] = (await superuser<{ cells: number }>(db, `select count(*)::integer as cells from private.signal_weeks`)) as [{ cells: number }];
     expect(cells).toBeGreaterThan(10);
 
