@@ -902,6 +902,10 @@ export type Database = {
           routed_by_display_name: string
         }[]
       }
+      import_records: {
+        Args: { dry_run?: boolean; org_id: string; rows: Json }
+        Returns: Json
+      }
       join_organization: { Args: { code: string }; Returns: string }
       lookup_context: {
         Args: {

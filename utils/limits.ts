@@ -36,6 +36,8 @@ export const LIMITS = {
   planBody: 500,
   /** How a plan item ended, in a few words (plan_items.settled_note). */
   planNote: 500,
+  /** Rows sent to import_records in one call; a longer file goes in several. */
+  importRows: 5_000,
   /** Clock skew tolerated between the rep's machine and the server. */
   futureMs: 24 * 60 * 60 * 1000,
 } as const;

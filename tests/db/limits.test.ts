@@ -34,10 +34,11 @@ const FUNCTION_LIMITS: Record<string, LimitName> = {
   'private.is_https_url(value)': 'sourceUrl',
   'private.is_linkedin_profile_url(value)': 'sourceUrl',
   'public.lookup_context(lookup_context.emails)': 'lookupEmails',
+  'private.import_records(import_rows)': 'importRows',
 };
 
 const LENGTH_BOUND = /char_length\(([^()]+)\)\s*(?:<=|>|(?:not\s+)?between\s+\d+\s+and)\s*(\d+)/gi;
-const COUNT_BOUND = /cardinality\(([^()]+)\)\s*>\s*(\d+)/gi;
+const COUNT_BOUND = /(?:cardinality|jsonb_array_length)\(([^()]+)\)\s*>\s*(\d+)/gi;
 
 let db: PGlite;
 beforeAll(async () => {
