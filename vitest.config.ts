@@ -46,6 +46,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The benchmarks' generator at a small size on a real PostgreSQL server; run by
+        // `npm run test:postgres` (the benchmarks themselves never run at full size in tests).
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

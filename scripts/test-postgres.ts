@@ -1,5 +1,5 @@
-// `npm run test:postgres`: the database and local-stack suites, and the concurrency tests
-// PGlite can never run, against a real PostgreSQL server (Debian's, started on demand). One
+// `npm run test:postgres`: the database and local-stack suites, the concurrency tests
+// PGlite can never run, and the benchmarks' generator, against a real PostgreSQL server (Debian's, started on demand). One
 // template database gets the schema as teams push it; each test file clones it.
 // Usage: npm run test:postgres [-- tests/db/some.test.ts …]
 import { spawnSync } from 'node:child_process';
@@ -17,10 +17,10 @@ try {
   // which a real server does not have: they run in the PGlite pass only.
   const files = process.argv.slice(2).length
     ? process.argv.slice(2)
-    : ['tests/db/', 'tests/stack/auth', 'tests/stack/data', 'tests/stack/gateway', 'tests/postgres/'];
+    : ['tests/db/', 'tests/stack/auth', 'tests/stack/data', 'tests/stack/gateway', 'tests/postgres/', 'tests/bench/'];
   const result = spawnSync(
     'npx',
-    ['vitest', 'run', '--project', 'db', '--project', 'stack', '--project', 'postgres', ...files],
+    ['vitest', 'run', '--project', 'db', '--project', 'stack', '--project', 'postgres', '--project', 'bench', ...files],
     {
       stdio: 'inherit',
       env: { ...process.env, HIGHCARD_PG_URL: serverUrl, HIGHCARD_PG_TEMPLATE: template, HIGHCARD_PG_PREFIX: prefix },
