@@ -78,6 +78,24 @@ export class LookupCache<T> {
     });
   }
 
+  /** Every kept answer with its question (bounded by the limit), for the background's mapping
+   * of ids after merges (utils/background/kept-ids.ts). */
+  async entries(): Promise<CacheEntry<T>[]> {
+    const found = await Promise.all((await this.area.index()).map(([id]) => this.recent.get(id) ?? this.area.get(id)));
+    return found.filter((entry): entry is CacheEntry<T> => entry !== null);
+  }
+
+  /** Forgets the answers to these questions; the next read asks the server again. */
+  forget(keys: readonly string[]): Promise<void> {
+    if (!keys.length) return Promise.resolve();
+    return this.serially(async () => {
+      const drop = new Set(keys.map(entryId));
+      const index = (await this.area.index()).filter(([id]) => !drop.has(id));
+      await this.area.write({ put: {}, drop: [...drop], index });
+      for (const id of drop) this.recent.delete(id);
+    });
+  }
+
   /** Forgets everything, e.g. on sign-out: another person may sign in next. */
   clear(): Promise<void> {
     return this.serially(async () => {

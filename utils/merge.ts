@@ -42,11 +42,23 @@ function knownBy(email: string | null, linkedinUrl: string | null): string | nul
   return email ?? (linkedinUrl ? 'LinkedIn' : null);
 }
 
-/** "Ana merged Mia Schmidt (LinkedIn) into Mia Schmidt" */
+/** "Ana merged Mia Schmidt (LinkedIn) into Mia Schmidt"; once undone, the one line is
+ * "Ben undid the merge of Mia Schmidt (LinkedIn)". */
 export function mergeLineText(line: MergeLine): string {
-  const who = line.merged_by_display_name ?? 'Someone';
   const by = line.kind === 'contact' ? knownBy(line.merged_email, line.merged_linkedin_url) : null;
-  return `${who} merged ${line.merged_name}${by ? ` (${by})` : ''} into ${line.kept_name}`;
+  const merged = `${line.merged_name}${by ? ` (${by})` : ''}`;
+  if (line.undone_at) return `${line.undone_by_display_name ?? 'Someone'} undid the merge of ${merged}`;
+  return `${line.merged_by_display_name ?? 'Someone'} merged ${merged} into ${line.kept_name}`;
+}
+
+/** When the line happened in the timeline: the undo, for an undone merge. */
+export function mergeLineAt(line: MergeLine): string {
+  return line.undone_at ?? line.merged_at;
+}
+
+/** Whether the line still offers "Undo" at `now` (the server decides; this hides a stale offer). */
+export function canUndo(line: MergeLine, now = Date.now()): boolean {
+  return Boolean(line.id && !line.undone_at && line.undo_until && Date.parse(line.undo_until) > now);
 }
 
 function localPart(email: string): string {
@@ -117,10 +129,10 @@ export function interleave<E extends { occurred_at: string }>(
   lines: readonly MergeLine[],
   complete: boolean,
 ): Array<{ entry: E } | { line: MergeLine }> {
-  const pending = [...lines].sort((a, b) => Date.parse(b.merged_at) - Date.parse(a.merged_at));
+  const pending = [...lines].sort((a, b) => Date.parse(mergeLineAt(b)) - Date.parse(mergeLineAt(a)));
   const out: Array<{ entry: E } | { line: MergeLine }> = [];
   for (const entry of entries) {
-    while (pending.length && Date.parse(pending[0]!.merged_at) >= Date.parse(entry.occurred_at)) {
+    while (pending.length && Date.parse(mergeLineAt(pending[0]!)) >= Date.parse(entry.occurred_at)) {
       out.push({ line: pending.shift()! });
     }
     out.push({ entry });

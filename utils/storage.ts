@@ -134,6 +134,10 @@ export const recentAccountsItem = storage.defineItem<RecentAccount[]>('local:rec
   version: 1,
 });
 
+/** When this browser last mapped its kept ids through merges (utils/background/kept-ids.ts),
+ * as epoch milliseconds: a worker that wakes often asks at most every 15 minutes. */
+export const keptIdsCheckedItem = storage.defineItem<number | null>('local:keptIdsChecked', { fallback: null, version: 1 });
+
 // ---------------------------------------------------------------------------------------
 // Values kept one key each under a prefix (the session, the outbox).
 

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { dispatch } from '../../utils/background/dispatch';
 import { installClipEntryPoints } from '../../utils/background/clip';
+import { KEPT_IDS_ALARM, mapKeptIds, scheduleKeptIds } from '../../utils/background/kept-ids';
 import { reconcileOutlook } from '../../utils/background/outlook';
 import { checkForYouIfDue, inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
 import { RETIRED_KEYS } from '../../utils/storage';
@@ -18,6 +19,8 @@ export default defineBackground(() => {
       // For you rides on this alarm (at most every 15 minutes): no polling loop of its own.
       inBackground('check For you', checkForYouIfDue());
     }
+    // Ids kept in this browser follow colleagues' merges (every 15 minutes).
+    if (alarm.name === KEPT_IDS_ALARM) inBackground('lead kept ids to merged records', mapKeptIds());
   });
 
   // Back online: whatever waited for the network goes now, not at the next alarm.
@@ -32,4 +35,5 @@ export default defineBackground(() => {
   // A worker that was stopped mid-sync picks up where it was; prune sent items a week old.
   inBackground('pick up the outbox', outbox.prune().then(() => outbox.drain()));
   inBackground('forget what earlier versions kept', storage.removeItems(RETIRED_KEYS));
+  inBackground('lead kept ids to merged records', scheduleKeptIds());
 });

@@ -16,6 +16,7 @@ import { clipHandlers } from './handlers/clip';
 import { coachingHandlers } from './handlers/coaching';
 import { thanksHandlers } from './handlers/thanks';
 import { forYouHandlers } from './handlers/for-you';
+import { idsHandlers } from './handlers/ids';
 import { insightsHandlers } from './handlers/insights';
 import { lookupHandlers } from './handlers/lookup';
 import { mergeHandlers } from './handlers/merge';
@@ -27,7 +28,7 @@ import type { Handlers, Sender } from './handlers/types';
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers, clipHandlers] as const;
+export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, idsHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers, clipHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
@@ -37,6 +38,7 @@ export const handlers = {
   ...captureHandlers,
   ...lookupHandlers,
   ...mergeHandlers,
+  ...idsHandlers,
   ...recordHandlers,
   ...insightsHandlers,
   ...forYouHandlers,

@@ -54,6 +54,16 @@ export class PopupCache {
     return fresh;
   }
 
+  /** The keys of the kept answers (see overviewKey, timelineKey, forYouKey). */
+  async keys(): Promise<string[]> {
+    return (await this.cache.entries()).map((entry) => entry.key);
+  }
+
+  /** Forgets these kept answers, e.g. of an account merged away since. */
+  forget(keys: readonly string[]): Promise<void> {
+    return this.cache.forget(keys);
+  }
+
   /** Forgets every kept answer: the next person on this browser never sees them. */
   clear(): Promise<void> {
     return this.cache.clear();

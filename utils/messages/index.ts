@@ -11,6 +11,7 @@ import { captureMessages } from './capture';
 import { clipMessages } from './clip';
 import { coachingMessages } from './coaching';
 import { forYouMessages } from './for-you';
+import { idsMessages } from './ids';
 import { insightsMessages } from './insights';
 import { describeIssues, oneSentence } from './issues';
 import { lookupMessages } from './lookup';
@@ -26,6 +27,7 @@ export * from './capture';
 export * from './clip';
 export * from './coaching';
 export * from './for-you';
+export * from './ids';
 export * from './insights';
 export * from './issues';
 export * from './lookup';
@@ -43,6 +45,7 @@ export const messages = {
   ...lookupMessages,
   ...recordMessages,
   ...mergeMessages,
+  ...idsMessages,
   ...coachingMessages,
   ...insightsMessages,
   ...forYouMessages,

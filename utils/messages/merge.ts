@@ -27,6 +27,13 @@ export const mergeLineSchema = z.object({
   kept_name: z.string(),
   merged_by_display_name: z.string().nullable(),
   merged_at: z.string(),
+  /** The merge's id, as merge.undo takes it (optional: answers kept from before have none). */
+  id: z.string().optional(),
+  /** Set once a member undid the merge: the line then reads "Ben undid the merge of …". */
+  undone_at: z.string().nullable().optional(),
+  undone_by_display_name: z.string().nullable().optional(),
+  /** Until when merge.undo accepts this line's id; null once it no longer does. */
+  undo_until: z.string().nullable().optional(),
 });
 export type MergeLine = z.infer<typeof mergeLineSchema>;
 
@@ -44,4 +51,7 @@ export const mergeMessages = {
   'merge.contacts': message(mergeRequest, z.object({ keepId: z.string() })),
   /** Any member: two accounts are one company; domains, contacts and entries move. */
   'merge.accounts': message(mergeRequest, z.object({ keepId: z.string() })),
+  /** Any member, within 30 days: the merged record exists again under its old id (restoredId)
+   * and exactly what the merge moved goes back. Refused in words when it can no longer be. */
+  'merge.undo': message(z.object({ mergeId: id }), z.object({ restoredId: z.string() })),
 } as const;

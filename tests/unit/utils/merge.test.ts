@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateFor, interleave, likelyDuplicates, mergeLineText, nameKey, samePersonQuestion } from '../../../utils/merge';
+import { canUndo, candidateFor, interleave, likelyDuplicates, mergeLineText, nameKey, samePersonQuestion } from '../../../utils/merge';
 import type { AccountContact, Candidate, MergeLine } from '../../../utils/messages';
 
 const person = (id: string, full_name: string, email: string | null, further: string[] = []): AccountContact => ({
@@ -83,6 +83,32 @@ describe('merge lines', () => {
     expect(mergeLineText(line({ kind: 'account', merged_name: 'Acme GmbH', kept_name: 'Acme', merged_by_display_name: null }))).toBe(
       'Someone merged Acme GmbH into Acme',
     );
+  });
+
+  it('become one line saying who undid the merge, placed when it was undone', () => {
+    const undone = line({ merged_email: 'mia@gmail.com', undone_at: '2026-11-27T00:00:00Z', undone_by_display_name: 'Ben' });
+    expect(mergeLineText(undone)).toBe('Ben undid the merge of Mia Schmidt (mia@gmail.com)');
+    expect(mergeLineText(line({ undone_at: '2026-11-27T00:00:00Z', undone_by_display_name: null }))).toBe('Someone undid the merge of Mia Schmidt (LinkedIn)');
+    expect(mergeLineText(line({ kind: 'account', merged_name: 'Acme GmbH', undone_at: '2026-11-27T00:00:00Z', undone_by_display_name: 'Ben' }))).toBe(
+      'Ben undid the merge of Acme GmbH',
+    );
+    const entries = [{ occurred_at: '2026-11-28T00:00:00Z' }, { occurred_at: '2026-11-25T00:00:00Z' }];
+    const merged = { ...undone, merged_id: 'undone', merged_at: '2026-11-01T00:00:00Z' };
+    expect(interleave(entries, [merged], false).map((item) => ('line' in item ? item.line.merged_id : item.entry.occurred_at.slice(0, 10)))).toEqual([
+      '2026-11-28',
+      'undone',
+      '2026-11-25',
+    ]);
+  });
+
+  it('offer undo only with an id, not undone, until the day the server gave', () => {
+    const now = Date.parse('2026-11-20T00:00:00Z');
+    const open = line({ id: 'm1', undo_until: '2026-12-01T00:00:00Z' });
+    expect(canUndo(open, now)).toBe(true);
+    expect(canUndo({ ...open, undo_until: '2026-11-19T00:00:00Z' }, now)).toBe(false);
+    expect(canUndo({ ...open, undo_until: null }, now)).toBe(false);
+    expect(canUndo({ ...open, undone_at: '2026-11-19T00:00:00Z' }, now)).toBe(false);
+    expect(canUndo(line({ undo_until: '2026-12-01T00:00:00Z' }), now)).toBe(false);
   });
 
   it('sit between the entries by time, and older ones wait for the last page', () => {

@@ -2,6 +2,8 @@
 // runs as the signed-in user, so row level security decides what comes back.
 import type { TopicHandlers } from './types';
 import { activeOrgItem } from '../../storage';
+import { accountLeadsTo } from '../kept-ids';
+import { NotFoundError } from '../records/answer';
 import * as records from '../records/record';
 import { overviewKey, popupCache, timelineKey } from '../popup-cache';
 import { client, lookupCache, requireActiveOrg, signedInUserId } from '../services';
@@ -9,11 +11,21 @@ import { client, lookupCache, requireActiveOrg, signedInUserId } from '../servic
 export const recordHandlers = {
   'accounts.search': async ({ query }) => records.searchAccounts(await client(), await requireActiveOrg(), query),
 
-  // The popup paints from the kept answer first, then asks again (popup-cache.ts).
-  'account.overview': async ({ accountId, prefer }) =>
-    popupCache.answer(overviewKey(await activeOrgItem.getValue(), accountId), prefer, async () =>
-      records.accountOverview(await client(), accountId),
-    ),
+  // The popup paints from the kept answer first, then asks again (popup-cache.ts). An account
+  // merged away since answers with the account it leads to (its account_id tells the page).
+  'account.overview': async ({ accountId, prefer }) => {
+    const orgId = await activeOrgItem.getValue();
+    const overview = (id: string) =>
+      popupCache.answer(overviewKey(orgId, id), prefer, async () => records.accountOverview(await client(), id));
+    try {
+      return await overview(accountId);
+    } catch (error) {
+      if (!(error instanceof NotFoundError) || !orgId) throw error;
+      const now = await accountLeadsTo(orgId, accountId).catch(() => null);
+      if (now === null || now === accountId) throw error;
+      return overview(now);
+    }
+  },
 
   'account.timeline': async ({ prefer, ...query }) =>
     popupCache.answer(timelineKey(await activeOrgItem.getValue(), query), prefer, async () =>

@@ -35,6 +35,10 @@ export function classify(answer: { error: ServerError | null; status: number }):
 
 export class RecordsError extends Error {}
 
+/** The record asked for is not there (merged away, gone, or of another organization): the
+ * caller may ask where its id leads now (kept-ids.ts). */
+export class NotFoundError extends RecordsError {}
+
 /** The server's "field: reason" as a sentence: "Nobody can raise their own role." */
 export function sentence(message: string): string {
   const text = message.replace(/^[a-z_]+: /, '').trim();

@@ -26,3 +26,9 @@ export async function merge(
   const answer = await client.rpc(what, { org_id: orgId, keep_id: keepId, merge_id: mergeId });
   return z.string().parse(answered(answer));
 }
+
+/** Undoes a merge within its 30 days; the restored record's (old) id. */
+export async function undoMerge(client: Client, orgId: string, mergeId: string): Promise<string> {
+  const answer = await client.rpc('undo_merge', { org_id: orgId, merge_id: mergeId });
+  return z.string().parse(answered(answer));
+}

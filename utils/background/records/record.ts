@@ -16,7 +16,7 @@ import {
   type TimelineQuery,
 } from '../../messages';
 import type { Client } from '../supabase';
-import { answered, RecordsError } from './answer';
+import { answered, NotFoundError, RecordsError } from './answer';
 
 const HIT_COLUMNS = 'account_id, name, domains, last_activity_at';
 const SEARCH_LIMIT = 10;
@@ -39,7 +39,7 @@ export async function accountOverview(client: Client, accountId: string): Promis
     .eq('account_id', accountId)
     .maybeSingle();
   const row = answered(answer, 'as-is');
-  if (!row) throw new RecordsError('This account is not in your organization, or it no longer exists.');
+  if (!row) throw new NotFoundError('This account is not in your organization, or it no longer exists.');
   return accountOverviewSchema.parse(row);
 }
 
