@@ -93,14 +93,53 @@ export function ageText(fetchedAt: string, now: number = Date.now()): string {
   return relative.format(value, 'month');
 }
 
-/** The series as CSV, with the same safe fields as "What I have shared". */
-export function seriesCsv(rows: readonly SignalWeek[]): string {
+/** The signals with at least one entry in the window: a signal whose entries were all
+ * retracted still has its zero-filled weeks in the answer, and shows nothing. */
+export function withEntries(series: readonly SignalSeries[]): SignalSeries[] {
+  return series.filter((one) => one.total > 0);
+}
+
+/** The series as CSV in the long form: one row per signal and week, with the screen's words. */
+export function seriesCsv(series: readonly SignalSeries[]): string {
+  const rows = series.flatMap((one) => one.points);
   return toCsv(rows, [
-    ['week', (row) => row.week],
-    ['signal', (row) => row.signal],
-    ['entries', (row) => row.entries],
-    ['accounts', (row) => row.accounts],
+    ['Week of', (row) => row.week],
+    ['Signal', (row) => signalName(row.signal)],
+    ['Entries', (row) => row.entries],
+    ['Accounts', (row) => row.accounts],
   ]);
+}
+
+/** The series as CSV in the wide form a spreadsheet charts at once: one row per week, oldest
+ * first, and a column of entries per signal, headed with its name on the screen. */
+export function seriesWideCsv(series: readonly SignalSeries[]): string {
+  const weeks = [...new Set(series.flatMap((one) => one.points.map((point) => point.week)))].sort();
+  const entries = series.map((one) => new Map(one.points.map((point) => [point.week, point.entries])));
+  return toCsv(weeks, [
+    ['Week of', (week: string) => week] as const,
+    ...series.map((one, index) => [signalName(one.signal), (week: string) => entries[index]!.get(week) ?? 0] as const),
+  ]);
+}
+
+/** The Monday (UTC, YYYY-MM-DD) of the week `now` falls in: the server's weeks. */
+export function weekOf(now: Date): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+/** How many weeks apart labels on a chart's axis may be, fewest first. */
+export const TICK_STEPS = [1, 2, 4, 8, 13, 26, 52] as const;
+
+/** The weeks that get a label on a chart `width` pixels wide: every n-th week counted back
+ * from the newest, with n the smallest step that leaves `labelWidth` pixels per label. */
+export function weekTicks(weeks: readonly string[], width: number, labelWidth = 56): string[] {
+  if (!weeks.length) return [];
+  const room = Math.max(1, Math.floor(width / labelWidth));
+  const step = TICK_STEPS.find((candidate) => Math.ceil(weeks.length / candidate) <= room) ?? weeks.length;
+  const ticks: string[] = [];
+  for (let index = weeks.length - 1; index >= 0; index -= step) ticks.unshift(weeks[index]!);
+  return ticks;
 }
 
 /** A one-line summary of a series for screen readers: "Pricing: 12 entries in 26 weeks, most in the week of Nov 16, 2026 (5)." */

@@ -1,13 +1,24 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { download } from '../../components/MyEntries';
 import { SignalChanges } from '../../components/SignalChanges';
-import { SignalChart } from '../../components/SignalChart';
-import { SignalTable } from '../../components/SignalTable';
-import { ageText, count, groupBySignal, INSIGHT_RECENT_WEEKS, INSIGHT_WEEKS, seriesCsv, signalName } from '../../utils/insights';
+import {
+  ageText,
+  count,
+  groupBySignal,
+  INSIGHT_RECENT_WEEKS,
+  INSIGHT_WEEKS,
+  seriesCsv,
+  seriesWideCsv,
+  signalName,
+  weekOf,
+  withEntries,
+} from '../../utils/insights';
 import type { InsightsOverview, SessionState } from '../../utils/messages';
 import { openSettings } from '../../utils/open-page';
 import { send } from '../../utils/send';
 import type { Signal } from '../../utils/vocabulary';
+import { SignalChart } from './SignalChart';
+import { SignalTable } from './SignalTable';
 import { WeekEntries } from './WeekEntries';
 
 type Load<T> = { kind: 'loading' } | { kind: 'ok'; data: T } | { kind: 'error'; message: string };
@@ -27,7 +38,7 @@ export function App() {
     <main class="hc-insights" aria-labelledby="insights-title">
       <header class="hc-insights__header">
         <h1 id="insights-title">Insights</h1>
-        <p class="hc-muted hc-muted">What customers are telling your team, week by week. About customers and signals — never about people.</p>
+        <p class="hc-muted">What customers are telling your team, week by week. About customers and signals — never about people.</p>
       </header>
       <Body session={session} retry={() => void load()} />
     </main>
@@ -109,19 +120,22 @@ function Insights({ userId }: { userId: string }) {
     return <p role="status">Loading insights…</p>;
   }
 
-  const series = groupBySignal(shown.series);
+  const series = withEntries(groupBySignal(shown.series));
+  const currentWeek = weekOf(new Date());
+  const showsCurrentWeek = series.some((one) => one.points.some((point) => point.week === currentWeek));
+  const csvName = (form: string) => `highcard-signals-${shown.weeks}-weeks-${form}.csv`;
   const choose = (signal: string) => (week: string) => setSelected({ signal: signal as Signal, week });
   const updating = overview.kind === 'loading';
 
   return (
     <div class="hc-insights__body" aria-busy={updating}>
       {shown.cached ? (
-        <p role="status" class="hc-banner hc-banner">
+        <p role="status" class="hc-banner">
           The server could not be reached ({shown.problem ?? 'offline'}). Showing the last answer, from {ageText(shown.fetchedAt)}.
         </p>
       ) : null}
       {overview.kind === 'error' ? (
-        <div role="alert" class="hc-error hc-error">
+        <div role="alert" class="hc-error">
           <p>{overview.message}</p>
           <button type="button" onClick={() => void fetchOverview(weeks)}>
             Try again
@@ -130,17 +144,17 @@ function Insights({ userId }: { userId: string }) {
       ) : null}
 
       <section class="hc-insights__changes" aria-labelledby={`${ids}-changes`}>
-        <h2 id={`${ids}-changes`} class="hc-h2 hc-h2">
+        <h2 id={`${ids}-changes`} class="hc-h2">
           What changed
         </h2>
-        <p class="hc-muted hc-muted">
+        <p class="hc-muted">
           The last {INSIGHT_RECENT_WEEKS} weeks against the 12 before them; only changes beyond the usual ups and downs.
         </p>
         <SignalChanges changes={shown.changes} recentWeeks={INSIGHT_RECENT_WEEKS} />
       </section>
 
       <section class="hc-insights__series" aria-labelledby={`${ids}-series`}>
-        <h2 id={`${ids}-series`} class="hc-h2 hc-h2">
+        <h2 id={`${ids}-series`} class="hc-h2">
           What customers are telling us
         </h2>
         <div class="hc-insights__tools">
@@ -158,13 +172,20 @@ function Insights({ userId }: { userId: string }) {
           </label>
           <button
             type="button"
-            disabled={!shown.series.length}
-            onClick={() => download(`highcard-signals-${shown.weeks}-weeks.csv`, 'text/csv;charset=utf-8', seriesCsv(shown.series))}
+            disabled={!series.length}
+            onClick={() => download(csvName('by-week'), 'text/csv;charset=utf-8', seriesWideCsv(series))}
           >
-            Export as CSV
+            Export CSV: a column per signal
+          </button>
+          <button
+            type="button"
+            disabled={!series.length}
+            onClick={() => download(csvName('by-signal-and-week'), 'text/csv;charset=utf-8', seriesCsv(series))}
+          >
+            Export CSV: a row per signal and week
           </button>
           {updating ? (
-            <span role="status" class="hc-muted hc-muted">
+            <span role="status" class="hc-muted">
               Updating…
             </span>
           ) : null}
@@ -180,23 +201,30 @@ function Insights({ userId }: { userId: string }) {
                   <figure class="hc-multiple__figure">
                     <figcaption>
                       <strong>{signalName(one.signal)}</strong>{' '}
-                      <span class="hc-muted hc-muted">{count(one.total, 'entry', 'entries')}</span>
+                      <span class="hc-muted">{count(one.total, 'entry', 'entries')}</span>
                     </figcaption>
-                    <SignalChart series={one} selectedWeek={selected?.signal === one.signal ? selected.week : null} onSelectWeek={choose(one.signal)} />
+                    <SignalChart series={one} currentWeek={currentWeek} selectedWeek={selected?.signal === one.signal ? selected.week : null} onSelectWeek={choose(one.signal)} />
                   </figure>
                 )}
               </li>
             ))}
           </ul>
         ) : (
-          <p class="hc-empty hc-empty">
+          <p class="hc-empty">
             Nothing with a customer signal in the last {shown.weeks} weeks yet. When your team files what customers say and
             marks it — pricing, an objection, praise, a feature request — each signal gets a weekly chart here, and
             changes beyond the usual are listed under “What changed”.
           </p>
         )}
         {!asTable && series.length ? (
-          <p class="hc-muted hc-muted">Choose a week on a chart (click, or arrow keys and Enter) to read its entries.</p>
+          <p class="hc-muted">
+            {showsCurrentWeek ? (
+              <>
+                <span class="hc-partial-key" aria-hidden="true" /> The last, lighter bar is this week so far.{' '}
+              </>
+            ) : null}
+            Choose a week on a chart (click, or arrow keys and Enter) to read its entries.
+          </p>
         ) : null}
       </section>
 

@@ -54,25 +54,25 @@ export function WeekEntries({
   return (
     <section class="hc-week" aria-labelledby="week-title">
       <div class="hc-week__head">
-        <h2 id="week-title" class="hc-h2 hc-h2" tabIndex={-1} ref={heading}>
+        <h2 id="week-title" class="hc-h2" tabIndex={-1} ref={heading}>
           {title}
         </h2>
-        <button type="button" class="hc-link hc-link" onClick={onClose}>
+        <button type="button" class="hc-link" onClick={onClose}>
           Close
         </button>
       </div>
       {entries.length ? (
-        <ol class="hc-entries hc-entries" aria-label={`Entries: ${title}, newest first`}>
+        <ol class="hc-entries" aria-label={`Entries: ${title}, newest first`}>
           {entries.map((entry) => (
             <TimelineItem key={entry.id} entry={entry} currentUserId={currentUserId} accountName={entry.account_name} />
           ))}
         </ol>
       ) : load.kind === 'idle' ? (
-        <p class="hc-empty hc-empty">No live entries that week any more: they may have been retracted or edited since.</p>
+        <p class="hc-empty">No live entries that week any more: they may have been retracted or edited since.</p>
       ) : null}
       {load.kind === 'loading' ? <p role="status">Loading entries…</p> : null}
       {load.kind === 'error' ? (
-        <div role="alert" class="hc-error hc-error">
+        <div role="alert" class="hc-error">
           <p>{load.message}</p>
           <button type="button" onClick={() => void fetchPage(entries.length ? next : null)}>
             Try again

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ageText, changeSentence, groupBySignal, nothingUnusual, seriesCsv, seriesSummary } from '../../../utils/insights';
+import {
+  ageText,
+  changeSentence,
+  groupBySignal,
+  nothingUnusual,
+  seriesCsv,
+  seriesSummary,
+  seriesWideCsv,
+  weekOf,
+  weekTicks,
+  withEntries,
+} from '../../../utils/insights';
 import type { SignalChange, SignalWeek } from '../../../utils/messages';
 
 const change = (overrides: Partial<SignalChange> = {}): SignalChange => ({
@@ -54,8 +65,52 @@ describe('series', () => {
     expect(seriesSummary(grouped[0]!)).toMatch(/^Pricing: 3 entries in 2 weeks, most in the week of .*2026.* \(3\)\.$/);
   });
 
-  it('export as RFC 4180 CSV with a header row', () => {
-    expect(seriesCsv([row('2026-11-16', 'pricing', 3, 2)])).toBe('week,signal,entries,accounts\r\n2026-11-16,pricing,3,2\r\n');
+  it('export as RFC 4180 CSV, one row per signal and week, with the names the screen uses', () => {
+    const series = groupBySignal([row('2026-11-16', 'buying_signal', 3, 2), row('2026-11-23', 'buying_signal', 0)]);
+    expect(seriesCsv(series)).toBe('Week of,Signal,Entries,Accounts\r\n2026-11-16,Buying signal,3,2\r\n2026-11-23,Buying signal,0,0\r\n');
+  });
+
+  it('export as a wide CSV too: a row per week, oldest first, and a column of entries per signal', () => {
+    const series = groupBySignal([
+      row('2026-11-23', 'praise', 1),
+      row('2026-11-16', 'feature_request', 3, 2),
+      row('2026-11-23', 'feature_request', 0),
+      row('2026-11-16', 'praise', 0),
+    ]);
+    expect(seriesWideCsv(series).split('\r\n')).toEqual(['Week of,Feature request,Praise', '2026-11-16,3,0', '2026-11-23,0,1', '']);
+  });
+
+  it('leave out a signal with no entries in the window (its entries were retracted)', () => {
+    const series = groupBySignal([row('2026-11-16', 'pricing', 2), row('2026-11-16', 'churn_risk', 0), row('2026-11-23', 'churn_risk', 0)]);
+    expect(withEntries(series).map((one) => one.signal)).toEqual(['pricing']);
+  });
+});
+
+describe('the weeks on a chart', () => {
+  const weeks = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 5, 1) + i * 7 * 86_400_000).toISOString().slice(0, 10));
+
+  it('labels every 4th week of 26 on a chart 400 pixels wide, ending at this week, so no two labels overlap', () => {
+    const ticks = weekTicks(weeks(26), 400);
+    expect(ticks).toHaveLength(7);
+    expect(ticks.at(-1)).toBe(weeks(26).at(-1));
+    expect(ticks[1]! > ticks[0]!).toBe(true);
+    expect((Date.parse(ticks[1]!) - Date.parse(ticks[0]!)) / (7 * 86_400_000)).toBe(4);
+    // At 56 pixels a label: 7 labels on 400 pixels leave each one its room.
+    expect(ticks.length * 56).toBeLessThanOrEqual(400);
+  });
+
+  it('labels more weeks as the chart gets wider, and every week when there is room', () => {
+    expect(weekTicks(weeks(26), 800)).toHaveLength(13);
+    expect(weekTicks(weeks(13), 1000)).toEqual(weeks(13));
+    expect(weekTicks(weeks(52), 320)).toHaveLength(4);
+    expect(weekTicks(weeks(26), 10)).toEqual([weeks(26).at(-1)]);
+    expect(weekTicks([], 400)).toEqual([]);
+  });
+
+  it('knows the week going on now by its Monday, in UTC like the server', () => {
+    expect(weekOf(new Date('2026-12-06T23:30:00Z'))).toBe('2026-11-30');
+    expect(weekOf(new Date('2026-11-30T00:00:00Z'))).toBe('2026-11-30');
+    expect(weekOf(new Date('2026-12-07T00:00:01+01:00'))).toBe('2026-11-30');
   });
 });
 

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../../entrypoints/insights/App';
+import { weekOf } from '../../../../utils/insights';
 import type { InsightsOverview, SessionState, SignalWeek } from '../../../../utils/messages';
 import { send } from '../../../../utils/send';
 import { answerWith, type Answers, entry, fail, ME, ok } from '../../components/fake-send';
@@ -95,7 +96,7 @@ describe('the Insights page', () => {
     expect((await screen.findByText(/Nothing with a customer signal in the last 26 weeks yet/)).textContent).toMatch(
       /each signal gets a weekly chart here/,
     );
-    expect(screen.getByRole('button', { name: 'Export as CSV' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Export CSV: a column per signal' }).hasAttribute('disabled')).toBe(true);
   });
 
   it('shows the last answer with its age when the server cannot be reached', async () => {
@@ -186,14 +187,41 @@ describe('the Insights page', () => {
     await waitFor(() => expect(mock).toHaveBeenCalledWith('insights.entries', expect.objectContaining({ week: '2026-11-09' })));
   });
 
-  it('exports the series as safe CSV', async () => {
+  it('exports the series as CSV with the screen’s names: a column per signal, or a row per signal and week', async () => {
     answerWith(send, answers());
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     render(<App />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Export as CSV' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Export CSV: a column per signal' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV: a row per signal and week' }));
     click.mockRestore();
-    const csv = await blobs[0]!.text();
-    expect(csv.split('\r\n').slice(0, 3)).toEqual(['week,signal,entries,accounts', '2026-11-09,pricing,1,1', '2026-11-16,pricing,5,3']);
+    expect((await blobs[0]!.text()).split('\r\n')).toEqual(['Week of,Pricing,Praise', '2026-11-09,1,0', '2026-11-16,5,1', '2026-11-23,2,0', '']);
+    expect((await blobs[1]!.text()).split('\r\n').slice(0, 3)).toEqual(['Week of,Signal,Entries,Accounts', '2026-11-09,Pricing,1,1', '2026-11-16,Pricing,5,3']);
+  });
+
+  it('shows no table, chart or CSV column for a signal without entries in the window', async () => {
+    const retracted = [week('2026-11-09', 'churn_risk', 0), week('2026-11-16', 'churn_risk', 0), week('2026-11-23', 'churn_risk', 0)];
+    answerWith(send, answers({ 'insights.overview': () => ok(overview({ series: [...SERIES, ...retracted] })) }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<App />);
+    expect((await screen.findAllByRole('slider')).map((chart) => chart.getAttribute('aria-label'))).toEqual([
+      'Pricing, entries per week',
+      'Praise, entries per week',
+    ]);
+    fireEvent.click(screen.getByRole('switch', { name: 'Show as table' }));
+    expect(screen.getAllByRole('table').map((table) => table.querySelector('caption')?.textContent)).toEqual(['Pricing: 8 entries', 'Praise: 1 entry']);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV: a column per signal' }));
+    click.mockRestore();
+    expect((await blobs[0]!.text()).split('\r\n')[0]).toBe('Week of,Pricing,Praise');
+  });
+
+  it('says that the current week is not over yet', async () => {
+    const now = weekOf(new Date());
+    const series = [week('2026-11-09', 'pricing', 1), week(now, 'pricing', 2, 1)];
+    answerWith(send, answers({ 'insights.overview': () => ok(overview({ series })) }));
+    render(<App />);
+    const [pricing] = await screen.findAllByRole('slider');
+    expect(pricing!.getAttribute('aria-valuetext')).toMatch(/^This week so far \(week of .*\): 2 entries from 1 account$/);
+    expect(screen.getByText(/The last, lighter bar is this week so far\./)).toBeTruthy();
   });
 
   it('never shows who filed what as a number', async () => {

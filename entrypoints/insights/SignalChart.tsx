@@ -1,37 +1,45 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { count, signalName, weekLabel, type SignalSeries } from '../utils/insights';
+import { count, signalName, weekLabel, weekTicks, type SignalSeries } from '../../utils/insights';
 
 const HEIGHT = 120;
 const shortWeek = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** The colours of the page's theme, read when the chart is drawn (light or dark). */
-function themeColours(element: HTMLElement): { text: string; grid: string; bar: string } {
+function themeColours(element: HTMLElement): { text: string; grid: string; bar: string; partial: string } {
   const style = getComputedStyle(element);
   const variable = (...names: string[]) => names.map((name) => style.getPropertyValue(name).trim()).find(Boolean);
   return {
     text: style.color || '#57606a',
     grid: variable('--hc-border') || 'rgba(128, 128, 128, 0.3)',
     bar: variable('--hc-bar') || '#3b82f6',
+    partial: variable('--hc-bar-partial') || 'rgba(59, 130, 246, 0.35)',
   };
 }
 
-function pointText(series: SignalSeries, index: number): string {
+function pointText(series: SignalSeries, index: number, currentWeek: string): string {
   const point = series.points[index];
   if (!point) return '';
-  return `Week of ${weekLabel(point.week)}: ${count(point.entries, 'entry', 'entries')} from ${count(point.accounts, 'account', 'accounts')}`;
+  const when = point.week === currentWeek ? `This week so far (week of ${weekLabel(point.week)})` : `Week of ${weekLabel(point.week)}`;
+  return `${when}: ${count(point.entries, 'entry', 'entries')} from ${count(point.accounts, 'account', 'accounts')}`;
 }
 
+const WEEK_SECONDS = 7 * 86_400;
+
 /** One signal's entries per week as bars (uPlot on a canvas), with the week's distinct
- * accounts in the tooltip. Keyboard: it is a slider over the weeks — arrows, Home and End
+ * accounts in the tooltip. The current week is drawn lighter with a dashed outline: it is not
+ * over yet, and a short bar there is not a drop. Keyboard: it is a slider over the weeks — arrows, Home and End
  * move, Enter or Space chooses the week (as a click does). */
 export function SignalChart({
   series,
+  currentWeek,
   selectedWeek,
   onSelectWeek,
 }: {
   series: SignalSeries;
+  /** The Monday of this week (UTC), which is still going on. */
+  currentWeek: string;
   selectedWeek: string | null;
   onSelectWeek: (week: string) => void;
 }) {
@@ -52,7 +60,10 @@ export function SignalChart({
     const element = box.current;
     if (!element) return;
     const xs = series.points.map((point) => Date.parse(`${point.week}T00:00:00Z`) / 1000);
-    const ys = series.points.map((point) => point.entries);
+    // Two series, so that the week still going on can be drawn differently.
+    const whole = series.points.map((point) => (point.week === currentWeek ? null : point.entries));
+    const partial = series.points.map((point) => (point.week === currentWeek ? point.entries : null));
+    const ticks = (width: number) => weekTicks(series.points.map((point) => point.week), width).map((week) => Date.parse(`${week}T00:00:00Z`) / 1000);
     let chart: uPlot | null = null;
 
     // No canvas (a test page): the slider, its text and the table still work.
@@ -76,14 +87,22 @@ export function SignalChart({
             height: HEIGHT,
             legend: { show: false },
             cursor: { y: false, drag: { x: false, y: false }, points: { show: false } },
-            // Headroom above the highest week, so its value is labelled on the axis.
-            scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(2, Math.ceil(max * 1.2))] } },
+            // Room on the right for the newest week's label, centred under its bar.
+            padding: [8, 20, 0, 0],
+            // Half a week beyond the first and last bars, so that neither is cut in half;
+            // headroom above the highest week, so its value is labelled on the axis.
+            scales: {
+              x: { time: true, range: () => [xs[0]! - WEEK_SECONDS / 2, xs[xs.length - 1]! + WEEK_SECONDS / 2] },
+              y: { range: (_u, _min, max) => [0, Math.max(2, Math.ceil(max * 1.2))] },
+            },
             axes: [
               {
                 stroke: colours.text,
                 grid: { show: false },
                 ticks: { stroke: colours.grid },
-                space: 56,
+                // Every week labelled would overlap at 26 weeks: a label every few weeks,
+                // counted back from this one.
+                splits: (u) => ticks(u.bbox.width / devicePixelRatio),
                 values: (_u, splits) => splits.map((s) => shortWeek.format(new Date(s * 1000))),
               },
               {
@@ -106,6 +125,15 @@ export function SignalChart({
                 paths: uPlot.paths.bars?.({ size: [0.7, 24] }),
                 points: { show: false },
               },
+              {
+                label: 'This week so far',
+                stroke: colours.bar,
+                width: 1,
+                dash: [3, 2],
+                fill: colours.partial,
+                paths: uPlot.paths.bars?.({ size: [0.7, 24] }),
+                points: { show: false },
+              },
             ],
             hooks: {
               setCursor: [(u) => setActive(u.cursor.idx ?? null)],
@@ -125,7 +153,7 @@ export function SignalChart({
               ],
             },
           },
-          [xs, ys],
+          [xs, whole, partial],
           element,
         );
         const over = chart.over;
@@ -151,7 +179,7 @@ export function SignalChart({
       chart?.destroy();
       plot.current = null;
     };
-  }, [series]);
+  }, [series, currentWeek]);
 
   const moveTo = (index: number) => {
     const next = Math.min(Math.max(index, 0), last);
@@ -184,7 +212,7 @@ export function SignalChart({
     }
   };
 
-  const tip = active !== null ? pointText(series, active) : focused ? pointText(series, keyboardIndex) : '';
+  const tip = active !== null ? pointText(series, active, currentWeek) : focused ? pointText(series, keyboardIndex, currentWeek) : '';
   return (
     <div class="hc-chart">
       <div
@@ -194,7 +222,7 @@ export function SignalChart({
         aria-valuemin={0}
         aria-valuemax={last}
         aria-valuenow={keyboardIndex}
-        aria-valuetext={pointText(series, keyboardIndex)}
+        aria-valuetext={pointText(series, keyboardIndex, currentWeek)}
         aria-keyshortcuts="Enter"
         class="hc-chart__plot"
         onKeyDown={onKeyDown}
@@ -204,9 +232,12 @@ export function SignalChart({
       >
         <div ref={box} class="hc-chart__canvas" />
       </div>
-      <p class="hc-chart__tip hc-muted" aria-hidden="true">
-        {tip || '\u00a0'}
-      </p>
+      {/* Over the chart's top edge, not under it: no empty line below every chart. */}
+      {tip ? (
+        <p class="hc-chart__tip" aria-hidden="true">
+          {tip}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { count, signalName, weekLabel, type SignalSeries } from '../utils/insights';
+import { count, signalName, weekLabel, type SignalSeries } from '../../utils/insights';
 
 /** The same numbers as a signal's chart, as a table a screen reader can walk: one row per
  * week, newest first, each with a button that lists that week's entries. */
