@@ -721,6 +721,171 @@ export type Database = {
         }
         Relationships: []
       }
+      plan_item_revisions: {
+        Row: {
+          body: string
+          due_on: string | null
+          edited_at: string
+          edited_by: string | null
+          id: string
+          org_id: string
+          plan_item_id: string
+        }
+        Insert: {
+          body: string
+          due_on?: string | null
+          edited_at?: string
+          edited_by?: string | null
+          id?: string
+          org_id: string
+          plan_item_id: string
+        }
+        Update: {
+          body?: string
+          due_on?: string | null
+          edited_at?: string
+          edited_by?: string | null
+          id?: string
+          org_id?: string
+          plan_item_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "plan_item_revisions_org_id_plan_item_id_fkey"
+            columns: ["org_id", "plan_item_id"]
+            isOneToOne: false
+            referencedRelation: "plan_items"
+            referencedColumns: ["org_id", "id"]
+          },
+        ]
+      }
+      plan_items: {
+        Row: {
+          account_id: string
+          author_id: string
+          body: string
+          contact_id: string | null
+          created_at: string
+          due_on: string | null
+          id: string
+          kind: string
+          org_id: string
+          outcome: string | null
+          settled_at: string | null
+          settled_by: string | null
+          settled_interaction_id: string | null
+          settled_note: string | null
+          side: string | null
+          source_interaction_id: string | null
+          taken_by: string | null
+          updated_at: string
+        }
+        Insert: {
+          account_id: string
+          author_id: string
+          body: string
+          contact_id?: string | null
+          created_at?: string
+          due_on?: string | null
+          id?: string
+          kind: string
+          org_id: string
+          outcome?: string | null
+          settled_at?: string | null
+          settled_by?: string | null
+          settled_interaction_id?: string | null
+          settled_note?: string | null
+          side?: string | null
+          source_interaction_id?: string | null
+          taken_by?: string | null
+          updated_at?: string
+        }
+        Update: {
+          account_id?: string
+          author_id?: string
+          body?: string
+          contact_id?: string | null
+          created_at?: string
+          due_on?: string | null
+          id?: string
+          kind?: string
+          org_id?: string
+          outcome?: string | null
+          settled_at?: string | null
+          settled_by?: string | null
+          settled_interaction_id?: string | null
+          settled_note?: string | null
+          side?: string | null
+          source_interaction_id?: string | null
+          taken_by?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "plan_items_org_id_account_id_fkey"
+            columns: ["org_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "account_overview"
+            referencedColumns: ["org_id", "account_id"]
+          },
+          {
+            foreignKeyName: "plan_items_org_id_account_id_fkey"
+            columns: ["org_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "plan_items_org_id_contact_id_fkey"
+            columns: ["org_id", "contact_id"]
+            isOneToOne: false
+            referencedRelation: "contacts"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "plan_items_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "plan_items_org_id_settled_interaction_id_fkey"
+            columns: ["org_id", "settled_interaction_id"]
+            isOneToOne: false
+            referencedRelation: "account_timeline"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "plan_items_org_id_settled_interaction_id_fkey"
+            columns: ["org_id", "settled_interaction_id"]
+            isOneToOne: false
+            referencedRelation: "interactions"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "plan_items_org_id_source_interaction_id_fkey"
+            columns: ["org_id", "source_interaction_id"]
+            isOneToOne: false
+            referencedRelation: "account_timeline"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "plan_items_org_id_source_interaction_id_fkey"
+            columns: ["org_id", "source_interaction_id"]
+            isOneToOne: false
+            referencedRelation: "interactions"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "plan_items_org_id_taken_by_fkey"
+            columns: ["org_id", "taken_by"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["org_id", "user_id"]
+          },
+        ]
+      }
       route_dismissals: {
         Row: {
           org_id: string
@@ -880,8 +1045,47 @@ export type Database = {
           title: string
         }[]
       }
+      account_plan: {
+        Args: { account_id: string; org_id: string }
+        Returns: {
+          author_display_name: string
+          author_id: string
+          body: string
+          contact_id: string
+          contact_name: string
+          created_at: string
+          due_on: string
+          id: string
+          kind: string
+          outcome: string
+          revision_count: number
+          settled_at: string
+          settled_by: string
+          settled_interaction_id: string
+          settled_note: string
+          side: string
+          source_interaction_id: string
+          taken_by: string
+          taken_by_display_name: string
+        }[]
+      }
       add_coaching_note: {
         Args: { body: string; period_id: string }
+        Returns: string
+      }
+      add_plan_item: {
+        Args: {
+          account_id: string
+          body: string
+          contact_id?: string
+          due_on?: string
+          id?: string
+          kind: string
+          org_id: string
+          side?: string
+          source_interaction_id?: string
+          take?: boolean
+        }
         Returns: string
       }
       create_invite: {
@@ -890,6 +1094,37 @@ export type Database = {
       }
       create_organization: { Args: { name: string }; Returns: string }
       dismiss_route: { Args: { route_id: string }; Returns: undefined }
+      due_steps: {
+        Args: {
+          account_ids?: string[]
+          only_mine?: boolean
+          org_id: string
+          until: string
+        }
+        Returns: {
+          account_id: string
+          account_name: string
+          author_id: string
+          body: string
+          contact_id: string
+          contact_name: string
+          due_on: string
+          id: string
+          side: string
+          source_interaction_id: string
+          taken_by: string
+          taken_by_display_name: string
+        }[]
+      }
+      edit_plan_item: {
+        Args: {
+          body?: string
+          contact_id?: string
+          due_on?: string
+          id: string
+        }
+        Returns: undefined
+      }
       end_coaching_period: { Args: { id: string }; Returns: undefined }
       file_interaction: { Args: { capture: Json }; Returns: Json }
       for_you: {
@@ -966,6 +1201,8 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: undefined
       }
+      release_step: { Args: { id: string }; Returns: undefined }
+      reopen_plan_item: { Args: { id: string }; Returns: undefined }
       resolve_ids: {
         Args: { account_ids?: string[]; contact_ids?: string[]; org_id: string }
         Returns: {
@@ -1006,6 +1243,15 @@ export type Database = {
         Args: { org_id: string; role: string; user_id: string }
         Returns: undefined
       }
+      settle_plan_item: {
+        Args: {
+          id: string
+          interaction_id?: string
+          note?: string
+          outcome: string
+        }
+        Returns: undefined
+      }
       signal_changes: {
         Args: { baseline_weeks?: number; org_id: string; recent_weeks?: number }
         Returns: {
@@ -1031,6 +1277,7 @@ export type Database = {
           week: string
         }[]
       }
+      take_step: { Args: { id: string }; Returns: undefined }
       thank_author: {
         Args: { interaction_id: string; note?: string }
         Returns: undefined
@@ -1039,6 +1286,7 @@ export type Database = {
         Args: { merge_id: string; org_id: string }
         Returns: string
       }
+      withdraw_plan_item: { Args: { id: string }; Returns: undefined }
       withdraw_thanks: { Args: { interaction_id: string }; Returns: undefined }
     }
     Enums: {

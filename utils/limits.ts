@@ -38,6 +38,10 @@ export const LIMITS = {
   planNote: 500,
   /** Rows sent to import_records in one call; a longer file goes in several. */
   importRows: 5_000,
+  /** How far before or after today a step's due date may be, in years (plan_items.due_on). */
+  planDueYears: 5,
+  /** Accounts asked about in one due_steps call (the accounts a rep follows). */
+  dueAccounts: 500,
   /** Clock skew tolerated between the rep's machine and the server. */
   futureMs: 24 * 60 * 60 * 1000,
 } as const;

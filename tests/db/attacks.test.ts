@@ -117,6 +117,13 @@ beforeAll(async () => {
   await rpc(db, manager, 'end_coaching_period', { id: endedPeriod });
   await rpc(db, outsider, 'create_invite', { org_id: orgB, role: 'member' });
   await rpc(db, admin, 'create_invite', { org_id: orgA, role: 'member' });
+
+  // A plan with a promise taken by Ben and an edit, so A has plan items and their history.
+  const promise = await rpc<string>(db, employee, 'add_plan_item', {
+    org_id: orgA, account_id: benEntry.account_id, kind: 'step', side: 'ours', body: 'Send the annual pricing',
+    contact_id: benEntry.contact_id, take: true, source_interaction_id: benEntry.id,
+  });
+  await rpc(db, employee, 'edit_plan_item', { id: promise, body: 'Send the annual pricing for 40 seats' });
 }, 60_000);
 
 /** Every table and view of the API schema, with a column that scopes it to an organization. */

@@ -30,6 +30,9 @@ const TABLES = [
   'coaching_periods',
   'coaching_notes',
   'entry_thanks',
+  // Plans and promises: open to every member, never counted per person.
+  'plan_items',
+  'plan_item_revisions',
 ];
 const VIEWS = ['account_timeline', 'account_overview', 'signal_trends'];
 
@@ -328,6 +331,90 @@ describe('pact rules 9 and 10: coaching and thanks stay between two people and a
     expect(rows.length).toBeGreaterThanOrEqual(ALLOWED.size);
     const aggregates = /\b(count|sum|avg|min|max|rank|dense_rank|row_number|percent_rank|ntile|array_agg|jsonb_agg|json_agg|string_agg)\s*\(/i;
     expect(rows.filter((row) => aggregates.test(row.source)).map((row) => row.name)).toEqual([]);
+  });
+});
+
+describe('pact rule 13: plans are promises, not quotas', () => {
+  const PLAN_TABLES = ['plan_items', 'plan_item_revisions'];
+  /** A GROUP BY or PARTITION BY list that names who wrote, took, settled or edited an item. */
+  const GROUPED_BY_PERSON = /(group by|partition by)\s+(\(?[\w.]+\)?\s*,\s*)*\(?[\w.]*\b(taken_by|author_id|settled_by|edited_by)\b/i;
+  /** Every function, in any schema of ours, that reads or writes plan items. */
+  async function planFunctions(): Promise<Array<{ name: string; source: string; columns: string[] }>> {
+    return superuser(
+      db,
+      `select n.nspname || '.' || p.proname as name, p.prosrc as source, coalesce(p.proargnames, '{}') as columns
+         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname not in ('pg_catalog', 'information_schema') and p.prosrc ~* 'plan_item'`,
+    );
+  }
+
+  it('keeps only words, people and dates in plan items: no number, flag or count column', async () => {
+    const rows = await superuser<{ table_name: string; column_name: string; data_type: string }>(
+      db,
+      `select table_name, column_name, data_type from information_schema.columns
+       where table_schema = 'public' and table_name = any($1::text[])
+         and (data_type not in ('uuid', 'text', 'date', 'timestamp with time zone')
+           or column_name ~ '(^|_)(count|total|rank|score|number|percent|ratio|rate|progress|completion)(_|$)')`,
+      [PLAN_TABLES],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('has no function over plan items that counts, sums or ranks them, per person or at all', async () => {
+    const functions = await planFunctions();
+    // The writers, the account's plan, due steps and the panel's lookup at least: the check still sees them.
+    expect(functions.map((fn) => fn.name)).toEqual(
+      expect.arrayContaining(['public.account_plan', 'public.due_steps', 'public.lookup_context', 'private.add_plan_item']),
+    );
+    for (const fn of functions) {
+      // The one count allowed is an item's own earlier versions (revision_count).
+      const counts = [...fn.source.matchAll(/\bcount\s*\([^)]*\)\s*from\s+public\.(\w+)/gi)].map((match) => match[1]);
+      expect({ fn: fn.name, counts: counts.filter((table) => table !== 'plan_item_revisions') }).toEqual({ fn: fn.name, counts: [] });
+      const bareCounts = (fn.source.match(/\bcount\s*\(/gi) ?? []).length;
+      expect({ fn: fn.name, otherCounts: bareCounts - counts.length }).toEqual({ fn: fn.name, otherCounts: 0 });
+      expect(fn.source, fn.name).not.toMatch(/\b(sum|avg|rank|dense_rank|row_number|percent_rank|cume_dist|ntile)\s*\(/i);
+      expect(fn.source, fn.name).not.toMatch(GROUPED_BY_PERSON);
+    }
+  });
+
+  it('reports no share of steps done anywhere: no result column or key of that kind', async () => {
+    const shares = /(percent|ratio|completion|progress|done_share|share_done|_rate\b|rate_|score|rank)/i;
+    for (const fn of await planFunctions()) {
+      expect({ fn: fn.name, columns: fn.columns.filter((column) => shares.test(column)) }).toEqual({ fn: fn.name, columns: [] });
+      const keys = [...fn.source.matchAll(/'(\w+)',/g)].map((match) => match[1]!).filter((key) => shares.test(key));
+      expect({ fn: fn.name, keys }).toEqual({ fn: fn.name, keys: [] });
+    }
+  });
+
+  it('shows plan items through no view that groups them by a person', async () => {
+    const rows = await superuser<{ view: string; definition: string }>(
+      db,
+      `select distinct v.relnamespace::regnamespace || '.' || v.relname as view, pg_get_viewdef(v.oid) as definition
+       from pg_depend d
+       join pg_rewrite r on r.oid = d.objid
+       join pg_class v on v.oid = r.ev_class
+       join pg_class t on t.oid = d.refobjid
+       where t.relnamespace = 'public'::regnamespace and t.relname = any($1::text[]) and v.oid <> t.oid`,
+      [PLAN_TABLES],
+    );
+    for (const row of rows) {
+      expect(row.definition, row.view).not.toMatch(GROUPED_BY_PERSON);
+      expect(row.definition, row.view).not.toMatch(/\b(count|sum|avg|rank|row_number)\s*\(/i);
+    }
+  });
+
+  it('indexes the columns its policies and reads filter on', async () => {
+    const rows = await superuser<{ indexdef: string }>(db, `select indexdef from pg_indexes where schemaname = 'public'`);
+    const defs = rows.map((row) => row.indexdef);
+    for (const [table, columns] of [
+      ['plan_items', 'org_id'], ['plan_items', 'account_id'], ['plan_items', 'taken_by'], ['plan_items', 'author_id'],
+      ['plan_items', 'contact_id'], ['plan_items', 'source_interaction_id'], ['plan_items', 'settled_interaction_id'],
+      ['plan_item_revisions', 'plan_item_id'], ['plan_item_revisions', 'org_id'],
+    ] as const) {
+      expect(defs.some((def) => def.includes(` ON public.${table} USING btree (${columns}`)), `${table}.${columns}`).toBe(true);
+    }
+    expect(defs.some((def) => /plan_items USING btree \(org_id, due_on, id\) WHERE \(\(kind = 'step'::text\) AND \(settled_at IS NULL\)\)/.test(def))).toBe(true);
+    expect(defs.some((def) => /plan_items USING btree \(account_id, due_on, id\) WHERE \(\(kind = 'step'::text\) AND \(settled_at IS NULL\)\)/.test(def))).toBe(true);
   });
 });
 

@@ -24,6 +24,8 @@ const COLUMN_LIMITS: Record<string, LimitName> = {
   'entry_thanks.note': 'thanksNote',
   'entry_routes.note': 'routeNote',
   'entry_routes.to_department': 'department',
+  'plan_items.body': 'planBody',
+  'plan_items.settled_note': 'planNote',
 };
 
 /** Checks in functions that must be a specific limit: `function(expression)`. Any other
@@ -35,6 +37,8 @@ const FUNCTION_LIMITS: Record<string, LimitName> = {
   'private.is_linkedin_profile_url(value)': 'sourceUrl',
   'public.lookup_context(lookup_context.emails)': 'lookupEmails',
   'private.import_records(import_rows)': 'importRows',
+  'public.due_steps(due_steps.account_ids)': 'dueAccounts',
+  'private.clean_plan_text(clean)': 'planBody',
 };
 
 const LENGTH_BOUND = /char_length\(([^()]+)\)\s*(?:<=|>|(?:not\s+)?between\s+\d+\s+and)\s*(\d+)/gi;

@@ -78,7 +78,7 @@ describe('lookup_context', () => {
 
   it('never matches an account by a free-mail domain', async () => {
     const context = await lookup(ben, ['stranger@gmail.com']);
-    expect(context).toEqual({ contacts: [], accounts: [], entries: [], people: [] });
+    expect(context).toEqual({ contacts: [], accounts: [], entries: [], people: [], open_steps: [] });
     const gus = await lookup(ben, ['gus@gmail.com']);
     expect(gus.contacts.map((c) => c.full_name)).toEqual(['Gus']);
     expect(gus.accounts).toEqual([]);
@@ -93,8 +93,8 @@ describe('lookup_context', () => {
   });
 
   it('answers empty for nothing to look up', async () => {
-    expect(await lookup(ben, [], null)).toEqual({ contacts: [], accounts: [], entries: [], people: [] });
-    expect(await lookup(ben, ['not an email'], 'https://example.com/x')).toEqual({ contacts: [], accounts: [], entries: [], people: [] });
+    expect(await lookup(ben, [], null)).toEqual({ contacts: [], accounts: [], entries: [], people: [], open_steps: [] });
+    expect(await lookup(ben, ['not an email'], 'https://example.com/x')).toEqual({ contacts: [], accounts: [], entries: [], people: [], open_steps: [] });
   });
 
   it('refuses very long lists of addresses', async () => {

@@ -104,7 +104,7 @@ describe('candidates: someone of the same name', () => {
 
   it('answers as before without a name, and never shows another organization’s people', async () => {
     const without = await lookup(ben, { emails: ['nobody@acme-robotics.example'] });
-    expect(Object.keys(without).sort()).toEqual(['accounts', 'contacts', 'entries', 'people']);
+    expect(Object.keys(without).sort()).toEqual(['accounts', 'contacts', 'entries', 'open_steps', 'people']);
     const nobody = await lookup(olga, { emails: [], full_name: 'Mia Schmidt' });
     expect(nobody.candidates).toEqual([]);
   });

@@ -94,7 +94,10 @@ describe('PostgREST paths around the rules', () => {
   });
 
   it('counts nothing: aggregates are off', async () => {
-    for (const [table, columns] of [['entry_thanks', 'count()'], ['interactions', 'author_id, count()'], ['coaching_notes', 'count()']] as const) {
+    for (const [table, columns] of [
+      ['entry_thanks', 'count()'], ['interactions', 'author_id, count()'], ['coaching_notes', 'count()'],
+      ['plan_items', 'taken_by, count()'],
+    ] as const) {
       const result = await author.from(table).select(columns);
       expect({ table, code: result.error?.code }).toEqual({ table, code: 'PGRST123' });
     }
@@ -110,7 +113,7 @@ describe('PostgREST paths around the rules', () => {
   });
 
   it('gives an outsider and anon nothing of the organization', async () => {
-    for (const table of ['interactions', 'entry_thanks', 'entry_routes', 'coaching_notes', 'account_timeline']) {
+    for (const table of ['interactions', 'entry_thanks', 'entry_routes', 'coaching_notes', 'account_timeline', 'plan_items']) {
       expect({ table, rows: await ok(outsider.from(table).select('org_id').eq('org_id', orgId)) }).toEqual({ table, rows: [] });
       const anon = await clientFor(stack).from(table).select('org_id');
       expect({ table, code: anon.error?.code }).toEqual({ table, code: '42501' });
