@@ -150,10 +150,20 @@ function read(supabase: SupabaseClient, org: OrgState, operation: Exclude<Operat
   }
 }
 
-/** One rep until the deadline: a mix of filings and reads, one request at a time. */
-export async function rep(supabase: SupabaseClient, org: OrgState, deadline: number, samples: Sample[]): Promise<{ errors: number }> {
+/**
+ * One rep until the deadline: a mix of filings and reads, one request at a time, with a pause
+ * of `thinkMs` on average between them (0: back to back, the server's saturation).
+ */
+export async function rep(
+  supabase: SupabaseClient,
+  org: OrgState,
+  deadline: number,
+  samples: Sample[],
+  thinkMs = 0,
+): Promise<{ errors: number }> {
   let errors = 0;
   while (Date.now() < deadline) {
+    if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * thinkMs));
     const operation = chooseOperation();
     if (operation === 'file') {
       errors += await fileUntilAcknowledged(supabase, org, samples);
