@@ -53,4 +53,61 @@ describe("the managers' guide", () => {
     expect(fromGuide.length).toBeGreaterThan(0);
     expect(fromGuide.map(key).sort()).toEqual(fromView.map(key).sort());
   });
+
+  it('answers "which accounts wait on us" and "whose promises to us are overdue" from open, overdue steps only', async () => {
+    const waitingOnUs = queries.find((sql) => /side = 'ours'/.test(sql));
+    const theirPromises = queries.find((sql) => /side = 'theirs'/.test(sql));
+    expect(waitingOnUs && theirPromises, 'the guide has both plan queries').toBeTruthy();
+    const accounts = await superuser<{ id: string; name: string }>(
+      db,
+      'select id, name from public.accounts where org_id = $1 order by name limit 2',
+      [orgId],
+    );
+    const [member] = await superuser<{ user_id: string }>(db, 'select user_id from public.memberships where org_id = $1 limit 1', [orgId]);
+    const [contact] = await superuser<{ id: string; full_name: string }>(
+      db,
+      'select id, full_name from public.contacts where account_id = $1 limit 1',
+      [accounts[0]!.id],
+    );
+    const step = (account: string, side: string, body: string, days: number, extra = '') =>
+      superuser(
+        db,
+        `insert into public.plan_items (org_id, account_id, kind, side, body, due_on, author_id, contact_id${extra ? ', settled_at, outcome' : ''})
+         values ($1, $2, 'step', $3, $4, current_date + $5::int, $6, $7${extra})`,
+        [orgId, account, side, body, days, member!.user_id, side === 'theirs' && account === accounts[0]!.id ? contact!.id : null],
+      );
+    const [first, second] = accounts as [{ id: string; name: string }, { id: string; name: string }];
+    await step(first.id, 'ours', 'Send the annual pricing', -5);
+    await step(first.id, 'ours', 'Book the workshop', -2);
+    await step(first.id, 'ours', 'Due next week', 7);
+    await step(first.id, 'ours', 'Already sent', -9, ", now(), 'done'");
+    await step(second.id, 'ours', 'Call back about the pilot', -1);
+    await step(first.id, 'theirs', 'Send the store list', -3);
+    await step(second.id, 'theirs', 'Confirm the budget', -4);
+    await step(second.id, 'theirs', 'Not due yet', 3);
+    await superuser(
+      db,
+      `insert into public.plan_items (org_id, account_id, kind, body, author_id) values ($1, $2, 'goal', 'A goal has no date', $3)`,
+      [orgId, first.id, member!.user_id],
+    );
+
+    const waiting = await superuser<{ account: string; overdue_promises: number; what_we_promised: string }>(
+      db,
+      waitingOnUs!.replaceAll("'<org id>'", `'${orgId}'`),
+    );
+    expect(waiting.map((row) => [row.account, Number(row.overdue_promises), row.what_we_promised])).toEqual([
+      [first.name, 2, 'Send the annual pricing · Book the workshop'],
+      [second.name, 1, 'Call back about the pilot'],
+    ]);
+    const overdue = await superuser<{ account: string; who: string; promise: string }>(
+      db,
+      theirPromises!.replaceAll("'<org id>'", `'${orgId}'`),
+    );
+    expect(overdue.map((row) => [row.account, row.who, row.promise])).toEqual(
+      [
+        [first.name, contact!.full_name, 'Send the store list'],
+        [second.name, `someone at ${second.name}`, 'Confirm the budget'],
+      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
+  });
 });
