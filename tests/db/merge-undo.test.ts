@@ -353,3 +353,49 @@ describe('when undo is refused', () => {
     await expectRefusal(query(db, ana, 'select * from private.merge_details'), '42501');
   });
 });
+
+describe('plan items', () => {
+  const addItem = (caller: User, accountId: string, body: string, contactId: string | null = null) =>
+    rpc<string>(db, caller, 'add_plan_item', { org_id: orgId, account_id: accountId, kind: 'step', side: 'ours', body, contact_id: contactId });
+  const itemsOn = async (ids: string[]) =>
+    new Map(
+      (await superuser<{ id: string; account_id: string; contact_id: string | null }>(db, 'select id, account_id, contact_id from public.plan_items where id = any ($1)', [ids])).map((row) => [
+        row.id,
+        [row.account_id, row.contact_id],
+      ]),
+    );
+
+  it('move with an account merge and come back with its undo; items added since stay', async () => {
+    const s = slug();
+    const kept = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Pam', email: `pam@p-${s}.example` } }));
+    const merged = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Pete', email: `pete@q-${s}.example` } }));
+    const keptItem = await addItem(ana, kept.account_id!, 'Send the pricing sheet');
+    const mergedItem = await addItem(ben, merged.account_id!, 'Book the security review', merged.contact_id);
+    await rpc(db, ana, 'merge_accounts', { org_id: orgId, keep_id: kept.account_id, merge_id: merged.account_id });
+    expect(await itemsOn([mergedItem])).toEqual(new Map([[mergedItem, [kept.account_id, merged.contact_id]]]));
+    const since = await addItem(ana, kept.account_id!, 'Call Pete back', merged.contact_id);
+
+    await undo(cleo, (await lineOf('account_merges', merged.account_id!)).id);
+
+    expect(await itemsOn([keptItem, mergedItem, since])).toEqual(
+      new Map([
+        [keptItem, [kept.account_id, null]],
+        [mergedItem, [merged.account_id, merged.contact_id]],
+        [since, [kept.account_id, merged.contact_id]],
+      ]),
+    );
+  });
+
+  it('move with a contact merge and come back with its undo', async () => {
+    const s = slug();
+    const kept = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Rita', email: `rita@r-${s}.example` } }));
+    const merged = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Rita', email: `rita.m@r-${s}.example` } }));
+    const item = await addItem(ben, merged.account_id!, 'Send Rita the contract', merged.contact_id);
+    await rpc(db, ana, 'merge_contacts', { org_id: orgId, keep_id: kept.contact_id, merge_id: merged.contact_id });
+    expect(await itemsOn([item])).toEqual(new Map([[item, [merged.account_id, kept.contact_id]]]));
+    const line = await lineOf('contact_merges', merged.contact_id!);
+    expect(await superuser(db, 'select plan_item_ids from private.merge_details where merge_id = $1', [line.id])).toEqual([{ plan_item_ids: [item] }]);
+    await undo(ben, line.id);
+    expect(await itemsOn([item])).toEqual(new Map([[item, [merged.account_id, merged.contact_id]]]));
+  });
+});
