@@ -13,6 +13,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createDatabaseLikeTeams, dropDatabases, ensurePostgresServer, withAdmin } from '../supabase/local/real-postgres.ts';
 import { startStack, type RunningStack } from '../supabase/local/stack.ts';
 import { formatTable } from './lib/report.ts';
@@ -83,6 +84,35 @@ async function isolationRound(
 }
 
 const ISOLATION_CYCLES = 3;
+
+/**
+ * Samples the server while `work` runs: how many of PostgREST's connections wait for an
+ * organization's filing lock (an advisory lock) — each of them is one fewer for everyone else.
+ */
+async function lockWaits<T>(dbUrl: string, work: () => Promise<T>): Promise<{ result: T; meanWaiting: number; maxWaiting: number }> {
+  const observer = new pg.Client({ connectionString: dbUrl });
+  await observer.connect();
+  const counts: number[] = [];
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const { rows } = await observer.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+         where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock' and wait_event = 'advisory'`,
+      );
+      counts.push(rows[0]!.n);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, meanWaiting: counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length), maxWaiting: Math.max(0, ...counts) };
+  } finally {
+    running = false;
+    await sampling;
+    await observer.end();
+  }
+}
 
 const serverUrl = ensurePostgresServer();
 const prefix = `hc_load_${randomUUID().replaceAll('-', '').slice(0, 8)}_`;
@@ -161,12 +191,15 @@ try {
     // The three conditions take turns, several times, so that the machine's other work
     // (shared cores) falls on each alike.
     const conditions = [
-      { label: 'alone', busy: [] as typeof spread, quiet: [] as Sample[], other: [] as Sample[] },
-      { label: 'while the busy one files', busy: [busy], quiet: [] as Sample[], other: [] as Sample[] },
-      { label: 'while as many file, each in their own', busy: spread, quiet: [] as Sample[], other: [] as Sample[] },
+      { label: 'alone', busy: [] as typeof spread, quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[] },
+      { label: 'while the busy one files', busy: [busy], quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[] },
+      { label: 'while as many file, each in their own', busy: spread, quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[] },
     ];
     for (let cycle = 0; cycle < ISOLATION_CYCLES; cycle += 1) {
-      for (const c of conditions) await isolationRound(quietRep, c.busy, ISOLATION_SECONDS, c.quiet, c.other);
+      for (const c of conditions) {
+        const { meanWaiting, maxWaiting } = await lockWaits(dbUrl, () => isolationRound(quietRep, c.busy, ISOLATION_SECONDS, c.quiet, c.other));
+        c.waiting.push(meanWaiting, maxWaiting);
+      }
     }
     const figures = conditions.map((c) => {
       const times = c.quiet.map((sample) => sample.ms).sort((a, b) => a - b);
@@ -178,8 +211,13 @@ try {
     );
     console.log(
       formatTable(
-        ['quiet organization files', 'calls', 'p50 ms', 'p95 ms', 'others\' filings'],
-        figures.map((f) => [f.label, String(f.calls), f.p50.toFixed(1), f.p95.toFixed(1), f.other.length ? String(f.other.length) : '—']),
+        ['quiet organization files', 'calls', 'p50 ms', 'p95 ms', 'others\' filings', 'waiting for a lock (mean / max)'],
+        figures.map((f) => {
+          const means = f.waiting.filter((_, i) => i % 2 === 0);
+          const mean = means.reduce((a, b) => a + b, 0) / Math.max(1, means.length);
+          const max = Math.max(0, ...f.waiting.filter((_, i) => i % 2 === 1));
+          return [f.label, String(f.calls), f.p50.toFixed(1), f.p95.toFixed(1), f.other.length ? String(f.other.length) : '—', `${mean.toFixed(1)} / ${max}`];
+        }),
       ),
     );
     const [alone, beside, control] = figures as [(typeof figures)[number], (typeof figures)[number], (typeof figures)[number]];
