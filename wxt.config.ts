@@ -4,6 +4,8 @@ import { OUTLOOK_HOSTS } from './utils/capture/outlook/detect';
 
 // The local stack's gateway; teams on hosted Supabase grant their project's origin at runtime.
 const LOCAL_API_ORIGINS = ['http://127.0.0.1:54321/*', 'http://localhost:54321/*'];
+// `npm run dev -- --port N` builds for a local stack on another port (scripts/dev.ts).
+if (process.env.WXT_LOCAL_API_URL) LOCAL_API_ORIGINS.push(`${new URL(process.env.WXT_LOCAL_API_URL).origin}/*`);
 
 // `npm run dev` opens a browser with the extension loaded, except where there is no screen
 // to open it on (a server, a container): then load .output/chrome-mv3-dev by hand.
@@ -35,6 +37,8 @@ export default defineConfig({
     // then, for that one origin.
     // Outlook on the web's hosts are asked for in Settings, when the user switches it on.
     optional_host_permissions: ['https://*/*'],
+    // What IT may preset by policy (docs/policies.md). Firefox reads policies.json instead.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -20,11 +20,13 @@ export {
 
 export type { Settings } from './messages';
 
-/** The embedded local stack (`npm run stack`): the default until a team connects its own. */
+/** The embedded local stack (`npm run stack`): the default until a team connects its own.
+ * `npm run dev -- --port N` builds the dev extension for a stack on another port. */
 export const LOCAL_STACK = {
-  url: 'http://127.0.0.1:54321',
+  url: (import.meta.env.WXT_LOCAL_API_URL as string | undefined) || 'http://127.0.0.1:54321',
   // Supabase's well-known local anon key: public by design, it only names the anon role.
   anonKey:
+    (import.meta.env.WXT_LOCAL_ANON_KEY as string | undefined) ||
     'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0',
 } as const;
 

@@ -62,13 +62,18 @@ For psql: one admin connection at a time; use SET LOCAL inside a transaction and
 leave a transaction open (it stalls the API). Press Ctrl-C to stop.
 `);
 
-  let stopping = false;
+  // Ctrl-C in a terminal signals the whole process group, and a wrapper in it (tsx, npm)
+  // may pass the same signal on once more: a repeat within this window is that same Ctrl-C,
+  // not the user insisting.
+  const REPEAT_MS = 3_000;
+  let stoppingSince: number | null = null;
   const shutdown = (signal: string): void => {
-    if (stopping) {
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince < REPEAT_MS) return;
       console.log('Forced exit.');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`\n${signal}: stopping…`);
     stack.stop().then(
       () => {

@@ -1,4 +1,5 @@
 // The stack as a process that stops and starts: data persists, one stack per data directory.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,4 +75,35 @@ describe('the local stack across restarts', () => {
     const orgs = await clientFor(fresh, fresh.serviceRoleKey).from('organizations').select('id');
     expect(orgs.data).toEqual([]);
   });
+});
+
+describe('npm run stack in a terminal', () => {
+  it('stops cleanly on Ctrl-C, which signals the whole process group, even when a wrapper passes the signal on again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'highcard-ctrl-c-'));
+    // As package.json runs it, in a process group of its own like a terminal's foreground job.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'supabase/local/cli.ts', '--data-dir', dir, '--port', '0', '--db-port', '0'], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (let waited = 0; !output.includes('Press Ctrl-C to stop') && waited < 90_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(output).toContain('Press Ctrl-C to stop');
+      process.kill(-child.pid!, 'SIGINT');
+      // tsx passes a signal on when its child has not acknowledged it within 30 ms.
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      process.kill(-child.pid!, 'SIGINT');
+      expect(await exited).toBe(0);
+      expect(output).toContain('Stopped; data saved.');
+      expect(output).not.toContain('Forced exit.');
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
