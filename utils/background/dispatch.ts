@@ -21,6 +21,7 @@ import { insightsHandlers } from './handlers/insights';
 import { lookupHandlers } from './handlers/lookup';
 import { mergeHandlers } from './handlers/merge';
 import { organizationHandlers } from './handlers/organization';
+import { planHandlers } from './handlers/plans';
 import { recordHandlers } from './handlers/record';
 import { sessionHandlers } from './handlers/session';
 import { sidebarHandlers } from './handlers/sidebar';
@@ -28,7 +29,7 @@ import type { Handlers, Sender } from './handlers/types';
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, idsHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers, clipHandlers] as const;
+export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, idsHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers, clipHandlers, planHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
@@ -44,6 +45,7 @@ export const handlers = {
   ...forYouHandlers,
   ...sidebarHandlers,
   ...clipHandlers,
+  ...planHandlers,
 } satisfies Handlers;
 
 function isFromExtensionPage(sender: Sender): boolean {

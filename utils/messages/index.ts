@@ -17,6 +17,7 @@ import { describeIssues, oneSentence } from './issues';
 import { lookupMessages } from './lookup';
 import { mergeMessages } from './merge';
 import { organizationMessages } from './organization';
+import { planMessages } from './plans';
 import { recordMessages } from './record';
 import { sessionMessages } from './session';
 import { sidebarMessages } from './sidebar';
@@ -51,6 +52,7 @@ export const messages = {
   ...forYouMessages,
   ...sidebarMessages,
   ...clipMessages,
+  ...planMessages,
 } as const;
 
 export type MessageType = keyof typeof messages;

@@ -2,7 +2,7 @@
 // (handlers/lookup.ts).
 import { z } from 'zod';
 import { LIMITS } from '../limits';
-import { KINDS, LINKEDIN_PROFILE_URL } from '../vocabulary';
+import { KINDS, LINKEDIN_PROFILE_URL, PLAN_SIDES } from '../vocabulary';
 import { email, message } from './shared';
 
 const lookupEntrySchema = z.looseObject({
@@ -32,6 +32,19 @@ export const candidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
+/** A step still open with a matched account (at most 5 per account, soonest due first). */
+export const lookupOpenStepSchema = z.object({
+  id: z.string(),
+  account_id: z.string(),
+  side: z.enum(PLAN_SIDES),
+  body: z.string(),
+  due_on: z.string().nullable(),
+  contact_name: z.string().nullable().default(null),
+  taken_by_display_name: z.string().nullable().default(null),
+  source_interaction_id: z.string().nullable().default(null),
+});
+export type LookupOpenStep = z.infer<typeof lookupOpenStepSchema>;
+
 export const lookupResultSchema = z.object({
   contacts: z.array(z.looseObject({ id: z.string(), full_name: z.string().nullable() })).default([]),
   accounts: z.array(z.looseObject({ id: z.string(), name: z.string() })).default([]),
@@ -40,6 +53,8 @@ export const lookupResultSchema = z.object({
   /** Someone the team knows by this name whom the lookup did not match (only when asked with
    * a name; optional so that answers kept from before stay valid). */
   candidates: z.array(candidateSchema).optional(),
+  /** What is open with them (pact rule 6); optional so that answers kept from before stay valid. */
+  open_steps: z.array(lookupOpenStepSchema).optional(),
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;
 

@@ -2,7 +2,9 @@
 // beside the customer's words. Every answer here is about an account; none counts, scores or
 // ranks anything per person.
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 import { PLAN_KINDS, PLAN_OUTCOMES, PLAN_SIDES } from '../vocabulary';
+import { entryRef, id, message } from './shared';
 
 export { PLAN_KINDS, PLAN_OUTCOMES, PLAN_SIDES } from '../vocabulary';
 export type { PlanKind, PlanOutcome, PlanSide } from '../vocabulary';
@@ -78,3 +80,60 @@ export const openStepSchema = z.object({
   source_excerpt: z.string().nullable(),
 });
 export type OpenStep = z.infer<typeof openStepSchema>;
+
+const planId = { id };
+const text = (limit: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(limit, { error: `must be at most ${limit} characters` });
+
+/** "Add as a promise". `id` is made by the page when the form opens: a retried add (a lost
+ * answer, a second press) returns the item already made instead of making another. */
+const addRequest = z
+  .object({
+    id,
+    accountId: id,
+    kind: z.enum(PLAN_KINDS),
+    side: z.enum(PLAN_SIDES).nullish(),
+    body: text(LIMITS.planBody),
+    dueOn: isoDate.nullish(),
+    contactId: id.nullish(),
+    take: z.boolean().default(false),
+    sourceInteractionId: id.nullish(),
+  })
+  .refine((item) => (item.kind === 'step') === Boolean(item.side), {
+    error: 'a step says whose promise it is; a goal, risk or question does not',
+    path: ['side'],
+  });
+
+export const planMessages = {
+  /** An account's plan (account_plan), each item with what the reader may do to it. */
+  'plan.list': message(z.object({ accountId: id }), z.object({ items: z.array(planItemSchema) })),
+  'plan.add': message(addRequest, entryRef),
+  /** The author's change; what is left out stays as it is (edit_plan_item). */
+  'plan.edit': message(
+    z.object({ id, body: text(LIMITS.planBody).nullish(), dueOn: isoDate.nullish(), contactId: id.nullish() }),
+    entryRef,
+  ),
+  /** Only ever for the signed-in user: no message names anyone else. */
+  'plan.take': message(z.object(planId), entryRef),
+  'plan.release': message(z.object(planId), entryRef),
+  'plan.settle': message(
+    z.object({
+      id,
+      outcome: z.enum(PLAN_OUTCOMES),
+      note: z.string().trim().max(LIMITS.planNote, { error: `must be at most ${LIMITS.planNote} characters` }).nullish(),
+      /** The entry that settled it (the customer's answer, just filed). */
+      interactionId: id.nullish(),
+    }),
+    entryRef,
+  ),
+  'plan.reopen': message(z.object(planId), entryRef),
+  'plan.withdraw': message(z.object(planId), entryRef),
+  'plan.revisions': message(z.object(planId), z.array(planRevisionSchema)),
+  /** For you → Due: the reader's steps and those on accounts this browser follows, due on or
+   * before `until` (overdue included), in date order (due_steps). */
+  'plan.due': message(z.object({ until: isoDate }), z.object({ steps: z.array(dueStepSchema) })),
+} as const;
