@@ -403,6 +403,17 @@ describe('pact rule 13: plans are promises, not quotas', () => {
     }
   });
 
+  it('describes every column of a plan to the managers reading the dashboard', async () => {
+    const rows = await superuser<{ name: string }>(
+      db,
+      `select c.relname || '.' || a.attname as name from pg_attribute a join pg_class c on c.oid = a.attrelid
+       where c.relnamespace = 'public'::regnamespace and c.relname = any($1::text[])
+         and a.attnum > 0 and not a.attisdropped and col_description(c.oid, a.attnum) is null`,
+      [PLAN_TABLES],
+    );
+    expect(rows).toEqual([]);
+  });
+
   it('indexes the columns its policies and reads filter on', async () => {
     const rows = await superuser<{ indexdef: string }>(db, `select indexdef from pg_indexes where schemaname = 'public'`);
     const defs = rows.map((row) => row.indexdef);
