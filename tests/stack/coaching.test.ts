@@ -1,6 +1,6 @@
-// The background's coaching and thanks queries (utils/background/records-coaching.ts) through
-// the real PostgREST: the embedded names arrive by their foreign keys, and each person reads
-// only what is theirs.
+// The background's coaching and thanks queries (utils/background/records/coaching.ts) through
+// the real PostgREST: the names arrive with the periods, and each person reads only what is
+// theirs.
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,18 @@ describe('coaching through the API', () => {
     await expect(records.addCoachingNote(as(ben.client), periodId, 'Too late')).rejects.toThrow('This coaching period has ended.');
     await records.purgeEndedCoaching(as(dev.client));
     expect(await records.coachingPeriods(as(ben.client), orgId)).toHaveLength(1);
+  });
+
+  it('a manager who steps down ends their period: the employee reads it as ended, with the manager’s name; they read nothing', async () => {
+    const periodId = await records.openCoachingPeriod(as(dev.client), { orgId, employeeId: ben.user.id, purpose: 'Renewals', endsOn: day(10) });
+    await records.addCoachingNote(as(dev.client), periodId, 'Ask about the budget first');
+    const demoted = await maria.client.rpc('set_member_role', { org_id: orgId, user_id: dev.user.id, role: 'member' });
+    expect(demoted.error).toBeNull();
+    const seenByBen = (await records.coachingPeriods(as(ben.client), orgId)).find((period) => period.id === periodId);
+    expect(seenByBen).toMatchObject({ manager_name: 'Dev', employee_name: 'Ben', ended_at: expect.any(String) });
+    expect(seenByBen!.notes.map((note) => note.body)).toEqual(['Ask about the budget first']);
+    expect(await records.coachingPeriods(as(dev.client), orgId)).toEqual([]);
+    await maria.client.rpc('set_member_role', { org_id: orgId, user_id: dev.user.id, role: 'manager' });
   });
 
   it('refuses in words the user can act on', async () => {

@@ -7,29 +7,34 @@ import { coachingPeriodSchema, entryThanksSchema, type CoachingPeriod, type Than
 import { answered, RecordsError } from './answer';
 import type { Client } from '../supabase';
 
-// Names come from the two memberships a period points at; notes come with their period.
+// The employee's name comes from the membership the period points at; notes come with their
+// period. A manager who left keeps no membership (the period ended and stays for the
+// employee until the purge), so managers' names are read from the organization's people.
 const PERIOD_COLUMNS =
   'id, org_id, manager_id, employee_id, purpose, starts_on, ends_on, ended_at, created_at, ' +
-  'manager:memberships!coaching_periods_org_id_manager_id_fkey(display_name), ' +
   'employee:memberships!coaching_periods_org_id_employee_id_fkey(display_name), ' +
   'notes:coaching_notes(id, author_id, body, created_at, updated_at)';
 
 /** An embedded membership: the person's display name (null once they left). */
 const named = z.object({ display_name: z.string() }).nullable().optional();
-const periodRowSchema = coachingPeriodSchema
-  .omit({ manager_name: true, employee_name: true })
-  .extend({ manager: named, employee: named });
+const periodRowSchema = coachingPeriodSchema.omit({ manager_name: true, employee_name: true }).extend({ employee: named });
 
 export async function coachingPeriods(client: Client, orgId: string): Promise<CoachingPeriod[]> {
   const answer = await client.from('coaching_periods').select(PERIOD_COLUMNS).eq('org_id', orgId).order('created_at', { ascending: false });
-  return z
-    .array(periodRowSchema)
-    .parse(answered(answer) ?? [])
-    .map(({ manager, employee, ...period }) => ({
-      ...period,
-      manager_name: manager?.display_name ?? null,
-      employee_name: employee?.display_name ?? null,
-    }));
+  const periods = z.array(periodRowSchema).parse(answered(answer) ?? []);
+  const managerIds = [...new Set(periods.map((period) => period.manager_id))];
+  const names = new Map<string, string>();
+  if (managerIds.length) {
+    const people = await client.from('memberships').select('user_id, display_name').eq('org_id', orgId).in('user_id', managerIds);
+    for (const person of z.array(z.object({ user_id: z.string(), display_name: z.string() })).parse(answered(people) ?? [])) {
+      names.set(person.user_id, person.display_name);
+    }
+  }
+  return periods.map(({ employee, ...period }) => ({
+    ...period,
+    manager_name: names.get(period.manager_id) ?? null,
+    employee_name: employee?.display_name ?? null,
+  }));
 }
 
 export async function purgeEndedCoaching(client: Client): Promise<void> {
