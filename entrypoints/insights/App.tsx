@@ -191,12 +191,22 @@ function Insights({ userId }: { userId: string }) {
           ) : null}
         </div>
 
+        {!asTable && series.length ? (
+          <p class="hc-muted">
+            {showsCurrentWeek ? (
+              <>
+                <span class="hc-partial-key" aria-hidden="true" /> The last, lighter bar is this week so far.{' '}
+              </>
+            ) : null}
+            Choose a week on a chart (click, or arrow keys and Enter) to read its entries.
+          </p>
+        ) : null}
         {series.length ? (
           <ul class="hc-multiples" aria-label="Signals">
             {series.map((one) => (
               <li key={one.signal} class="hc-multiple">
                 {asTable ? (
-                  <SignalTable series={one} selectedWeek={selected?.signal === one.signal ? selected.week : null} onSelectWeek={choose(one.signal)} />
+                  <SignalTable series={one} currentWeek={currentWeek} selectedWeek={selected?.signal === one.signal ? selected.week : null} onSelectWeek={choose(one.signal)} />
                 ) : (
                   <figure class="hc-multiple__figure">
                     <figcaption>
@@ -216,16 +226,6 @@ function Insights({ userId }: { userId: string }) {
             changes beyond the usual are listed under “What changed”.
           </p>
         )}
-        {!asTable && series.length ? (
-          <p class="hc-muted">
-            {showsCurrentWeek ? (
-              <>
-                <span class="hc-partial-key" aria-hidden="true" /> The last, lighter bar is this week so far.{' '}
-              </>
-            ) : null}
-            Choose a week on a chart (click, or arrow keys and Enter) to read its entries.
-          </p>
-        ) : null}
       </section>
 
       {selected ? (

@@ -62,7 +62,8 @@ export function SignalChart({
     const xs = series.points.map((point) => Date.parse(`${point.week}T00:00:00Z`) / 1000);
     // Two series, so that the week still going on can be drawn differently.
     const whole = series.points.map((point) => (point.week === currentWeek ? null : point.entries));
-    const partial = series.points.map((point) => (point.week === currentWeek ? point.entries : null));
+    // A week with nothing yet draws nothing, like any empty week (not a dashed stub).
+    const partial = series.points.map((point) => (point.week === currentWeek && point.entries > 0 ? point.entries : null));
     const ticks = (width: number) => weekTicks(series.points.map((point) => point.week), width).map((week) => Date.parse(`${week}T00:00:00Z`) / 1000);
     let chart: uPlot | null = null;
 
@@ -99,7 +100,10 @@ export function SignalChart({
               {
                 stroke: colours.text,
                 grid: { show: false },
-                ticks: { stroke: colours.grid },
+                ticks: { stroke: colours.grid, size: 4 },
+                // Just the labels' height: uPlot's default 50 pixels left a blank band below.
+                size: 24,
+                gap: 3,
                 // Every week labelled would overlap at 26 weeks: a label every few weeks,
                 // counted back from this one.
                 splits: (u) => ticks(u.bbox.width / devicePixelRatio),

@@ -4,10 +4,13 @@ import { count, signalName, weekLabel, type SignalSeries } from '../../utils/ins
  * week, newest first, each with a button that lists that week's entries. */
 export function SignalTable({
   series,
+  currentWeek,
   selectedWeek,
   onSelectWeek,
 }: {
   series: SignalSeries;
+  /** The Monday of this week (UTC), which is still going on. */
+  currentWeek: string;
   selectedWeek: string | null;
   onSelectWeek: (week: string) => void;
 }) {
@@ -29,7 +32,10 @@ export function SignalTable({
       <tbody>
         {rows.map((point) => (
           <tr key={point.week} aria-current={point.week === selectedWeek ? 'true' : undefined}>
-            <th scope="row">{weekLabel(point.week)}</th>
+            <th scope="row">
+              {weekLabel(point.week)}
+              {point.week === currentWeek ? <span class="hc-muted"> (so far)</span> : null}
+            </th>
             <td>{point.entries}</td>
             <td>{point.accounts}</td>
             <td>

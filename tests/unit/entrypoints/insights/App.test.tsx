@@ -222,6 +222,9 @@ describe('the Insights page', () => {
     const [pricing] = await screen.findAllByRole('slider');
     expect(pricing!.getAttribute('aria-valuetext')).toMatch(/^This week so far \(week of .*\): 2 entries from 1 account$/);
     expect(screen.getByText(/The last, lighter bar is this week so far\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: 'Show as table' }));
+    const rows = within(screen.getByRole('table', { name: 'Pricing: 3 entries' })).getAllByRole('rowheader');
+    expect(rows.map((row) => row.textContent?.endsWith(' (so far)'))).toEqual([true, false]);
   });
 
   it('never shows who filed what as a number', async () => {
