@@ -42,6 +42,8 @@ export const LIMITS = {
   planDueYears: 5,
   /** Accounts asked about in one due_steps call (the accounts a rep follows). */
   dueAccounts: 500,
+  /** Ids of each kind in one resolve_ids question (account_ids, contact_ids). */
+  resolveIds: 1_000,
   /** Clock skew tolerated between the rep's machine and the server. */
   futureMs: 24 * 60 * 60 * 1000,
 } as const;

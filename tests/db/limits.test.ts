@@ -38,6 +38,8 @@ const FUNCTION_LIMITS: Record<string, LimitName> = {
   'public.lookup_context(lookup_context.emails)': 'lookupEmails',
   'private.import_records(import_rows)': 'importRows',
   'public.due_steps(due_steps.account_ids)': 'dueAccounts',
+  'private.resolve_ids(wanted_accounts)': 'resolveIds',
+  'private.resolve_ids(wanted_contacts)': 'resolveIds',
   'private.clean_plan_text(clean)': 'planBody',
 };
 

@@ -2,10 +2,11 @@
 // (handlers/ids.ts; public.resolve_ids). The background maps its own kept ids by itself
 // (kept-ids.ts); a page asks when it holds ids of its own.
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 import { id, message } from './shared';
 
 /** At most this many ids of each kind per question, as the server takes them. */
-export const RESOLVE_IDS_MAX = 1000;
+export const RESOLVE_IDS_MAX = LIMITS.resolveIds;
 
 /** One id and the record it leads to now: itself, the survivor of its merges, or null when
  * the record is gone or not of the active organization. */
