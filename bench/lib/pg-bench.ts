@@ -8,7 +8,7 @@ import { compactCount, formatTable, median, scanNodes } from './report.ts';
 import { ensurePopulation, siblingUrl, type Population } from './pg-database.ts';
 import type { PopulationSize } from './population.ts';
 import {
-  PING, explainAsMember, firstPageCursor, pickTargets, queriesFor, runAsMember, type OrgTargets, type SqlQuery,
+  PING, explainAsMember, firstPageCursor, hasPlans, pickTargets, queriesFor, runAsMember, type OrgTargets, type SqlQuery,
 } from './pg-queries.ts';
 
 const TARGET_RATIO_TO_PING = 3;
@@ -72,7 +72,7 @@ async function measure(
   const byOrg: Measured['byOrg'] = [];
   for (const { label, k } of orgs) {
     const targets = await pickTargets(db, k);
-    const queries = queriesFor(targets, await firstPageCursor(db, targets));
+    const queries = queriesFor(targets, await firstPageCursor(db, targets), await hasPlans(db));
     byOrg.push({ label, targets, timed: queries.map((query) => ({ query, sqlMs: 0, apiMs: 0, rows: 0 })) });
   }
   // PostgREST on this database, with the pool a real Postgres allows (the stack's 10).

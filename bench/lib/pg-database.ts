@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { createDatabaseLikeTeams, withAdmin } from '../../supabase/local/real-postgres.ts';
-import { existingPopulation, generatePopulation, type PopulationReport, type PopulationSize } from './population.ts';
+import { ensurePlanItems, existingPopulation, generatePopulation, type PopulationReport, type PopulationSize } from './population.ts';
 
 export type Population = PopulationReport & { generatedAt: Date };
 
@@ -68,6 +68,10 @@ export async function ensurePopulation(
         );
       }
       options.log(`[${name}] reusing the population generated ${found.generatedAt.toISOString()}`);
+      // Plan items came after some populations were generated: added then, once.
+      if (found.rows['plan_items'] === undefined && (await ensurePlanItems(db, (line) => options.log(`[${name}]${line}`)))) {
+        return { ...((await existingPopulation(db)) ?? found) };
+      }
       return found;
     }
     const tables = Number((await db.query(`select count(*) as n from pg_namespace where nspname = 'bench'`)).rows[0]?.n);

@@ -135,7 +135,7 @@ const get = (relation: string, params: Record<string, string | string[]>): RestC
 const rpc = (fn: string, body: Record<string, unknown>): RestCall => ({ path: `rpc/${fn}`, body });
 
 /** The timed reads for one organization's member; `cursor` is page 1's last row. */
-export function queriesFor(t: OrgTargets, cursor: { occurred_at: string; id: string }, extras: SqlQuery[] = []): SqlQuery[] {
+export function queriesFor(t: OrgTargets, cursor: { occurred_at: string; id: string }, withPlans = false): SqlQuery[] {
   const timeline = (account: string) =>
     `select id, account_id, contact_id, contact_name, kind, title, body, signals, occurred_at, source_url, author_id,
             author_display_name, author_department, revision_count
@@ -242,8 +242,36 @@ export function queriesFor(t: OrgTargets, cursor: { occurred_at: string; id: str
       sql: `select * from public.for_you(${lit(t.orgId)}::uuid)`,
       rest: rpc('for_you', { org_id: t.orgId }),
     },
-    ...extras,
+    ...(withPlans ? planQueries(t) : []),
   ];
+}
+
+/** The plan reads (when the schema has plans): the account's plan, and what is due soon. */
+function planQueries(t: OrgTargets): SqlQuery[] {
+  const until = new Date(Date.parse(t.since) + 21 * 86_400_000).toISOString().slice(0, 10);
+  return [
+    {
+      name: '12. account_plan, one account',
+      sql: `select * from public.account_plan(${lit(t.orgId)}::uuid, ${lit(t.timelineAccountId)}::uuid)`,
+      rest: rpc('account_plan', { org_id: t.orgId, account_id: t.timelineAccountId }),
+    },
+    {
+      name: `13. due_steps, ${t.followedAccountIds.length} followed accounts (2 weeks)`,
+      sql: `select * from public.due_steps(${lit(t.orgId)}::uuid, ${lit(until)}::date, false, ${uuidArray(t.followedAccountIds)})`,
+      rest: rpc('due_steps', { org_id: t.orgId, until, only_mine: false, account_ids: t.followedAccountIds }),
+    },
+    {
+      name: '14. due_steps, mine (2 weeks)',
+      sql: `select * from public.due_steps(${lit(t.orgId)}::uuid, ${lit(until)}::date, true)`,
+      rest: rpc('due_steps', { org_id: t.orgId, until, only_mine: true }),
+    },
+  ];
+}
+
+/** Whether this database has plans (account_plan and due_steps). */
+export async function hasPlans(db: pg.Client): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_proc where proname in ('account_plan', 'due_steps')`);
+  return Number(rows[0]?.n) >= 2;
 }
 
 /** Page 1's last row, read as the member: page 2's cursor, as the popup pages. */

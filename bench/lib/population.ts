@@ -259,6 +259,10 @@ export async function generatePopulation(
     });
   }
 
+  await step('plan items, when the schema has them', async () => {
+    await ensurePlanItems(db, () => undefined);
+  });
+
   await step(`rebuilt ${dropped.length} secondary indexes`, async () => {
     // One index at a time, each sorted in memory bounded by maintenance_work_mem.
     for (const index of dropped) {
@@ -293,6 +297,9 @@ export async function generatePopulation(
     rows[table.split('.')[1]!] = await scalar(db, `select count(*) as n from ${table}`);
   }
   rows['interactions (retracted)'] = await scalar(db, 'select count(*) as n from public.interactions where retracted_at is not null');
+  if (await scalar(db, `select count(*) as n from pg_class where oid = to_regclass('public.plan_items')`)) {
+    rows['plan_items'] = await scalar(db, 'select count(*) as n from public.plan_items');
+  }
   const bytes = await scalar(db, 'select pg_database_size(current_database()) as n');
   const generationMs = performance.now() - started;
   const report: PopulationReport = { size, rows, generationMs, bytes, rollupVerified, steps };
@@ -301,6 +308,66 @@ export async function generatePopulation(
     [O, E, JSON.stringify(report)],
   );
   return report;
+}
+
+const PLAN_BODIES = [
+  'Roll out to the support team first', 'Send the security questionnaire', 'Confirm the data residency answer',
+  'Schedule the demo for the marketing team', 'Share the volume pricing tiers', 'Get legal comments on the DPA',
+  'Budget approval before the quarter ends', 'Find out who signs the renewal', 'Competitor offered a discount',
+  'Introduce the CFO to our finance lead', 'Pilot success criteria agreed', 'SSO before a wide rollout',
+];
+
+/**
+ * Plan items, when the schema has them: 1 to 9 per account (goals, steps, risks, questions),
+ * steps with due dates around the population's day, some taken, some settled. Added to a
+ * population generated before plan items existed, too.
+ */
+export async function ensurePlanItems(db: pg.Client, log: (line: string) => void): Promise<number> {
+  const exists = await scalar(db, `select count(*) as n from pg_class where oid = to_regclass('public.plan_items')`);
+  if (!exists) return 0;
+  const already = await scalar(db, 'select count(*) as n from public.plan_items');
+  if (already > 0) return already;
+  const started = performance.now();
+  const hasReport = await scalar(db, `select count(*) as n from pg_tables where schemaname = 'bench' and tablename = 'population'`);
+  const { rows } = await db.query<{ day: string }>(
+    hasReport ? `select to_char(generated_at, 'YYYY-MM-DD') as day from bench.population` : `select to_char(now(), 'YYYY-MM-DD') as day`,
+  );
+  await tx(db, `
+    ${BULK}
+    select setseed(0.24);
+    insert into public.plan_items (
+      id, org_id, account_id, kind, side, body, due_on, contact_id, taken_by, author_id,
+      created_at, updated_at, settled_at, settled_by, outcome
+    )
+    select ${uid('7', 'n * 16 + i')}, org_id, account_id, kind, side, body,
+           case when kind = 'step' then day + (floor(r_due * 120)::int - 60) end,
+           case when r_contact < 0.5 then ${uid('c', `n * ${CONTACTS_PER_ACCOUNT} + (i % ${CONTACTS_PER_ACCOUNT})`)} end,
+           case when side = 'ours' and r_taken < 0.5 then ${uid('b', 'mem_lo + floor(r_taken * 2 * members)::bigint % members')} end,
+           ${uid('b', 'mem_lo + floor(r_author * members)::bigint % members')},
+           created, created,
+           case when r_settled < 0.4 then created + interval '3 days' end,
+           case when r_settled < 0.4 then ${uid('b', 'mem_lo + floor(r_author * members)::bigint % members')} end,
+           case when r_settled < 0.1 then 'dropped' when r_settled < 0.4 then 'done' end
+    from (
+      select a.n, i, o.id as org_id, a.id as account_id, o.mem_lo, o.members,
+             case when (a.n + i) % 10 < 2 then 'goal' when (a.n + i) % 10 < 8 then 'step'
+                  when (a.n + i) % 10 < 9 then 'risk' else 'question' end as kind,
+             case when (a.n + i) % 10 between 2 and 7 then case when i % 3 = 2 then 'theirs' else 'ours' end end as side,
+             (${textArray(PLAN_BODIES)})[1 + (a.n + i * 7) % ${PLAN_BODIES.length}] as body,
+             p.day, p.day - floor(random() * 300)::int * interval '1 day' as created,
+             random() as r_due, random() as r_contact, random() as r_taken, random() as r_author, random() as r_settled
+      from bench.account a join bench.org o using (k)
+      cross join (select '${rows[0]!.day}'::date as day) p
+      cross join lateral generate_series(0, a.n % 9) i
+    ) items;
+    analyze public.plan_items`);
+  await verifyForeignKeys(db, ['public.plan_items']);
+  const made = await scalar(db, 'select count(*) as n from public.plan_items');
+  if (hasReport) {
+    await db.query(`update bench.population set report = jsonb_set(report, '{rows,plan_items}', to_jsonb($1::int))`, [made]);
+  }
+  log(`  ${made} plan items (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return made;
 }
 
 /** The finished population in this database, if one was generated (the last step writes it). */

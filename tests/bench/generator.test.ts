@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePopulation, rollupDifferences, type PopulationReport } from '../../bench/lib/population.ts';
-import { asMember, firstPageCursor, pickTargets, queriesFor, runAsMember } from '../../bench/lib/pg-queries.ts';
+import { asMember, firstPageCursor, hasPlans, pickTargets, queriesFor, runAsMember } from '../../bench/lib/pg-queries.ts';
 import { onRealPostgres, scratchDatabase } from '../postgres/server.ts';
 
 if (!onRealPostgres()) throw new Error('These tests need a real server: run `npm run test:postgres`.');
@@ -49,6 +49,10 @@ describe('the generated population', () => {
     expect(domains).toBeGreaterThanOrEqual(accounts);
     expect(domains).toBeLessThanOrEqual(accounts * 3);
     expect(await count('select count(*)::int as n from public.interactions')).toBe(ENTRIES);
+    const planItems = await count('select count(*)::int as n from public.plan_items');
+    expect(planItems).toBeGreaterThanOrEqual(accounts);
+    expect(planItems).toBeLessThanOrEqual(accounts * 9);
+    expect(report.rows['plan_items']).toBe(planItems);
     expect(report.rows['interactions']).toBe(ENTRIES);
     // About 1.2 % edited once and 0.5 % retracted.
     const revisions = await count('select count(*)::int as n from public.interaction_revisions');
@@ -86,6 +90,7 @@ describe('the generated population', () => {
     for (const relation of [
       'public.organizations', 'public.memberships', 'public.accounts', 'public.account_domains', 'public.contacts',
       'public.contact_identities', 'public.interactions', 'public.interaction_revisions', 'public.account_timeline',
+      'public.plan_items',
     ]) {
       const column = relation === 'public.organizations' ? 'id' : 'org_id';
       expect(await visibleTo(memberOfA, relation, column, b.id), relation).toBe(0);
@@ -125,7 +130,8 @@ describe('the generated population', () => {
       const targets = await pickTargets(db, k);
       expect(targets.timelineAccountEntries).toBeGreaterThanOrEqual(50);
       expect(targets.lookupEmails.length).toBeGreaterThan(0);
-      const queries = queriesFor(targets, await firstPageCursor(db, targets));
+      const queries = queriesFor(targets, await firstPageCursor(db, targets), await hasPlans(db));
+      expect(queries.length).toBeGreaterThanOrEqual(14);
       for (const query of queries) {
         const rows = await runAsMember(db, targets.memberId, query.sql);
         if (query.name.startsWith('1.') || query.name.startsWith('2.')) expect(rows, query.name).toBe(51);
