@@ -45,6 +45,10 @@ async function message<T = unknown>(page: Page, type: string, payload: unknown):
   return result.data as T;
 }
 
+// Each test signs in, makes data and runs axe four times: on two shared cores under load that
+// takes more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
 });
