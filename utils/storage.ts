@@ -45,6 +45,13 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
+/** How this browser's user last signed in (an email code or a password): after signing
+ * out, Settings offers that form first. Kept across sign-out on purpose. */
+export const signInMethodItem = storage.defineItem<'code' | 'password' | null>('local:signInMethod', {
+  fallback: null,
+  version: 1,
+});
+
 export const activeOrgItem = storage.defineItem<string | null>('local:activeOrg', {
   fallback: null,
   version: 1,

@@ -17,7 +17,9 @@ import { coachingHandlers } from './handlers/coaching';
 import { thanksHandlers } from './handlers/thanks';
 import { forYouHandlers } from './handlers/for-you';
 import { idsHandlers } from './handlers/ids';
+import { importHandlers } from './handlers/import';
 import { insightsHandlers } from './handlers/insights';
+import { invitationHandlers } from './handlers/invitation';
 import { lookupHandlers } from './handlers/lookup';
 import { mergeHandlers } from './handlers/merge';
 import { organizationHandlers } from './handlers/organization';
@@ -29,7 +31,7 @@ import type { Handlers, Sender } from './handlers/types';
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, idsHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers, clipHandlers, planHandlers] as const;
+export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, idsHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers, clipHandlers, planHandlers, importHandlers, invitationHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
@@ -46,6 +48,8 @@ export const handlers = {
   ...sidebarHandlers,
   ...clipHandlers,
   ...planHandlers,
+  ...importHandlers,
+  ...invitationHandlers,
 } satisfies Handlers;
 
 function isFromExtensionPage(sender: Sender): boolean {

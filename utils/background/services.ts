@@ -6,16 +6,17 @@ import { hasNewSince, isCheckDue, newSince } from '../for-you';
 import { LookupCache } from '../lookup-cache';
 import type { ForYou, ForYouStatus, LookupResult } from '../messages';
 import { isUnsent, Outbox, type OutboxItem } from '../outbox';
-import { activeOrgItem, backgroundProblemItem, connectionItem, followsItem, forYouCheckItem, forYouLastLookedItem } from '../storage';
+import { activeOrgItem, backgroundProblemItem, followsItem, forYouCheckItem, forYouLastLookedItem } from '../storage';
 import { fileInteraction } from './records/capture';
 import { followedSince, forYouRoutes } from './records/for-you';
 import { createExtensionOutboxStore, extensionLookupArea } from './storage-areas';
+import { currentConnection } from './policy';
 import { supabaseFor, type Client } from './supabase';
 
 export const OUTBOX_ALARM = 'outbox';
 
 export async function client(): Promise<Client> {
-  return supabaseFor(await connectionItem.getValue());
+  return supabaseFor(await currentConnection());
 }
 
 let alarmCleared = false;

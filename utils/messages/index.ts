@@ -11,8 +11,10 @@ import { captureMessages } from './capture';
 import { clipMessages } from './clip';
 import { coachingMessages } from './coaching';
 import { forYouMessages } from './for-you';
+import { importMessages } from './import';
 import { idsMessages } from './ids';
 import { insightsMessages } from './insights';
+import { invitationMessages } from './invitation';
 import { describeIssues, oneSentence } from './issues';
 import { lookupMessages } from './lookup';
 import { mergeMessages } from './merge';
@@ -28,8 +30,10 @@ export * from './capture';
 export * from './clip';
 export * from './coaching';
 export * from './for-you';
+export * from './import';
 export * from './ids';
 export * from './insights';
+export * from './invitation';
 export * from './issues';
 export * from './lookup';
 export * from './merge';
@@ -53,6 +57,8 @@ export const messages = {
   ...sidebarMessages,
   ...clipMessages,
   ...planMessages,
+  ...importMessages,
+  ...invitationMessages,
 } as const;
 
 export type MessageType = keyof typeof messages;

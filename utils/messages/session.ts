@@ -29,6 +29,18 @@ export const sessionStateSchema = z.object({
   settings: settingsSchema,
   /** Items filed in this browser and not yet on the server (the badge's number). */
   unsent: z.number().int().nonnegative(),
+  /** What IT set by policy (docs/policies.md): Settings shows it as "Set by your
+   * organization" and does not offer to change it. */
+  managed: z
+    .object({
+      connection: z.boolean(),
+      allowedEmailDomains: z.array(z.string()).nullable(),
+      lookupMode: z.boolean(),
+      problems: z.array(z.string()),
+    })
+    .optional(),
+  /** How this browser's user last signed in: Settings offers that form first. */
+  signInMethod: z.enum(['code', 'password']).nullable().optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

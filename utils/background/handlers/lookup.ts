@@ -5,13 +5,15 @@ import { lookupKey } from '../../lookup-cache';
 import { activeOrgItem, readItems, settingsItem, tabContextItem } from '../../storage';
 import type { TopicHandlers } from './types';
 import * as records from '../records/lookup';
+import { currentSettings } from '../policy';
 import { client, lookupCache, NO_ORGANIZATION } from '../services';
 
 export const lookupHandlers = {
   lookup: async ({ emails, linkedinUrl, prefer, manual, fullName }) => {
     // Pact rule 1: with automatic lookup off, nothing is asked until the rep asks, whatever
     // an open tab last knew of the setting.
-    const [settings, orgId] = await readItems(settingsItem, activeOrgItem);
+    const [stored, orgId] = await readItems(settingsItem, activeOrgItem);
+    const settings = await currentSettings(undefined, stored);
     if (!manual && !settings.autoLookup) return { skipped: true };
     if (!orgId) throw new Error(NO_ORGANIZATION);
     const key = lookupKey(orgId, emails, linkedinUrl);

@@ -9,7 +9,11 @@ import {
   readItems,
   removeUnder,
   settingsItem,
+  signInMethodItem,
 } from '../../storage';
+import { checkAnonKey, checkBackendUrl } from '../../invitation';
+import { emailRefusal } from '../../policy';
+import { currentSettings, readPolicy } from '../policy';
 import { testConnection } from '../connection';
 import type { TopicHandlers } from './types';
 import * as records from '../records/session';
@@ -39,7 +43,16 @@ async function fetchMemberships(supabase: Client, userId: string): Promise<Membe
  */
 export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): Promise<SessionState> {
   // One storage call for everything but the session itself: the sidebar asks on every thread.
-  const [connection, cached, storedOrgId, settings] = await readItems(connectionItem, membershipsCacheItem, activeOrgItem, settingsItem);
+  const [stored, cached, storedOrgId, storedSettings, signInMethod] = await readItems(
+    connectionItem,
+    membershipsCacheItem,
+    activeOrgItem,
+    settingsItem,
+    signInMethodItem,
+  );
+  const policy = await readPolicy();
+  const connection = policy.connection ?? stored;
+  const settings = await currentSettings(policy, storedSettings);
   const supabase = supabaseFor(connection);
   const { data } = await supabase.auth.getSession();
   const user = data.session?.user ?? null;
@@ -70,7 +83,20 @@ export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): 
     activeOrgId,
     settings,
     unsent,
+    managed: {
+      connection: policy.connection !== null,
+      allowedEmailDomains: policy.allowedEmailDomains,
+      lookupMode: policy.lookupMode !== null,
+      problems: policy.problems,
+    },
+    signInMethod,
   };
+}
+
+/** Refuses, before asking the server, an address the organization's policy does not allow. */
+async function allowedEmail(email: string): Promise<void> {
+  const refusal = emailRefusal(await readPolicy(), email);
+  if (refusal) throw new Error(refusal);
 }
 
 async function signedIn(): Promise<SessionState> {
@@ -102,12 +128,15 @@ export const sessionHandlers = {
   'session.get': (options) => sessionState(options),
 
   'session.signInWithPassword': async ({ email, password }) => {
+    await allowedEmail(email);
     const { error } = await (await client()).auth.signInWithPassword({ email, password });
     authError(error);
+    await signInMethodItem.setValue('password');
     return signedIn();
   },
 
   'session.signUp': async ({ email, password, displayName }) => {
+    await allowedEmail(email);
     const { data, error } = await (await client()).auth.signUp({
       email,
       password,
@@ -115,10 +144,12 @@ export const sessionHandlers = {
     });
     authError(error);
     if (!data.session) throw new Error('Check your email to confirm the address, then sign in.');
+    await signInMethodItem.setValue('password');
     return signedIn();
   },
 
   'session.sendCode': async ({ email }) => {
+    await allowedEmail(email);
     const { error } = await (await client()).auth.signInWithOtp({ email, options: { shouldCreateUser: true } });
     authError(error);
     return { sentTo: email };
@@ -127,6 +158,7 @@ export const sessionHandlers = {
   'session.verifyCode': async ({ email, code }) => {
     const { error } = await (await client()).auth.verifyOtp({ email, token: code, type: 'email' });
     if (error) throw new Error('That code is wrong or has expired — ask for a new one.');
+    await signInMethodItem.setValue('code');
     return signedIn();
   },
 
@@ -140,9 +172,18 @@ export const sessionHandlers = {
   'connection.test': ({ url, anonKey }) => testConnection(url, anonKey),
 
   'connection.set': async ({ url, anonKey }) => {
-    await testConnection(url, anonKey);
+    if ((await readPolicy()).connection) {
+      throw new Error('Your organization sets the connection by policy; it cannot be changed here.');
+    }
+    // The same checks as an invitation's: https only (loopback excepted), never a key that
+    // would bypass row level security.
+    const checkedUrl = checkBackendUrl(url);
+    if (!checkedUrl.ok) throw new Error(checkedUrl.error);
+    const checkedKey = checkAnonKey(anonKey);
+    if (!checkedKey.ok) throw new Error(checkedKey.error);
+    await testConnection(checkedUrl.value, checkedKey.value);
     const previous = await connectionItem.getValue();
-    const next = { url: url.replace(/\/+$/, ''), anonKey };
+    const next = { url: checkedUrl.value, anonKey: checkedKey.value };
     if (previous.url !== next.url || previous.anonKey !== next.anonKey) {
       await forgetSession();
       resetSupabaseClient();
@@ -152,7 +193,10 @@ export const sessionHandlers = {
   },
 
   'settings.set': async (settings) => {
-    await settingsItem.setValue(settings);
+    // What the policy decides stays as it decides; the rest is the user's.
+    const policy = await readPolicy();
+    const kept = policy.lookupMode ? { ...settings, autoLookup: (await settingsItem.getValue()).autoLookup } : settings;
+    await settingsItem.setValue(kept);
     return sessionState({ fresh: false });
   },
 } satisfies TopicHandlers;
