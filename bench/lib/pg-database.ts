@@ -3,6 +3,7 @@
 // hour to generate; its queries take seconds to time).
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
+import { migrateWithPsql } from '../../supabase/local/database.ts';
 import { createDatabaseLikeTeams, withAdmin } from '../../supabase/local/real-postgres.ts';
 import { ensurePlanItems, existingPopulation, generatePopulation, type PopulationReport, type PopulationSize } from './population.ts';
 
@@ -55,6 +56,11 @@ export async function ensurePopulation(
   if (!exists || options.fresh) {
     options.log(`[${name}] creating the database with every migration, as teams push it …`);
     await createDatabaseLikeTeams(serverUrl, name, { quiet: options.quiet ?? true });
+  }
+  if (exists && !options.fresh) {
+    // Migrations added since the population was generated (new indexes are timed too).
+    const { applied } = await migrateWithPsql(url, { seed: false });
+    if (applied.length) options.log(`[${name}] applied ${applied.join(', ')}`);
   }
   const db = new pg.Client({ connectionString: url });
   await db.connect();
