@@ -1168,6 +1168,7 @@ export type Database = {
           kind: string
           merged_at: string
           merged_by_display_name: string
+          merged_domain: string
           merged_email: string
           merged_id: string
           merged_linkedin_url: string

@@ -47,7 +47,10 @@ function knownBy(email: string | null, linkedinUrl: string | null): string | nul
 export function mergeLineText(line: MergeLine): string {
   const by = line.kind === 'contact' ? knownBy(line.merged_email, line.merged_linkedin_url) : null;
   const merged = `${line.merged_name}${by ? ` (${by})` : ''}`;
-  if (line.undone_at) return `${line.undone_by_display_name ?? 'Someone'} undid the merge of ${merged}`;
+  if (line.undone_at) {
+    const again = line.kind === 'account' && line.merged_domain ? `${line.merged_name} (${line.merged_domain})` : merged;
+    return `${line.undone_by_display_name ?? 'Someone'} undid the merge of ${again}`;
+  }
   return `${line.merged_by_display_name ?? 'Someone'} merged ${merged} into ${line.kept_name}`;
 }
 

@@ -256,7 +256,7 @@ describe('undoing an account merge', () => {
     expect(accountsFound).toEqual([merged.account_id]);
 
     expect((await history(kept.account_id!)).filter((row) => row.id === line.id)).toEqual([
-      expect.objectContaining({ kind: 'account', merged_name: `Zeta ${s} GmbH`, undone_by_display_name: 'Ana' }),
+      expect.objectContaining({ kind: 'account', merged_name: `Zeta ${s} GmbH`, merged_domain: mergedDomain, undone_by_display_name: 'Ana' }),
     ]);
   });
 

@@ -34,6 +34,8 @@ export const mergeLineSchema = z.object({
   undone_by_display_name: z.string().nullable().optional(),
   /** Until when merge.undo accepts this line's id; null once it no longer does. */
   undo_until: z.string().nullable().optional(),
+  /** For an undone account merge: a domain of the account that exists again. */
+  merged_domain: z.string().nullable().optional(),
 });
 export type MergeLine = z.infer<typeof mergeLineSchema>;
 

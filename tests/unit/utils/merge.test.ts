@@ -92,6 +92,9 @@ describe('merge lines', () => {
     expect(mergeLineText(line({ kind: 'account', merged_name: 'Acme GmbH', undone_at: '2026-11-27T00:00:00Z', undone_by_display_name: 'Ben' }))).toBe(
       'Ben undid the merge of Acme GmbH',
     );
+    expect(
+      mergeLineText(line({ kind: 'account', merged_name: 'Acme GmbH', merged_domain: 'acme-gmbh.example', undone_at: '2026-11-27T00:00:00Z', undone_by_display_name: 'Ben' })),
+    ).toBe('Ben undid the merge of Acme GmbH (acme-gmbh.example)');
     const entries = [{ occurred_at: '2026-11-28T00:00:00Z' }, { occurred_at: '2026-11-25T00:00:00Z' }];
     const merged = { ...undone, merged_id: 'undone', merged_at: '2026-11-01T00:00:00Z' };
     expect(interleave(entries, [merged], false).map((item) => ('line' in item ? item.line.merged_id : item.entry.occurred_at.slice(0, 10)))).toEqual([
