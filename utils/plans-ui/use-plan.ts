@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PlanItem, Result } from '../messages';
 import type { NewPlanItem, PlanActions } from '../plan-actions';
 import { send } from '../send';
-import { promisesForCustomer } from './copy-text';
+import { customerCopy } from '../plans/customer-copy';
 
 export type PlanLoad = { kind: 'loading' } | { kind: 'ok'; items: PlanItem[] } | { kind: 'error'; message: string };
 
@@ -60,7 +60,7 @@ export function usePlan(accountId: string | null): PlanModel {
     take: (id) => then(send('plan.take', { id })),
     release: (id) => then(send('plan.release', { id })),
     revisions: (id) => send('plan.revisions', { id }),
-    copyForCustomer: () => copy(load.kind === 'ok' ? promisesForCustomer(load.items) : ''),
+    copyForCustomer: () => copy(load.kind === 'ok' ? customerCopy(load.items, navigator.language) : ''),
   };
 
   const add = (id: string, item: NewPlanItem, sourceInteractionId: string | null = null) =>

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../../../utils/messages';
-import { promisesForCustomer } from '../../../../utils/plans-ui/copy-text';
 import { openStepsFrom } from '../../../../utils/plans-ui/open-steps';
-import { planItem } from '../../components/plan-fixtures';
-import { formatDay } from '../../../../utils/due-dates';
 
 const lookup = (fields: Partial<LookupResult>): LookupResult => ({ contacts: [], accounts: [], entries: [], people: [], ...fields });
 
@@ -26,17 +23,5 @@ describe('What is open with them, from the lookup', () => {
   it('is empty for an answer kept from before plans existed', () => {
     expect(openStepsFrom(lookup({}))).toEqual([]);
     expect(openStepsFrom(null)).toEqual([]);
-  });
-});
-
-describe('Copy for the customer', () => {
-  it('lists the open promises both ways, with their dates, and leaves out the rest', () => {
-    const text = promisesForCustomer([
-      planItem({ side: 'ours', body: 'Send the DPA', due_on: '2026-12-11' }),
-      planItem({ side: 'theirs', body: 'Sign the order form' }),
-      planItem({ kind: 'risk', side: null, body: 'Budget freeze' }),
-      planItem({ side: 'ours', body: 'Old promise', settled_at: '2026-12-01T00:00:00Z', outcome: 'done' }),
-    ]);
-    expect(text).toBe(`What we will do:\n- Send the DPA (by ${formatDay('2026-12-11')})\n\nWhat you said you would do:\n- Sign the order form`);
   });
 });
