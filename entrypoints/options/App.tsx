@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionState } from '../../utils/messages';
+import { browser } from 'wxt/browser';
 import { send } from '../../utils/send';
+import { LOCAL_STACK } from '../../utils/storage';
+import { isUnder } from '../../utils/storage-keys';
 import { SECTIONS, type SettingsSection } from './sections';
 import { LatestAction } from './sections/use-action';
 
@@ -10,9 +13,11 @@ export function sectionFor(hash: string): SettingsSection | null {
   return SECTIONS.find((section) => section.id === id || section.aliases?.includes(id)) ?? null;
 }
 
-/** Where Settings opens without an address: what the user needs next. */
+/** Where Settings opens without an address: what the user needs next. Someone signed out
+ * and not yet connected to a team (or connected by policy) starts by joining. */
 function firstSection(session: SessionState): SettingsSection {
-  const wanted = session.user && !session.organizations.length ? 'organization' : 'account';
+  const unconnected = session.managed?.connection || session.connection.url === LOCAL_STACK.url;
+  const wanted = session.user ? (session.organizations.length ? 'account' : 'organization') : unconnected ? 'join' : 'account';
   return SECTIONS.find((section) => section.id === wanted) ?? SECTIONS[0]!;
 }
 
@@ -27,10 +32,49 @@ export function App() {
   const load = async () => {
     setError(null);
     const state = await send('session.get', {});
-    if (state.ok) setSession(state.data);
-    else setError(state.error);
+    if (!state.ok) return setError(state.error);
+    setSession(state.data);
+    // The section Settings opened at stays while the session changes under it (connecting
+    // during "Join with an invitation" must not move the user elsewhere).
+    setAsked((previous) => previous ?? firstSection(state.data));
   };
   useEffect(() => void load(), []);
+
+  // Settings follows what happens elsewhere as it happens: signing out in another tab, the
+  // session expiring, joining or switching organization from the panel (storage changes),
+  // and a role changed by an admin (asked again whenever the page comes back into view, and
+  // every minute while it is in view).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const refresh = (fresh: boolean) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void send('session.get', { fresh }).then((state) => state.ok && setSession(state.data));
+      }, 150);
+    };
+    const watched = ['connection', 'memberships', 'activeOrg', 'settings'];
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'managed') return refresh(false);
+      if (area !== 'local') return;
+      if (Object.keys(changes).some((key) => watched.includes(key) || isUnder('local:auth:', key))) refresh(false);
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') refresh(true);
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    document.addEventListener('visibilitychange', onVisible);
+    addEventListener('focus', onVisible);
+    const every = setInterval(() => document.visibilityState === 'visible' && refresh(true), 60_000);
+    return () => {
+      browser.storage.onChanged.removeListener(onStorage);
+      document.removeEventListener('visibilitychange', onVisible);
+      removeEventListener('focus', onVisible);
+      clearInterval(every);
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+
 
   // Another page may open Settings at a section, or the user may edit the address.
   useEffect(() => {

@@ -7,7 +7,7 @@ import { useAction } from './use-action';
 
 /** Who is signed in, or the sign-in form (options.html#sign-in). */
 export function AccountSection(props: SectionProps) {
-  return props.session.user ? <SignedIn {...props} /> : <SignIn {...props} />;
+  return props.session.user ? <SignedIn {...props} /> : <SignInForm {...props} />;
 }
 
 function SignedIn({ session, onSession, go }: SectionProps) {
@@ -38,10 +38,13 @@ function SignedIn({ session, onSession, go }: SectionProps) {
   );
 }
 
-function SignIn({ session, onSession, go }: SectionProps) {
+/** The sign-in form; "Join with an invitation" shows it too, between connecting and joining. */
+export function SignInForm({ session, onSession, go }: SectionProps) {
   // Password first: every team's server has it (email codes need its mail set up); the local
-  // stack's codes are one click away and printed by npm run dev.
-  const [mode, setMode] = useState<'code' | 'password'>('password');
+  // stack's codes are one click away and printed by npm run dev. Whoever signed in here with a
+  // code before gets the code form first.
+  const [mode, setMode] = useState<'code' | 'password'>(session.signInMethod ?? 'password');
+  const allowed = session.managed?.allowedEmailDomains;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -64,6 +67,11 @@ function SignIn({ session, onSession, go }: SectionProps) {
         </a>{' '}
         if someone gave you its address.
       </p>
+      {allowed?.length ? (
+        <p class="hc-muted">
+          Set by your organization: sign in with your address at {allowed.map((domain) => `@${domain}`).join(', ')}.
+        </p>
+      ) : null}
       <div class="hc-row" role="group" aria-label="How to sign in">
         <button type="button" aria-pressed={mode === 'code'} onClick={() => setMode('code')}>
           Email code

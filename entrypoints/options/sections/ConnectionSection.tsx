@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusNote } from '../../../components/StatusNote';
+import { checkAnonKey, checkBackendUrl, isLoopbackUrl } from '../../../utils/invitation';
 import { send } from '../../../utils/send';
 import { LOCAL_STACK } from '../../../utils/storage';
 import type { SectionProps } from './types';
@@ -28,14 +29,21 @@ export function ConnectionSection({ session, onSession }: SectionProps) {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const target = url.trim().replace(/\/+$/, '');
-    const key = anonKey.trim() || (target === LOCAL_STACK.url ? LOCAL_STACK.anonKey : '');
-    if (!key) {
-      await run(async () => ({ ok: false, error: 'Enter the project’s anon key (Project settings → API).' }));
+    // The checks an invitation passes: https (loopback excepted), and the anon key only.
+    const checkedUrl = checkBackendUrl(url);
+    if (!checkedUrl.ok) {
+      await run(async () => ({ ok: false as const, error: checkedUrl.error }));
       return;
     }
+    const target = checkedUrl.value;
+    const checkedKey = checkAnonKey(anonKey.trim() || (target === LOCAL_STACK.url ? LOCAL_STACK.anonKey : ''));
+    if (!checkedKey.ok) {
+      await run(async () => ({ ok: false as const, error: checkedKey.error }));
+      return;
+    }
+    const key = checkedKey.value;
     // Asked for inside the click, as browsers require; only this one origin.
-    if (target.startsWith('https://')) {
+    if (!isLoopbackUrl(target)) {
       const granted = await browser.permissions.request({ origins: [`${new URL(target).origin}/*`] });
       if (!granted) {
         await run(async () => ({ ok: false, error: 'Highcard needs permission to reach that address to connect.' }));
@@ -44,6 +52,22 @@ export function ConnectionSection({ session, onSession }: SectionProps) {
     }
     await runSession(() => send('connection.set', { url: target, anonKey: key }), `Connected to ${target}.`);
   };
+
+  if (session.managed?.connection) {
+    return (
+      <div class="hc-stack">
+        <p>
+          Connected to <strong>{session.connection.url}</strong>.
+        </p>
+        <p class="hc-muted">Set by your organization: it cannot be changed here.</p>
+        {session.managed.problems.map((problem) => (
+          <p key={problem} class="hc-muted">
+            {problem}
+          </p>
+        ))}
+      </div>
+    );
+  }
 
   return (
     <>

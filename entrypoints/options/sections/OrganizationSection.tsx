@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ROLE_LABELS } from '../../../components/labels';
 import { ProfileForm } from '../../../components/ProfileForm';
 import { StatusNote } from '../../../components/StatusNote';
@@ -9,13 +9,46 @@ import { useAction } from './use-action';
 
 /** Which organization the popup and sidebar read, how colleagues see me in it, and
  * creating or joining one. */
-export function OrganizationSection({ session, onSession }: SectionProps) {
+export function OrganizationSection({ session, onSession, go }: SectionProps) {
   const active = session.organizations.find((org) => org.org_id === session.activeOrgId);
   const switching = useAction(onSession);
   const profile = useAction(onSession);
+  const [created, setCreated] = useState<string | null>(null);
+  const next = useRef<HTMLDivElement>(null);
+  // Right after creating, what to do next is where the eye is, not below the forms.
+  useEffect(() => {
+    if (created) next.current?.scrollIntoView({ block: 'nearest' });
+  }, [created]);
 
   return (
     <>
+      {created && active?.org_name === created ? (
+        <div ref={next} class="hc-stack hc-next-steps" role="region" aria-label="What to do next">
+          <p role="status">
+            <strong>{created}</strong> is ready, and you are its admin. Next:
+          </p>
+          <ol>
+            <li>
+              Invite your colleagues:{' '}
+              <a href="#people" onClick={(e) => (e.preventDefault(), go('people'))}>
+                People → Share an invitation
+              </a>{' '}
+              gives one text to paste into chat or mail.
+            </li>
+            <li>
+              File your first customer message: open a customer’s email in Gmail, open Highcard’s panel (the toolbar button
+              or Alt+Shift+H) and press “Add to customer record”.
+            </li>
+            <li>
+              Already have customers in a CRM?{' '}
+              <a href="#import" onClick={(e) => (e.preventDefault(), go('import'))}>
+                Import
+              </a>{' '}
+              them from a HubSpot, Salesforce or Pipedrive export.
+            </li>
+          </ol>
+        </div>
+      ) : null}
       {session.organizations.length ? (
         <fieldset>
           <legend>Active organization</legend>
@@ -48,12 +81,12 @@ export function OrganizationSection({ session, onSession }: SectionProps) {
       ) : null}
 
       <JoinForm onSession={onSession} />
-      <CreateForm onSession={onSession} />
+      <CreateForm onSession={onSession} onCreated={setCreated} />
     </>
   );
 }
 
-function CreateForm({ onSession }: Pick<SectionProps, 'onSession'>) {
+function CreateForm({ onSession, onCreated }: Pick<SectionProps, 'onSession'> & { onCreated: (name: string) => void }) {
   const [name, setName] = useState('');
   const { busy, note, runSession } = useAction(onSession);
   return (
@@ -61,7 +94,11 @@ function CreateForm({ onSession }: Pick<SectionProps, 'onSession'>) {
       class="hc-stack"
       onSubmit={async (event) => {
         event.preventDefault();
-        if (await runSession(() => send('org.create', { name: name.trim() }), `Created ${name.trim()}.`)) setName('');
+        const wanted = name.trim();
+        if (await runSession(() => send('org.create', { name: wanted }), `Created ${wanted}.`)) {
+          setName('');
+          onCreated(wanted);
+        }
       }}
     >
       <h3>Create an organization</h3>

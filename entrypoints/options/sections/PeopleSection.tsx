@@ -20,20 +20,23 @@ export function PeopleSection({ session }: SectionProps) {
   );
 }
 
+/** "Share an invitation": one text with everything a colleague needs (the server, its
+ * public key, the code and the organization's name), to paste into chat or mail. */
 function InviteForm({ org }: { org: Membership }) {
   const [role, setRole] = useState<Role>('member');
-  const [invite, setInvite] = useState<string | null>(null);
+  const [invite, setInvite] = useState<{ code: string; text: string } | null>(null);
   const { busy, note, run } = useAction();
+  const copy = useAction();
   return (
     <form
       class="hc-stack"
       onSubmit={async (event) => {
         event.preventDefault();
-        const created = await run(() => send('org.invite', { orgId: org.org_id, role }), 'Invite code created.');
-        if (created) setInvite(created.code);
+        const created = await run(() => send('invitation.create', { orgId: org.org_id, role }), 'Invitation created.');
+        if (created) setInvite(created);
       }}
     >
-      <h3>Invite a colleague to {org.org_name}</h3>
+      <h3>Share an invitation to {org.org_name}</h3>
       <label>
         Role
         <select value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
@@ -46,18 +49,40 @@ function InviteForm({ org }: { org: Membership }) {
       </label>
       <div class="hc-row">
         <button type="submit" disabled={busy}>
-          Create invite code
+          Create invitation
         </button>
       </div>
       <StatusNote note={note} />
       {invite ? (
-        <p>
-          Invite code: <code aria-label="Invite code">{invite}</code>{' '}
-          <button type="button" onClick={() => void navigator.clipboard.writeText(invite)}>
-            Copy code
-          </button>{' '}
-          <span class="hc-muted">It works once, for 7 days.</span>
-        </p>
+        <div class="hc-stack">
+          <label>
+            Invitation to share
+            <textarea readOnly rows={7} value={invite.text} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <div class="hc-row">
+            <button
+              type="button"
+              onClick={() =>
+                void copy.run(async () => {
+                  try {
+                    await navigator.clipboard.writeText(invite.text);
+                    return { ok: true as const, data: null };
+                  } catch {
+                    return { ok: false as const, error: 'The browser did not let Highcard copy; select the text and copy it by hand.' };
+                  }
+                }, 'Copied. Paste it into chat or mail.')
+              }
+            >
+              Copy invitation
+            </button>
+          </div>
+          <StatusNote note={copy.note} />
+          <p class="hc-muted">
+            Paste it into chat or mail. Your colleague opens Highcard’s Settings → Join with an invitation and pastes it: that
+            connects, signs in and joins in one go. Someone already connected can use the code alone:{' '}
+            <code aria-label="Invite code">{invite.code}</code>. It works once, for 7 days.
+          </p>
+        </div>
       ) : null}
     </form>
   );

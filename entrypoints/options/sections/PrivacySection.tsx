@@ -12,6 +12,7 @@ export function PrivacySection({ session, onSession }: SectionProps) {
         <input
           type="checkbox"
           checked={session.settings.autoLookup}
+          disabled={session.managed?.lookupMode}
           onChange={async (e) => {
             const autoLookup = e.currentTarget.checked;
             await runSession(
@@ -22,6 +23,7 @@ export function PrivacySection({ session, onSession }: SectionProps) {
         />
         Look up the people in view automatically
       </label>
+      {session.managed?.lookupMode ? <p class="hc-muted">Set by your organization.</p> : null}
       <StatusNote note={note} />
       <p class="hc-muted">
         When off, the sidebar sends nothing until you press “Look up”. Lookups are never logged by your team’s backend.

@@ -2,7 +2,9 @@
 // component and add one entry here; its address is options.html#<id>.
 import { AccountSection } from './AccountSection';
 import { ConnectionSection } from './ConnectionSection';
+import { ImportSection } from './ImportSection';
 import { InsightsSection } from './InsightsSection';
+import { JoinSection } from './JoinSection';
 import { OrganizationSection } from './OrganizationSection';
 import { PeopleSection } from './PeopleSection';
 import { PrivacySection } from './PrivacySection';
@@ -16,8 +18,10 @@ export type { SectionProps, SettingsSection } from './types';
 
 export const SECTIONS: readonly SettingsSection[] = [
   { id: 'account', title: 'Account', aliases: ['sign-in'], Component: AccountSection },
+  { id: 'join', title: 'Join with an invitation', aliases: ['invitation'], Component: JoinSection },
   { id: 'organization', title: 'Organization', needs: 'user', Component: OrganizationSection },
   { id: 'people', title: 'People', needs: 'organization', Component: PeopleSection },
+  { id: 'import', title: 'Import', needs: 'organization', Component: ImportSection },
   { id: 'shared', title: 'What I have shared', needs: 'organization', Component: SharedSection },
   { id: 'coaching', title: 'Coaching', needs: 'organization', Component: CoachingSection },
   { id: 'insights', title: 'Insights', needs: 'organization', Component: InsightsSection },

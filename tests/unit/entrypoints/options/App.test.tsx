@@ -146,7 +146,7 @@ describe('the options page', () => {
     const mock = answerWith(send, {
       'session.get': () => ok(signedIn),
       'org.members': () => ok([{ user_id: ME, role: 'admin', display_name: 'ana', department: null }]),
-      'org.invite': () => ok({ code: 'K7QM-PX42-9T' }),
+      'invitation.create': () => ok({ code: 'K7QM-PX42-9T', token: 'hc1_abc', text: 'You are invited…\n\nhc1_abc' }),
     });
     openAt('organization');
     expect(await screen.findByRole('radio', { name: 'Lumen Logistics (Admin)' })).toBeTruthy();
@@ -155,9 +155,10 @@ describe('the options page', () => {
     expect(Array.from((role as HTMLSelectElement).options).map((o) => o.textContent)).toEqual(['Member', 'Manager', 'Admin']);
     expect((await screen.findByLabelText('Role of ana')) as HTMLSelectElement).toBeTruthy();
     fireEvent.change(role, { target: { value: 'manager' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Create invite code' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create invitation' }));
     expect((await screen.findByLabelText('Invite code')).textContent).toBe('K7QM-PX42-9T');
-    expect(mock).toHaveBeenCalledWith('org.invite', { orgId: ORG, role: 'manager' });
+    expect((screen.getByLabelText('Invitation to share') as HTMLTextAreaElement).value).toBe('You are invited…\n\nhc1_abc');
+    expect(mock).toHaveBeenCalledWith('invitation.create', { orgId: ORG, role: 'manager' });
   });
 
   it('switches automatic lookup off and shows the session the background answers with', async () => {
@@ -183,7 +184,8 @@ describe('the options page', () => {
     openAt('');
     expect((await screen.findByRole('alert')).textContent).toContain('Highcard was updated or restarted.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    // Signed out and not connected to a team yet: Settings starts at joining one.
+    expect(await screen.findByRole('button', { name: 'Join' })).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });
