@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { formatWhen } from '../utils/format';
+import { defaultKeep, mergeQuestion, type MergeSide } from '../utils/merge-words';
 import type { AccountHit, AccountOverview } from '../utils/messages';
 import { MergeDialog } from './MergeDialog';
 
@@ -13,21 +15,30 @@ interface Props {
   error?: string | null;
   onSearch: (query: string) => void;
   onChoose: (accountId: string | null) => void;
-  onMerge: (mergeId: string) => void;
+  /** Merge `mergeId` into `keepId`: the larger account is proposed, the rep may swap. */
+  onMerge: (keepId: string, mergeId: string) => void;
 }
+
+const side = (account: AccountOverview): MergeSide => ({
+  id: account.account_id,
+  name: account.name,
+  domains: account.domains,
+  people: account.contact_count,
+});
 
 function rows(account: AccountOverview): Array<[string, string]> {
   return [
     ['Domains', account.domains.join(', ') || '—'],
     ['People known', String(account.contact_count)],
-    ['Last heard from', account.last_activity_at ? new Date(account.last_activity_at).toLocaleDateString() : '—'],
+    ['Last heard from', formatWhen(account.last_activity_at) || '—'],
   ];
 }
 
 /** "Merge with another account…": find the other account, see both side by side and what will
- * move, then merge it into this one. (To keep the other one, merge from its own view.) */
+ * move, then merge the smaller into the larger (or the other way round, as the rep chooses). */
 export function AccountMerge({ account, hits, other, busy = false, error = null, onSearch, onChoose, onMerge }: Props) {
   const [open, setOpen] = useState(false);
+  const [swapped, setSwapped] = useState(false);
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>
@@ -36,21 +47,29 @@ export function AccountMerge({ account, hits, other, busy = false, error = null,
     );
   }
   if (other) {
+    // The open account is proposed first, so it stays kept when the two are the same size.
+    const proposed = defaultKeep(side(account), side(other)).keep.id === account.account_id ? [account, other] : [other, account];
+    const [keep, merge] = (swapped ? [proposed[1], proposed[0]] : proposed) as [AccountOverview, AccountOverview];
     return (
       <MergeDialog
         noun="account"
-        keep={{ name: account.name, rows: rows(account) }}
-        merge={{ name: other.name, rows: rows(other) }}
+        keep={{ name: keep.name, rows: rows(keep) }}
+        merge={{ name: merge.name, rows: rows(merge) }}
+        question={mergeQuestion(side(keep), side(merge))}
+        onSwap={() => setSwapped(!swapped)}
         moves={[
-          ...other.domains.map((domain) => `The domain ${domain}`),
-          `The ${other.contact_count === 1 ? 'person' : `${other.contact_count} people`} known at ${other.name}`,
-          `Every entry about ${other.name}, with its author and earlier versions`,
-          `Filings under the name ${other.name}`,
+          ...merge.domains.map((domain) => `The domain ${domain}`),
+          `The ${merge.contact_count === 1 ? 'person' : `${merge.contact_count} people`} known at ${merge.name}`,
+          `Every entry about ${merge.name}, with its author and earlier versions`,
+          `Filings under the name ${merge.name}`,
         ]}
         busy={busy}
         error={error}
-        onCancel={() => onChoose(null)}
-        onConfirm={() => onMerge(other.account_id)}
+        onCancel={() => {
+          setSwapped(false);
+          onChoose(null);
+        }}
+        onConfirm={() => onMerge(keep.account_id, merge.account_id)}
       />
     );
   }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
 import { contactMoves, contactRows, likelyDuplicates } from '../utils/merge';
+import { mergeQuestion, type MergeSide } from '../utils/merge-words';
 import type { AccountContact } from '../utils/messages';
 import { MergeDialog } from './MergeDialog';
 
@@ -12,6 +13,14 @@ interface Props {
   error?: string | null;
   onMerge: (keepId: string, mergeId: string) => void;
 }
+
+const personSide = (person: AccountContact): MergeSide => ({
+  id: person.id,
+  name: person.full_name,
+  email: person.email,
+  linkedin_url: person.linkedin_url,
+  title: person.title,
+});
 
 type Step = { kind: 'none' } | { kind: 'choose'; mergeId: string } | { kind: 'confirm'; mergeId: string; keepId: string };
 
@@ -105,6 +114,7 @@ export function AccountPeople({ people, domains, busy = false, error = null, onM
           noun="person"
           keep={{ name: keep.full_name, rows: contactRows(keep) }}
           merge={{ name: merged.full_name, rows: contactRows(merged) }}
+          question={mergeQuestion(personSide(keep), personSide(merged))}
           moves={contactMoves(merged)}
           busy={busy}
           error={error}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { undoNote } from '../utils/merge-words';
 
 export interface MergeSide {
   /** "Mia Schmidt", "Acme Robotics GmbH". */
@@ -11,6 +12,10 @@ interface Props {
   noun: 'person' | 'account';
   keep: MergeSide;
   merge: MergeSide;
+  /** The question, naming what tells the two apart (utils/merge-words.ts mergeQuestion). */
+  question: string;
+  /** Offered when the rep may keep the other record instead of the one proposed. */
+  onSwap?: () => void;
   /** What moves from the merged record to the kept one. */
   moves: readonly string[];
   busy?: boolean;
@@ -40,7 +45,7 @@ function Side({ heading, side }: { heading: string; side: MergeSide }) {
 
 /** Both records side by side and what will move, before anything is merged. Cancel has focus;
  * Escape cancels. */
-export function MergeDialog({ noun, keep, merge, moves, busy = false, error = null, onConfirm, onCancel }: Props) {
+export function MergeDialog({ noun, keep, merge, question, onSwap, moves, busy = false, error = null, onConfirm, onCancel }: Props) {
   const titleId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
@@ -58,7 +63,7 @@ export function MergeDialog({ noun, keep, merge, moves, busy = false, error = nu
       }}
     >
       <h3 id={titleId} class="hc-h3">
-        Merge {merge.name} into {keep.name}?
+        {question}
       </h3>
       <div class="hc-merge__sides">
         <Side heading={noun === 'person' ? 'Merged person' : 'Merged account'} side={merge} />
@@ -74,6 +79,7 @@ export function MergeDialog({ noun, keep, merge, moves, busy = false, error = nu
         Nothing {keep.name} already has is overwritten. Everyone in the organization sees this merge in the
         account’s timeline.
       </p>
+      <p>{undoNote()}</p>
       {error ? (
         <p role="alert" class="hc-error">
           {error}
@@ -83,6 +89,11 @@ export function MergeDialog({ noun, keep, merge, moves, busy = false, error = nu
         <button type="button" ref={cancel} onClick={onCancel} disabled={busy}>
           Cancel
         </button>
+        {onSwap ? (
+          <button type="button" onClick={onSwap} disabled={busy}>
+            Keep the other one instead
+          </button>
+        ) : null}
         <button type="button" class="hc-primary" onClick={onConfirm} disabled={busy}>
           {busy ? 'Merging…' : 'Merge'}
         </button>

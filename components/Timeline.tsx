@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatWhen, withOffset } from '../utils/format';
 import { keptThenFresh } from '../utils/kept-answer';
-import { interleave, mergeLineText } from '../utils/merge';
+import { canUndo, interleave } from '../utils/merge';
+import { mergeLineDate, mergeLineWords, type KeptIdentity } from '../utils/merge-words';
 import type { MergeLine, TimelineCursor, TimelineEntry, TimelineQuery } from '../utils/messages';
 import { send } from '../utils/send';
 import { KINDS, SIGNALS, type Kind, type Signal } from '../utils/vocabulary';
@@ -49,8 +50,11 @@ export function Timeline({
   accountId,
   currentUserId,
   focusEntryId = null,
+  onChanged,
 }: {
   accountId: string;
+  /** A merge shown here was undone: the account view reloads. */
+  onChanged?: () => void;
   currentUserId: string | null;
   /** Opened from For you: the entry to show, loading pages until it is in view. */
   focusEntryId?: string | null;
@@ -101,14 +105,39 @@ export function Timeline({
 
   // One customer, one record (helper M): each merge is one line between the entries, never an
   // entry, and only on the unfiltered timeline.
+  // A line names what tells the kept person apart ("into Mia Schmidt (m.schmidt@acme.example)"),
+  // so the people of the account are read once there is a person's line to tell.
   const [merges, setMerges] = useState<MergeLine[]>([]);
+  const [keptPeople, setKeptPeople] = useState<ReadonlyMap<string, KeptIdentity>>(new Map());
+  const [undoing, setUndoing] = useState<string | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const loadMerges = async (live: () => boolean = () => true) => {
+    const result = await send('merge.history', { accountId });
+    if (!live()) return;
+    const lines = result.ok ? result.data : [];
+    setMerges(lines);
+    if (!lines.some((line) => line.kind === 'contact')) return;
+    const people = await send('merge.accountContacts', { accountId });
+    if (live() && people.ok) setKeptPeople(new Map(people.data.map((p) => [p.id, p])));
+  };
   useEffect(() => {
     let live = true;
-    void send('merge.history', { accountId }).then((result) => live && setMerges(result.ok ? result.data : []));
+    void loadMerges(() => live);
     return () => {
       live = false;
     };
   }, [accountId]);
+  const undo = async (line: MergeLine) => {
+    if (!line.id) return;
+    setUndoing(line.id);
+    const result = await send('merge.undo', { mergeId: line.id });
+    setUndoing(null);
+    setUndoError(result.ok ? null : result.error);
+    if (result.ok) {
+      await loadMerges();
+      onChanged?.();
+    }
+  };
 
   const filtered = Boolean(filters.signal || filters.kind || filters.from || filters.to);
   const set = <K extends keyof TimelineFilters>(key: K, value: TimelineFilters[K]) => setFilters({ ...filters, [key]: value });
@@ -162,10 +191,16 @@ export function Timeline({
         <ol class="hc-entries" aria-label="Entries, newest first">
           {interleave(entries, filtered ? [] : merges, !next).map((item) =>
             'line' in item ? (
-              <li key={`merge-${item.line.merged_id}`} class="hc-history-line">
+              <li key={`merge-${item.line.id ?? item.line.merged_id}`} class="hc-history-line">
                 <p role="note">
-                  {mergeLineText(item.line)} · {formatWhen(item.line.merged_at)}
+                  {mergeLineWords(item.line, item.line.kind === 'contact' ? keptPeople.get(item.line.keep_id) : undefined)} ·{' '}
+                  {mergeLineDate(item.line)}
                 </p>
+                {canUndo(item.line) ? (
+                  <button type="button" disabled={undoing !== null} onClick={() => void undo(item.line)}>
+                    {undoing === item.line.id ? 'Undoing…' : 'Undo'}
+                  </button>
+                ) : null}
               </li>
             ) : (
               <TimelineItem
@@ -185,6 +220,11 @@ export function Timeline({
         </p>
       ) : null}
 
+      {undoError ? (
+        <p role="alert" class="hc-error">
+          {undoError}
+        </p>
+      ) : null}
       {load.kind === 'loading' ? <p role="status">Loading entries…</p> : null}
       {load.kind === 'error' ? (
         <div role="alert" class="hc-error">

@@ -17,12 +17,22 @@ export interface MergeSide {
   linkedin_url?: string | null;
   title?: string | null;
   entries?: number;
+  /** People known at an account: its size when its entries are not counted. */
+  people?: number;
   created_at?: string | null;
 }
 
 export function entriesWord(n: number): string {
   return `${n} ${n === 1 ? 'entry' : 'entries'}`;
 }
+
+function sizeWord(side: MergeSide): string | null {
+  if (side.entries !== undefined) return entriesWord(side.entries);
+  if (side.people !== undefined) return `${side.people} ${side.people === 1 ? 'person' : 'people'}`;
+  return null;
+}
+
+const size = (side: MergeSide) => side.entries ?? side.people ?? 0;
 
 /** The identities of a side in the order they tell records apart: domain, email, LinkedIn, title. */
 function identities(side: MergeSide): string[] {
@@ -44,7 +54,7 @@ export function tellApart(side: MergeSide, other: MergeSide): string | null {
 
 /** "Acme Robotics (acme-robotics.example · 12 entries)". */
 export function sideLabel(side: MergeSide, other: MergeSide): string {
-  const details = [tellApart(side, other), side.entries === undefined ? null : entriesWord(side.entries)]
+  const details = [tellApart(side, other), sizeWord(side)]
     .filter(Boolean)
     .join(' · ');
   return details ? `${side.name} (${details})` : side.name;
@@ -63,10 +73,10 @@ export function undoNote(now = new Date()): string {
   return `Any member can undo this merge for ${UNDO_DAYS} days, until ${formatWhen(until.toISOString())}.`;
 }
 
-/** Which record is kept unless the rep chooses: the one with more entries, then the older one,
+/** Which record is kept unless the rep chooses: the larger one (entries, else people), then the older one,
  * then the first given (so the choice never flips between renders). */
 export function defaultKeep<S extends MergeSide>(a: S, b: S): { keep: S; merge: S } {
-  const entries = (b.entries ?? 0) - (a.entries ?? 0);
+  const entries = size(b) - size(a);
   if (entries !== 0) return entries > 0 ? { keep: b, merge: a } : { keep: a, merge: b };
   const aAt = a.created_at ? Date.parse(a.created_at) : Number.POSITIVE_INFINITY;
   const bAt = b.created_at ? Date.parse(b.created_at) : Number.POSITIVE_INFINITY;

@@ -37,9 +37,10 @@ export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPa
     }
   };
 
-  const mergeAccount = async (mergeId: string) => {
+  // When the rep keeps the other account, this one is merged away: the view follows to it.
+  const mergeAccount = async (keepId: string, mergeId: string) => {
     setBusy(true);
-    const result = await send('merge.accounts', { keepId: accountId, mergeId });
+    const result = await send('merge.accounts', { keepId, mergeId });
     setBusy(false);
     setAccountError(result.ok ? null : result.error);
     if (result.ok) {
@@ -87,7 +88,7 @@ export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPa
           setOther(result.ok ? result.data : null);
           if (!result.ok) setAccountError(result.error);
         }}
-        onMerge={(mergeId) => void mergeAccount(mergeId)}
+        onMerge={(keepId, mergeId) => void mergeAccount(keepId, mergeId)}
       />
     </>
   );

@@ -116,7 +116,7 @@ test('any member merges two records of one person, and another account, from the
   const byProfile = people.getByRole('listitem').filter({ hasText: 'No email' });
   await byProfile.getByRole('button', { name: 'Merge Mia Schmidt into…' }).click();
   await people.getByRole('button', { name: 'Continue' }).click();
-  const dialog = popup.getByRole('dialog', { name: 'Merge Mia Schmidt into Mia Schmidt?' });
+  const dialog = popup.getByRole('dialog', { name: /^Keep Mia Schmidt \(.+\) and merge Mia Schmidt \(LinkedIn\) into it\?$/ });
   await expect(dialog.getByRole('list', { name: 'What will move' })).toContainText(`https://www.linkedin.com/in/mia-${stamp}`);
   await dialog.getByRole('button', { name: 'Merge' }).click();
   await expect(people.getByRole('listitem')).toHaveCount(1);
@@ -128,7 +128,7 @@ test('any member merges two records of one person, and another account, from the
   await popup.getByRole('searchbox', { name: /Merge into Acme Robotics/ }).fill('Acme Robotics GmbH');
   await popup.getByRole('button', { name: 'Find' }).click();
   await popup.getByRole('list', { name: 'Accounts found' }).getByRole('button', { name: /Acme Robotics GmbH/ }).click();
-  await popup.getByRole('dialog', { name: 'Merge Acme Robotics GmbH into Acme Robotics?' }).getByRole('button', { name: 'Merge' }).click();
+  await popup.getByRole('dialog', { name: /^Keep Acme Robotics \(.+\) and merge Acme Robotics GmbH \(.+\) into it\?$/ }).getByRole('button', { name: 'Merge' }).click();
   await expect(popup.getByRole('note').filter({ hasText: /merged Acme Robotics GmbH into Acme Robotics/ })).toBeVisible();
   await expect(popup.getByRole('article', { name: 'Under the other name' })).toBeVisible();
   await expect(people.getByRole('listitem')).toHaveCount(2);

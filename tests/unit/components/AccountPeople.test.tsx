@@ -46,7 +46,10 @@ describe('the people known at an account', () => {
     expect(target.value).toBe('mail');
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
 
-    const dialog = screen.getByRole('dialog', { name: 'Merge Mia Schmidt into Mia Schmidt?' });
+    const dialog = screen.getByRole('dialog', {
+      name: 'Keep Mia Schmidt (mia@acme-robotics.example) and merge Mia Schmidt (LinkedIn) into it?',
+    });
+    expect(dialog.textContent).toContain('Any member can undo this merge for 30 days');
     expect(within(dialog).getByRole('region', { name: 'Merged person: Mia Schmidt' }).textContent).toContain(
       'https://www.linkedin.com/in/mia-schmidt',
     );
@@ -103,9 +106,27 @@ describe('merging another account into this one', () => {
     expect(onChoose).toHaveBeenCalledWith('gmbh');
 
     rerender(<AccountMerge {...props} hits={[]} other={gmbh} />);
-    const dialog = screen.getByRole('dialog', { name: 'Merge Acme Robotics GmbH into Acme Robotics?' });
+    const dialog = screen.getByRole('dialog', {
+      name: 'Keep Acme Robotics (acme-robotics.example · 2 people) and merge Acme Robotics GmbH (acme.de · 1 person) into it?',
+    });
     expect(within(dialog).getByRole('list', { name: 'What will move' }).textContent).toContain('The domain acme.de');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
-    expect(onMerge).toHaveBeenCalledWith('gmbh');
+    expect(onMerge).toHaveBeenCalledWith('acme', 'gmbh');
+  });
+
+  it('proposes keeping the larger account, and keeps the other one when the rep says so', () => {
+    const onMerge = vi.fn();
+    const big: AccountOverview = { ...acme, account_id: 'big', name: 'Acme Robotics', domains: ['acme-robotics.de'], contact_count: 9 };
+    render(<AccountMerge account={acme} hits={[]} other={big} onSearch={() => {}} onChoose={() => {}} onMerge={onMerge} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Merge with another account…' }));
+    const dialog = screen.getByRole('dialog', {
+      name: 'Keep Acme Robotics (acme-robotics.de · 9 people) and merge Acme Robotics (acme-robotics.example · 2 people) into it?',
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep the other one instead' }));
+    const swapped = screen.getByRole('dialog', {
+      name: 'Keep Acme Robotics (acme-robotics.example · 2 people) and merge Acme Robotics (acme-robotics.de · 9 people) into it?',
+    });
+    fireEvent.click(within(swapped).getByRole('button', { name: 'Merge' }));
+    expect(onMerge).toHaveBeenCalledWith('acme', 'big');
   });
 });

@@ -115,3 +115,14 @@ describe("the timeline's merge line", () => {
     expect(mergeLineDate(line({ undone_at: '2026-12-03T09:00:00Z' }))).toBe(formatWhen('2026-12-03T09:00:00Z'));
   });
 });
+
+describe('accounts whose entries are not counted', () => {
+  it('are sized by the people known there, and the larger is kept', () => {
+    const big: MergeSide = { id: 'big', name: 'Acme Robotics', domains: ['acme-robotics.example'], people: 4 };
+    const small: MergeSide = { id: 'small', name: 'Acme Robotics', domains: ['acme-robotics.de'], people: 1 };
+    expect(defaultKeep(small, big).keep.id).toBe('big');
+    expect(mergeQuestion(big, small)).toBe(
+      'Keep Acme Robotics (acme-robotics.example · 4 people) and merge Acme Robotics (acme-robotics.de · 1 person) into it?',
+    );
+  });
+});
