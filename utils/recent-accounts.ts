@@ -1,5 +1,7 @@
 // The accounts this browser opened lately, so the popup opens on something useful. Kept in
 // this browser only (pact rule 8: what someone reads is nobody's business), per organization.
+import { changedIds, remapRecent } from './kept-ids';
+import type { ResolvedId } from './messages';
 import { recentAccountsItem, type RecentAccount } from './storage';
 
 export { recentAccountsItem, type RecentAccount } from './storage';
@@ -19,6 +21,12 @@ export function withOpened(list: readonly RecentAccount[], opened: RecentAccount
 
 export function recentIn(list: readonly RecentAccount[], orgId: string): RecentAccount[] {
   return list.filter((item) => item.orgId === orgId).slice(0, RECENT_MAX);
+}
+
+/** The organization's recent accounts as they stand now, given what resolve_ids answered for
+ * them: a merged one becomes its survivor, listed once; a gone one is left out. */
+export function livingRecent(list: readonly RecentAccount[], orgId: string, resolved: readonly ResolvedId[]): RecentAccount[] {
+  return recentIn(remapRecent(list, orgId, changedIds(resolved.filter((row) => row.kind === 'account'))), orgId);
 }
 
 export async function rememberOpened(opened: Omit<RecentAccount, 'openedAt'>, now = new Date()): Promise<void> {

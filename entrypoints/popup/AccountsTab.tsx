@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AccountSearch } from '../../components/AccountSearch';
 import { RecentAccounts } from '../../components/RecentAccounts';
-import { recentAccountsItem, recentIn, type RecentAccount } from '../../utils/recent-accounts';
+import { livingRecent, recentAccountsItem, recentIn, type RecentAccount } from '../../utils/recent-accounts';
+import { send } from '../../utils/send';
 import { AccountView } from './AccountView';
 import type { PopupTabProps } from './types';
 
@@ -13,7 +14,14 @@ export function AccountsTab(props: PopupTabProps) {
   useEffect(() => {
     if (accountId) return;
     let live = true;
-    void recentAccountsItem.getValue().then((list) => live && setRecent(recentIn(list, orgId)));
+    // Asked about before they show: a colleague may have merged one away since it was opened.
+    void recentAccountsItem.getValue().then(async (list) => {
+      const mine = recentIn(list, orgId);
+      const resolved = mine.length
+        ? await send('ids.resolve', { accountIds: mine.map((item) => item.accountId), contactIds: [] })
+        : null;
+      if (live) setRecent(resolved?.ok ? livingRecent(mine, orgId, resolved.data) : mine);
+    });
     return () => {
       live = false;
     };
