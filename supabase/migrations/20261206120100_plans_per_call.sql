@@ -1,0 +1,26 @@
+-- Plans made for the values of each call, not one plan for every organization.
+--
+-- One server holds organizations of very different sizes (bench:db: 10M entries across 1,000
+-- organizations, the largest with 1.3M entries and 13k accounts, the smallest with a few
+-- hundred). A prepared statement (PostgREST's, or a plpgsql function's) switches to a generic
+-- plan after five calls, planned for an average organization and for unknown arguments: a
+-- prefix search (`like $1 || '%'`) can then no longer narrow the index to the prefix and reads
+-- the whole organization's accounts and domains; due_steps keeps its "only mine" and "these
+-- accounts" conditions as ORs and walks every open step of the organization. Measured on the
+-- largest organization: due_steps(only_mine) 264 ms -> 5.8 ms, search_accounts 68 -> 34 ms.
+-- Planning each call costs a fraction of a millisecond; a generic plan that is wrong for a big
+-- organization costs hundreds.
+
+-- Requests through the API: PostgREST applies the settings of the role it switches to. In
+-- this database only: a role's settings otherwise reach every database of the server.
+do $$
+begin
+  execute format('alter role authenticated in database %I set plan_cache_mode = force_custom_plan', current_database());
+end;
+$$;
+
+-- The functions whose statements depend most on their arguments, however they are called.
+alter function private.search_account_ids(uuid, text, integer) set plan_cache_mode = force_custom_plan;
+alter function public.due_steps(uuid, date, boolean, uuid[]) set plan_cache_mode = force_custom_plan;
+alter function public.account_plan(uuid, uuid) set plan_cache_mode = force_custom_plan;
+alter function public.lookup_context(text[], text, uuid, text) set plan_cache_mode = force_custom_plan;
