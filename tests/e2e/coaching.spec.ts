@@ -17,7 +17,7 @@ async function inviteCodeAs(options: Page, role: 'Member' | 'Manager'): Promise<
   await invite.getByRole('combobox').selectOption({ label: role });
   const code = options.getByLabel('Invite code');
   const before = (await code.count()) ? await code.textContent() : null;
-  await options.getByRole('button', { name: 'Create invite code' }).click();
+  await options.getByRole('button', { name: 'Create invitation' }).click();
   // The second code replaces the first on screen: wait for the new one.
   await expect.poll(async () => ((await code.count()) ? await code.textContent() : null)).not.toBe(before);
   return (await code.textContent())!.trim();

@@ -39,7 +39,7 @@ export async function saveProfile(options: Page, displayName: string, department
 
 export async function inviteCode(options: Page): Promise<string> {
   await openSection(options, 'People');
-  await options.getByRole('button', { name: 'Create invite code' }).click();
+  await options.getByRole('button', { name: 'Create invitation' }).click();
   const code = options.getByLabel('Invite code');
   await expect(code).not.toBeEmpty();
   return (await code.textContent())!.trim();

@@ -72,7 +72,7 @@ test('two colleagues share one timeline; an edit shows its history and a retract
   await saveProfile(ana, 'Ana Ruiz', 'Sales');
   // The invite's role is "member" unless chosen otherwise.
   await openSection(ana, 'People');
-  await ana.getByRole('button', { name: 'Create invite code' }).click();
+  await ana.getByRole('button', { name: 'Create invitation' }).click();
   const code = (await ana.getByLabel('Invite code', { exact: true }).textContent())!.trim();
   // Short enough to read aloud: ten characters in groups, no look-alike letters.
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2}$/);

@@ -156,7 +156,7 @@ describe('Settings → Import', () => {
     expect(screen.getByRole('table', { name: 'The first rows as Highcard reads them' })).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Skipped rows' }).textContent).toBe('Line 5: full_name: is required for a contact');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Import 3 rows' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import 4 rows' }));
     expect(await screen.findByRole('heading', { name: 'Imported' })).toBeTruthy();
     expect(sent.map((call) => call.dryRun)).toEqual([true, false]);
     await waitFor(() => expect(screen.getByRole('list', { name: 'Skipped rows' }).textContent).toContain('Line 5'));
