@@ -39,9 +39,9 @@ module.exports = {
     {
       name: 'contract-imports-no-feature',
       severity: 'error',
-      comment: 'The message contract imports only itself, zod, utils/limits.ts and utils/vocabulary.ts.',
+      comment: 'The message contract imports only itself, zod, utils/limits.ts, utils/vocabulary.ts and utils/errors.ts.',
       from: { path: '^utils/messages/' },
-      to: { pathNot: '^(utils/messages/|utils/limits\\.ts$|utils/vocabulary\\.ts$|node_modules/zod/)' },
+      to: { pathNot: '^(utils/messages/|utils/(limits|vocabulary|errors)\\.ts$|node_modules/zod/)' },
     },
     {
       name: 'pages-stay-small',

@@ -13,8 +13,8 @@ export type SendOutcome =
   | { kind: 'refused'; message: string }
   /** No session, or it expired: wait for sign-in, keep everything. */
   | { kind: 'unauthorized'; message: string }
-  /** Offline, timed out, or the server failed: try again later. */
-  | { kind: 'unavailable'; message: string };
+  /** Offline (`offline`: the browser has no network), timed out, or the server failed: try again later. */
+  | { kind: 'unavailable'; message: string; offline?: boolean };
 
 export const BACKOFF = { baseMs: 5_000, capMs: 15 * 60_000 } as const;
 /** Sent items stay listed this long so the sidebar can say "Filed". */
@@ -37,14 +37,20 @@ export function afterAttempt(
   const base = { ...item, attempts, updatedAt: now };
   switch (outcome.kind) {
     case 'sent':
-      return { ...base, status: 'sent', result: outcome.result, error: null, nextAttemptAt: null };
+      return { ...base, status: 'sent', result: outcome.result, error: null, errorKind: null, nextAttemptAt: null };
     case 'refused':
-      return { ...base, status: 'needs_attention', error: outcome.message, nextAttemptAt: null };
+      return { ...base, status: 'needs_attention', error: outcome.message, errorKind: 'refused', nextAttemptAt: null };
     case 'unauthorized':
       // An expired session is not the item's fault: it does not count as an attempt.
-      return { ...base, attempts: item.attempts, status: 'waiting_for_sign_in', error: outcome.message, nextAttemptAt: null };
+      return { ...base, attempts: item.attempts, status: 'waiting_for_sign_in', error: outcome.message, errorKind: 'signed_out', nextAttemptAt: null };
     case 'unavailable':
-      return { ...base, status: 'pending', error: outcome.message, nextAttemptAt: now + backoffDelay(attempts, random) };
+      return {
+        ...base,
+        status: 'pending',
+        error: outcome.message,
+        errorKind: outcome.offline ? 'offline' : 'unreachable',
+        nextAttemptAt: now + backoffDelay(attempts, random),
+      };
   }
 }
 
@@ -235,7 +241,7 @@ export class Outbox {
   private async holdForSignIn(message: string): Promise<void> {
     for (const item of await this.deps.store.all()) {
       if (item.status !== 'pending') continue;
-      await this.deps.store.put({ ...item, status: 'waiting_for_sign_in', error: message, nextAttemptAt: null, updatedAt: this.now() });
+      await this.deps.store.put({ ...item, status: 'waiting_for_sign_in', error: message, errorKind: 'signed_out', nextAttemptAt: null, updatedAt: this.now() });
     }
   }
 
@@ -274,7 +280,7 @@ export class Outbox {
     if (!parsed.ok) throw new OutboxError(oneSentence(parsed.errors));
     if (parsed.capture.id !== id) throw new OutboxError('id: cannot change while the item waits to be sent');
     const now = this.now();
-    const next: OutboxItem = { ...item, capture: parsed.capture, status: 'pending', error: null, nextAttemptAt: now, updatedAt: now };
+    const next: OutboxItem = { ...item, capture: parsed.capture, status: 'pending', error: null, errorKind: null, nextAttemptAt: now, updatedAt: now };
     await this.deps.store.put(next);
     await this.changed();
     return next;
@@ -320,8 +326,9 @@ export class Outbox {
   private report(problem: string | null): void {
     try {
       this.deps.report?.(problem);
-    } catch {
-      // Reporting is best effort; the outbox itself is unaffected.
+    } catch (error) {
+      // Reporting is best effort; the outbox itself is unaffected, and the log keeps it.
+      console.warn('Highcard could not keep a problem for Settings:', problem, error);
     }
   }
 

@@ -89,8 +89,9 @@ export async function clipFromTab(tabId: number, frameId?: number): Promise<void
       files: [SELECTION_SCRIPT],
     });
     selection = injection?.result ?? null;
-  } catch {
+  } catch (error) {
     // A page the browser does not let extensions read (the web store, settings): nothing to file.
+    console.info('Highcard: this page cannot be read for a selection.', error);
   }
   const parsed = selection as PageSelection | null;
   try {

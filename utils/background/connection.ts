@@ -1,14 +1,21 @@
 // "Is this a Supabase API, and does it take this key?" answered in seconds with words a
 // user can act on, instead of a request that hangs.
+import { HighcardError, noAnswerKind } from '../errors';
+
 const TEST_TIMEOUT_MS = 5_000;
 
-export class ConnectionError extends Error {}
+export class ConnectionError extends HighcardError {
+  constructor(message: string, kind: 'refused' | 'offline' | 'unreachable' = 'refused', options?: { cause?: unknown }) {
+    super(kind, message, options);
+  }
+}
 
 async function probe(url: string, anonKey: string): Promise<Response> {
   try {
     return await fetch(url, { headers: { apikey: anonKey }, signal: AbortSignal.timeout(TEST_TIMEOUT_MS) });
-  } catch {
-    throw new ConnectionError(`Could not reach ${new URL(url).origin}. Check the address and that the server is running.`);
+  } catch (error) {
+    const kind = noAnswerKind() === 'offline' ? 'offline' : 'unreachable';
+    throw new ConnectionError(`Could not reach ${new URL(url).origin}. Check the address and that the server is running.`, kind, { cause: error });
   }
 }
 

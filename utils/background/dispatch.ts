@@ -1,8 +1,10 @@
 // The one entry point for messages: who may ask what, and the one handler map keyed by
 // message type. Handlers return data or throw an Error whose message is written for the
-// user; dispatch checks the answer against its response schema and never throws.
+// user (a HighcardError says its kind; anything else is a bug); dispatch checks the answer
+// against its response schema and never throws.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { kindOf } from '../errors';
 import {
   CONTENT_SCRIPT_MESSAGES,
   describeIssues,
@@ -58,17 +60,17 @@ function isFromExtensionPage(sender: Sender): boolean {
 }
 
 export async function dispatch(raw: unknown, sender: Sender): Promise<Result<unknown>> {
-  if (sender.id !== browser.runtime.id) return { ok: false, error: 'Messages from outside Highcard are refused.' };
+  if (sender.id !== browser.runtime.id) return { ok: false, error: 'Messages from outside Highcard are refused.', kind: 'refused' };
   const message = parseMessage(raw);
   if (!message.ok) return message;
   if (!isFromExtensionPage(sender) && !CONTENT_SCRIPT_MESSAGES.has(message.type)) {
-    return { ok: false, error: `“${message.type}” is only available from Highcard’s own pages.` };
+    return { ok: false, error: `“${message.type}” is only available from Highcard’s own pages.`, kind: 'refused' };
   }
   try {
     const handler = handlers[message.type] as (payload: unknown, sender: Sender) => Promise<unknown>;
     return parseAnswer(message.type, await handler(message.payload, sender));
   } catch (error) {
-    return { ok: false, error: userMessage(error) };
+    return { ok: false, error: userMessage(error), kind: kindOf(error) };
   }
 }
 

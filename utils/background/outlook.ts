@@ -49,9 +49,10 @@ export async function disableOutlook(): Promise<OutlookStatus> {
   if (await registered()) await browser.scripting.unregisterContentScripts({ ids: [OUTLOOK_SCRIPT_ID] });
   try {
     await browser.permissions.remove({ origins: OUTLOOK_MATCHES });
-  } catch {
+  } catch (error) {
     // A build that lists the hosts as required (an administrator's policy, a test's copy)
     // cannot give them back; the script is gone all the same.
+    console.info('Highcard: the browser kept the Outlook permission.', error);
   }
   return outlookStatus();
 }

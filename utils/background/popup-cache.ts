@@ -1,11 +1,11 @@
-// The popup's kept answers (issue 11, honest states): the last overview and first timeline
+// The popup's kept answers (honest states): the last overview and first timeline
 // page of the most recently opened accounts, and the For you list, per organization, so the
 // popup paints at once with the answer's age, and keeps showing it when the server cannot be
 // reached.
 // Stale-while-revalidate like the sidebar's lookup cache (utils/lookup-cache.ts), whose store
 // it reuses: one storage key per answer plus a small index; cleared on sign-out.
 import { LookupCache, type CacheArea } from '../lookup-cache';
-import { isNetworkError } from '../sidebar/states';
+import { HighcardError, isNetworkKind, kindOf } from '../errors';
 import { extensionPopupArea } from './storage-areas';
 
 /** Accounts whose answers are kept; each has up to two (overview, first timeline page). */
@@ -45,10 +45,11 @@ export class PopupCache {
     try {
       fresh = await fetch();
     } catch (error) {
-      if (!isNetworkError(error instanceof Error ? error.message : String(error))) throw error;
+      const kind = kindOf(error);
+      if (!isNetworkKind(kind)) throw error;
       const found = await kept();
       if (found) return found;
-      throw new Error(UNREACHABLE_NOTHING_KEPT);
+      throw new HighcardError(kind, UNREACHABLE_NOTHING_KEPT, { cause: error });
     }
     if (key !== null) await this.cache.set(key, fresh, now());
     return fresh;

@@ -2,6 +2,7 @@
 // toolbar badge, the lookup cache and For you's check on the outbox's alarm. Handlers use
 // these; nothing here knows about messages.
 import { browser } from 'wxt/browser';
+import { HighcardError, isNetworkKind, kindOf } from '../errors';
 import { hasNewSince, isCheckDue, newSince } from '../for-you';
 import { LookupCache } from '../lookup-cache';
 import type { ForYou, ForYouStatus, LookupResult } from '../messages';
@@ -80,7 +81,7 @@ export const lookupCache = new LookupCache<LookupResult>(extensionLookupArea<Loo
 export async function signedInUserId(supabase: Client): Promise<string> {
   const { data } = await supabase.auth.getSession();
   const id = data.session?.user.id;
-  if (!id) throw new Error('You are signed out — sign in again in Highcard’s settings.');
+  if (!id) throw new HighcardError('signed_out', 'You are signed out — sign in again in Highcard’s settings.');
   return id;
 }
 
@@ -88,7 +89,7 @@ export const NO_ORGANIZATION = 'Join or create your team’s organization in Hig
 
 export async function requireActiveOrg(): Promise<string> {
   const orgId = await activeOrgItem.getValue();
-  if (!orgId) throw new Error(NO_ORGANIZATION);
+  if (!orgId) throw new HighcardError('refused', NO_ORGANIZATION);
   return orgId;
 }
 
@@ -114,7 +115,8 @@ export async function loadForYou(now = new Date()): Promise<ForYou> {
 
 /** The last For you check in this browser, if it was for the active organization. */
 export async function lastForYouStatus(): Promise<(ForYouStatus & { checkedAt: string }) | null> {
-  const [check, orgId] = await Promise.all([forYouCheckItem.getValue(), requireActiveOrg().catch(() => null)]);
+  // No organization yet: no check applies.
+  const [check, orgId] = await Promise.all([forYouCheckItem.getValue(), activeOrgItem.getValue()]);
   return check && check.orgId === orgId ? check : null;
 }
 
@@ -123,13 +125,15 @@ export const statusOfForYou = (forYou: ForYou): ForYouStatus => ({
   hasNew: forYou.hasNew,
 });
 
-/** On the outbox's alarm: look again when the last check is 15 minutes old. Never throws;
- * signed out or offline, the next chance is the next alarm or the popup opening. */
+/** On the outbox's alarm: look again when the last check is 15 minutes old. Signed out,
+ * without an organization or offline, it waits quietly for the next alarm or the popup;
+ * anything else is thrown, for inBackground() to keep. */
 export async function checkForYouIfDue(now = new Date()): Promise<void> {
   try {
     const check = await forYouCheckItem.getValue();
     if (isCheckDue(check?.checkedAt, now)) await loadForYou(now);
-  } catch {
-    // Nothing to tell anyone: the check runs again on the next occasion.
+  } catch (error) {
+    const kind = kindOf(error);
+    if (!(isNetworkKind(kind) || kind === 'signed_out' || kind === 'refused')) throw error;
   }
 }

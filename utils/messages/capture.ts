@@ -3,6 +3,7 @@
 // The database re-checks every rule in file_interaction, so a capture this schema accepts is
 // one the server accepts, and a refusal names the field the same way on both sides.
 import { z } from 'zod';
+import { ERROR_KINDS } from '../errors';
 import { LIMITS } from '../limits';
 import { KINDS, LINKEDIN_PROFILE_URL, SIGNALS } from '../vocabulary';
 import { describeIssues } from './issues';
@@ -172,6 +173,8 @@ export const outboxItemSchema = z.object({
   nextAttemptAt: z.number().nullable(),
   /** The server's or the network's words, kept for the user. */
   error: z.string().nullable(),
+  /** What kind of failure `error` is (absent on items kept before kinds were recorded). */
+  errorKind: z.enum(ERROR_KINDS).nullish(),
   createdAt: z.number(),
   updatedAt: z.number(),
   result: fileResultSchema.nullable(),

@@ -7,6 +7,7 @@
 // handler in utils/background/handlers/<topic>.ts + (only if a content script may send it)
 // CONTENT_SCRIPT_MESSAGES below.
 import { z } from 'zod';
+import type { ErrorKind } from '../errors';
 import { captureMessages } from './capture';
 import { clipMessages } from './clip';
 import { coachingMessages } from './coaching';
@@ -26,6 +27,7 @@ import { sidebarMessages } from './sidebar';
 
 export { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNAL_LABELS, SIGNALS } from '../vocabulary';
 export type { Kind, Role, Signal } from '../vocabulary';
+export { ERROR_KINDS, type ErrorKind } from '../errors';
 export * from './capture';
 export * from './clip';
 export * from './coaching';
@@ -99,23 +101,25 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'clip.open',
 ]);
 
-export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+/** A failure as it crosses the boundary: words for the user and the kind pages choose by. */
+export type Failure = { ok: false; error: string; kind: ErrorKind };
+export type Result<T> = { ok: true; data: T } | Failure;
 
 export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
 
 /** Parses a raw message into its type and payload, or says what is wrong with it. */
 export function parseMessage(
   raw: unknown,
-): { ok: true; type: MessageType; payload: unknown } | { ok: false; error: string } {
+): { ok: true; type: MessageType; payload: unknown } | Failure {
   const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) return { ok: false, error: 'Highcard received a message it does not understand.' };
+  if (!envelope.success) return { ok: false, error: 'Highcard received a message it does not understand.', kind: 'bug' };
   const { type } = envelope.data;
-  if (!Object.hasOwn(messages, type)) return { ok: false, error: `Unknown message “${type}”.` };
+  if (!Object.hasOwn(messages, type)) return { ok: false, error: `Unknown message “${type}”.`, kind: 'bug' };
   const payload = messages[type as MessageType].request.safeParse(envelope.data.payload ?? {});
   if (!payload.success) {
     // A capture's fields are named as the database names them ("kind", not "capture.kind").
     for (const issue of payload.error.issues) if (issue.path[0] === 'capture') issue.path.shift();
-    return { ok: false, error: oneSentence(describeIssues(payload.error)) };
+    return { ok: false, error: oneSentence(describeIssues(payload.error)), kind: 'refused' };
   }
   return { ok: true, type: type as MessageType, payload: payload.data };
 }
@@ -125,5 +129,9 @@ export function parseMessage(
 export function parseAnswer(type: MessageType, data: unknown): Result<unknown> {
   const parsed = messages[type].response.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, error: `Highcard’s background answered “${type}” in an unexpected shape (${oneSentence(describeIssues(parsed.error))}).` };
+  return {
+    ok: false,
+    error: `Highcard’s background answered “${type}” in an unexpected shape (${oneSentence(describeIssues(parsed.error))}).`,
+    kind: 'bug',
+  };
 }

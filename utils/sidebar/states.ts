@@ -1,15 +1,8 @@
 // The sidebar's honest states, as words for the rep. Pure, so each state is tested as text:
 // what a filed item waits for and when it tries again, and offline said as offline, never as
 // the browser's "TypeError: Failed to fetch".
+import { isNetworkKind, type ErrorKind } from '../errors';
 import type { OutboxItem } from '../messages';
-
-/** The browser's and fetch's words for "the network is not there". */
-const NETWORK_ERROR =
-  /failed to fetch|networkerror|network request failed|load failed|fetch failed|err_internet_disconnected|offline|can't reach your team's server/i;
-
-export function isNetworkError(message: string | null | undefined): boolean {
-  return Boolean(message && NETWORK_ERROR.test(message));
-}
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -20,9 +13,10 @@ export function offlineLine(unsent: number): string {
     : "You're offline — what the team knows shows again when you're back";
 }
 
-/** An error for the rep: offline as offline, anything else in the background's own words. */
-export function errorForRep(message: string, online: boolean): string {
-  if (!online || isNetworkError(message)) return "Highcard can't reach your team's server right now.";
+/** An error for the rep, chosen by its kind (`Failure.kind` from send()): offline or
+ * unreachable as that, anything else in the background's own words. */
+export function errorForRep(message: string, online: boolean, kind?: ErrorKind | null): string {
+  if (!online || isNetworkKind(kind)) return "Highcard can't reach your team's server right now.";
   return message;
 }
 
@@ -54,7 +48,7 @@ export function filedStateText(item: OutboxItem, now: number, online: boolean): 
       if (item.attempts === 0 && online && now - item.createdAt < SENDING_MS) return { text: 'Filed · sending', tone: 'waiting' };
       const when = item.nextAttemptAt === null ? '' : `; next try ${nextTryText(item.nextAttemptAt, now)}`;
       if (item.attempts === 0 && online) return { text: `Filed · kept in this browser, not sent yet${when}`, tone: 'waiting' };
-      const waitsFor = !online || isNetworkError(item.error) ? 'the network' : 'the server';
+      const waitsFor = !online || item.errorKind === 'offline' ? 'the network' : 'the server';
       return { text: `Filed · kept in this browser, waiting for ${waitsFor}${when}`, tone: 'waiting' };
     }
   }

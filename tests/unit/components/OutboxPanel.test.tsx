@@ -90,7 +90,7 @@ describe('the outbox in the popup', () => {
     const refused = item(REFUSED, 'needs_attention', 'Refused one');
     answerWith(send, {
       'outbox.list': () => ok([refused]),
-      'outbox.update': () => ({ ok: false, error: 'contact.email: must be an email address' }),
+      'outbox.update': () => ({ ok: false, error: 'contact.email: must be an email address', kind: 'refused' }),
     });
     render(<OutboxPanel />);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));

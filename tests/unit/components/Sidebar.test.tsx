@@ -226,7 +226,7 @@ describe('the sidebar', () => {
       'session.get': () => ok(session()),
       'outbox.list': () =>
         ok([
-          outboxItem({ id: 'a', capture: { source_ref: 'msg-f:1' }, attempts: 3, error: 'TypeError: Failed to fetch', nextAttemptAt: Date.now() + 40_000 }),
+          outboxItem({ id: 'a', capture: { source_ref: 'msg-f:1' }, attempts: 3, error: 'TypeError: Failed to fetch', errorKind: 'offline', nextAttemptAt: Date.now() + 40_000 }),
           outboxItem({ id: 'b', capture: { source_ref: 'msg-f:2' }, status: 'needs_attention', error: 'org_id: you are not a member' }),
         ]),
       lookup: () => lookupAnswer(emptyLookup),

@@ -2,7 +2,7 @@
 // utils/send.ts is replaced with vi.mock in each test file and routed to these answers.
 import { vi } from 'vitest';
 import type { Responses } from '../../../utils/messages';
-import type { AccountHit, MessageType, MyEntry, Payload, Result, TimelineEntry } from '../../../utils/messages';
+import type { AccountHit, ErrorKind, Failure, MessageType, MyEntry, Payload, Result, TimelineEntry } from '../../../utils/messages';
 import type { send } from '../../../utils/send';
 
 export type Answers = {
@@ -14,14 +14,14 @@ export function answerWith(mocked: typeof send, answers: Answers): ReturnType<ty
   const fn = vi.mocked(mocked);
   fn.mockImplementation((async (type: MessageType, payload: unknown) => {
     const answer = answers[type] as ((payload: unknown) => unknown) | undefined;
-    if (!answer) return { ok: false, error: `The test did not expect “${type}”.` };
+    if (!answer) return { ok: false, error: `The test did not expect “${type}”.`, kind: 'bug' };
     return answer(payload);
   }) as typeof send);
   return fn;
 }
 
 export const ok = <T>(data: T): { ok: true; data: T } => ({ ok: true, data });
-export const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+export const fail = (error: string, kind: ErrorKind = 'refused'): Failure => ({ ok: false, error, kind });
 
 export const ACCOUNT_ID = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
 export const ME = '11111111-2222-4333-8444-555555555555';

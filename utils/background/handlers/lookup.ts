@@ -1,6 +1,7 @@
 // The sidebar's lookup (pact rule 1: only the addresses in view leave, and only when
 // allowed) and the popup's question "which account is this tab about?" (the sidebar says so
 // with 'sidebar.inView', handlers/sidebar.ts; a lookup alone remembers nothing).
+import { HighcardError } from '../../errors';
 import { lookupKey } from '../../lookup-cache';
 import { activeOrgItem, readItems, settingsItem, tabContextItem } from '../../storage';
 import type { TopicHandlers } from './types';
@@ -15,7 +16,7 @@ export const lookupHandlers = {
     const [stored, orgId] = await readItems(settingsItem, activeOrgItem);
     const settings = await currentSettings(undefined, stored);
     if (!manual && !settings.autoLookup) return { skipped: true };
-    if (!orgId) throw new Error(NO_ORGANIZATION);
+    if (!orgId) throw new HighcardError('refused', NO_ORGANIZATION);
     const key = lookupKey(orgId, emails, linkedinUrl);
     if (prefer === 'cache') {
       const cached = await lookupCache.get(key);

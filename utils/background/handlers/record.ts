@@ -1,9 +1,9 @@
 // Reading and editing the shared record from the popup and the options page. Every query
 // runs as the signed-in user, so row level security decides what comes back.
 import type { TopicHandlers } from './types';
+import { kindOf } from '../../errors';
 import { activeOrgItem } from '../../storage';
 import { accountLeadsTo } from '../kept-ids';
-import { NotFoundError } from '../records/answer';
 import * as records from '../records/record';
 import { overviewKey, popupCache, timelineKey } from '../popup-cache';
 import { client, lookupCache, requireActiveOrg, signedInUserId } from '../services';
@@ -20,7 +20,7 @@ export const recordHandlers = {
     try {
       return await overview(accountId);
     } catch (error) {
-      if (!(error instanceof NotFoundError) || !orgId) throw error;
+      if (kindOf(error) !== 'not_found' || !orgId) throw error;
       const now = await accountLeadsTo(orgId, accountId).catch(() => null);
       if (now === null || now === accountId) throw error;
       return overview(now);

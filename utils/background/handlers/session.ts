@@ -1,5 +1,7 @@
 // Who is signed in, to which backend, with which settings. Every message that changes any
 // of it answers with the new SessionState.
+import { isAuthRetryableFetchError, type AuthError } from '@supabase/supabase-js';
+import { HighcardError, isNetworkKind, kindOf, noAnswerKind } from '../../errors';
 import type { Membership, SessionState } from '../../messages';
 import {
   activeOrgItem,
@@ -26,13 +28,16 @@ import { resetSupabaseClient, supabaseFor, type Client } from '../supabase';
 const REFRESH_BEHIND_MS = 60_000;
 let lastRefresh = 0;
 
+/** The user's organizations from the server, or null when it cannot be reached (then the
+ * last known ones stand in). Any other failure, a changed answer's shape included, is said. */
 async function fetchMemberships(supabase: Client, userId: string): Promise<Membership[] | null> {
   try {
     const memberships = await records.listMemberships(supabase, userId);
     await membershipsCacheItem.setValue({ userId, memberships });
     return memberships;
-  } catch {
-    return null;
+  } catch (error) {
+    if (isNetworkKind(kindOf(error))) return null;
+    throw error;
   }
 }
 
@@ -105,15 +110,16 @@ async function signedIn(): Promise<SessionState> {
   return sessionState();
 }
 
-function authError(error: { message: string } | null): void {
+function authError(error: AuthError | null): void {
   if (!error) return;
-  const message =
-    error.message === 'Invalid login credentials'
-      ? 'That email and password do not match.'
-      : error.message.includes('fetch')
-        ? 'Could not reach the server. Check the connection in Highcard’s settings.'
-        : error.message;
-  throw new Error(message);
+  // supabase-js wraps a request that got no answer (status 0) in AuthRetryableFetchError.
+  if (isAuthRetryableFetchError(error)) {
+    throw new HighcardError(noAnswerKind(), 'Could not reach the server. Check the connection in Highcard’s settings.', { cause: error });
+  }
+  if (error.code === 'invalid_credentials' || error.message === 'Invalid login credentials') {
+    throw new HighcardError('refused', 'That email and password do not match.');
+  }
+  throw new HighcardError('refused', error.message);
 }
 
 async function forgetSession(): Promise<void> {
@@ -143,7 +149,7 @@ export const sessionHandlers = {
       options: { data: displayName ? { display_name: displayName } : {} },
     });
     authError(error);
-    if (!data.session) throw new Error('Check your email to confirm the address, then sign in.');
+    if (!data.session) throw new HighcardError('refused', 'Check your email to confirm the address, then sign in.');
     await signInMethodItem.setValue('password');
     return signedIn();
   },
@@ -157,14 +163,22 @@ export const sessionHandlers = {
 
   'session.verifyCode': async ({ email, code }) => {
     const { error } = await (await client()).auth.verifyOtp({ email, token: code, type: 'email' });
+<<<<<<< HEAD
     if (error) throw new Error('That code is wrong or has expired — ask for a new one.');
     await signInMethodItem.setValue('code');
+=======
+    if (error && isAuthRetryableFetchError(error)) authError(error);
+    if (error) throw new HighcardError('refused', 'That code is wrong or has expired — ask for a new one.');
+>>>>>>> 4d0add7 (Errors carry a kind made where they happen (offline, unreachable, signed out, not found, refused, disconnected, bug): pages and the popup's kept answers choose by kind, not by matching English; only a page that lost its extension is told to reload; a changed answer's shape is no longer taken for being offline)
     return signedIn();
   },
 
   'session.signOut': async () => {
     // Unsent items stay: they belong to the browser's user and go after the next sign-in.
-    await (await client()).auth.signOut({ scope: 'local' }).catch(() => undefined);
+    // Signing out here must not depend on the server: the local session is forgotten anyway.
+    await (await client())
+      .auth.signOut({ scope: 'local' })
+      .catch((error: unknown) => console.warn('Highcard: signing out on the server failed; forgetting the session here.', error));
     await forgetSession();
     return sessionState();
   },

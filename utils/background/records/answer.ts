@@ -1,5 +1,6 @@
 // The one way a Supabase answer is read: its data, or its failure as words a user can act on
 // (and, for the outbox, as what to do next). Every records/<topic>.ts reads answers here.
+import { HighcardError, noAnswerKind, type ErrorKind } from '../../errors';
 import type { SendOutcome } from '../../outbox';
 
 interface ServerError {
@@ -25,19 +26,14 @@ export function classify(answer: { error: ServerError | null; status: number }):
   if (answer.status === 0 || answer.status === 408 || answer.status === 429 || answer.status >= 500) {
     // Status 0: the request never reached the server. The browser's own words ("TypeError:
     // Failed to fetch") mean nothing to a rep; every page shows this sentence instead.
-    return { kind: 'unavailable', message: answer.status === 0 ? UNREACHABLE : message };
+    if (answer.status === 0) return { kind: 'unavailable', message: UNREACHABLE, offline: noAnswerKind() === 'offline' };
+    return { kind: 'unavailable', message };
   }
   if (answer.status === 401 || JWT_CODES.has(answer.error?.code ?? '')) {
     return { kind: 'unauthorized', message: 'Your session expired — sign in again; your items are kept and will be sent.' };
   }
   return { kind: 'refused', message };
 }
-
-export class RecordsError extends Error {}
-
-/** The record asked for is not there (merged away, gone, or of another organization): the
- * caller may ask where its id leads now (kept-ids.ts). */
-export class NotFoundError extends RecordsError {}
 
 /** The server's "field: reason" as a sentence: "Nobody can raise their own role." */
 export function sentence(message: string): string {
@@ -50,9 +46,18 @@ export function sentence(message: string): string {
 /** How a refusal reads: the server's own "field: reason", or that made into a sentence. */
 export type RefusalWords = 'as-is' | 'sentence';
 
-/** The answer's data, or its failure thrown as a RecordsError in words for the user. */
+/** The kind of a failed request, from its status: made here, once, for every page. */
+export function errorKind(answer: { error: ServerError | null; status: number }): ErrorKind {
+  const outcome = classify(answer);
+  if (outcome.kind === 'unauthorized') return 'signed_out';
+  if (outcome.kind === 'unavailable') return outcome.offline ? 'offline' : 'unreachable';
+  return answer.status === 404 ? 'not_found' : 'refused';
+}
+
+/** The answer's data, or its failure thrown as a HighcardError with its kind and words for the user. */
 export function answered<T>(answer: ServerAnswer<T>, refusal: RefusalWords = 'sentence'): T | null {
   if (!answer.error) return answer.data;
   const outcome = classify(answer);
-  throw new RecordsError(refusal === 'sentence' && outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message);
+  const words = refusal === 'sentence' && outcome.kind === 'refused' ? sentence(outcome.message) : outcome.message;
+  throw new HighcardError(errorKind(answer), words);
 }

@@ -4,7 +4,8 @@
 // counts anything.
 import { z } from 'zod';
 import { coachingPeriodSchema, entryThanksSchema, type CoachingPeriod, type ThankYou } from '../../messages';
-import { answered, RecordsError } from './answer';
+import { HighcardError } from '../../errors';
+import { answered } from './answer';
 import type { Client } from '../supabase';
 
 // The employee's name comes from the membership the period points at; notes come with their
@@ -59,7 +60,7 @@ export async function addCoachingNote(client: Client, periodId: string, body: st
  * period is open, so no row back means it was not theirs or the period has ended. */
 export async function editCoachingNote(client: Client, noteId: string, body: string): Promise<void> {
   const rows = z.array(z.object({ id: z.string() })).parse(answered(await client.from('coaching_notes').update({ body }).eq('id', noteId).select('id')) ?? []);
-  if (!rows.length) throw new RecordsError('Only its author can edit a note, and only while the period is open.');
+  if (!rows.length) throw new HighcardError('refused', 'Only its author can edit a note, and only while the period is open.');
 }
 
 export async function endCoachingPeriod(client: Client, periodId: string): Promise<void> {

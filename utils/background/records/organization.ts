@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { memberSchema, type Member, type Role } from '../../messages';
 import type { Client } from '../supabase';
-import { answered, RecordsError } from './answer';
+import { HighcardError } from '../../errors';
+import { answered } from './answer';
 
 export async function createOrganization(client: Client, name: string): Promise<string> {
   return z.string().parse(answered(await client.rpc('create_organization', { name }), 'as-is'));
@@ -42,5 +43,5 @@ export async function updateProfile(
     .eq('user_id', userId)
     .select('user_id');
   const rows = answered(answer) ?? [];
-  if (!rows.length) throw new RecordsError('You are not a member of this organization any more.');
+  if (!rows.length) throw new HighcardError('refused', 'You are not a member of this organization any more.');
 }

@@ -16,7 +16,8 @@ import {
   type TimelineQuery,
 } from '../../messages';
 import type { Client } from '../supabase';
-import { answered, NotFoundError, RecordsError } from './answer';
+import { HighcardError } from '../../errors';
+import { answered } from './answer';
 
 const HIT_COLUMNS = 'account_id, name, domains, last_activity_at';
 const SEARCH_LIMIT = 10;
@@ -39,7 +40,7 @@ export async function accountOverview(client: Client, accountId: string): Promis
     .eq('account_id', accountId)
     .maybeSingle();
   const row = answered(answer, 'as-is');
-  if (!row) throw new NotFoundError('This account is not in your organization, or it no longer exists.');
+  if (!row) throw new HighcardError('not_found', 'This account is not in your organization, or it no longer exists.');
   return accountOverviewSchema.parse(row);
 }
 
@@ -125,7 +126,7 @@ export async function updateEntry(
   const answer = await client.from('interactions').update(text).eq('id', id).select('id');
   const rows = answered(answer) ?? [];
   if (!rows.length) {
-    throw new RecordsError('Only its author can edit an entry, and a retracted entry can no longer be edited.');
+    throw new HighcardError('refused', 'Only its author can edit an entry, and a retracted entry can no longer be edited.');
   }
 }
 

@@ -68,6 +68,7 @@ describe('which account the popup opens on', () => {
     expect(await current({ tabId: 7 }, gmailTab)).toEqual({
       ok: false,
       error: '“context.current” is only available from Highcard’s own pages.',
+      kind: 'refused',
     });
   });
 });

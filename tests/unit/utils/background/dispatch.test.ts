@@ -13,23 +13,25 @@ beforeEach(() => {
 describe('the background dispatcher', () => {
   it('refuses messages from another extension', async () => {
     const result = await dispatch({ type: 'outbox.list', payload: {} }, { id: 'someone-else' });
-    expect(result).toEqual({ ok: false, error: 'Messages from outside Highcard are refused.' });
+    expect(result).toEqual({ ok: false, error: 'Messages from outside Highcard are refused.', kind: 'refused' });
   });
 
   it('refuses a malformed message with a clear error', async () => {
     expect(await dispatch('file everything', extensionPage)).toEqual({
       ok: false,
       error: 'Highcard received a message it does not understand.',
+      kind: 'bug',
     });
     expect(await dispatch({ type: 'tabs.readAll', payload: {} }, extensionPage)).toEqual({
       ok: false,
       error: 'Unknown message “tabs.readAll”.',
+      kind: 'bug',
     });
   });
 
   it('names the field when a payload is wrong', async () => {
     const result = await dispatch({ type: 'outbox.retry', payload: { id: 'nope' } }, extensionPage);
-    expect(result).toEqual({ ok: false, error: 'id: must be a uuid' });
+    expect(result).toEqual({ ok: false, error: 'id: must be a uuid', kind: 'refused' });
   });
 
   it('lets a content script file and read but not sign in or change the connection', async () => {
@@ -38,12 +40,13 @@ describe('the background dispatcher', () => {
       { type: 'session.signInWithPassword', payload: { email: 'a@acme.example', password: 'x' } },
       gmailTab,
     );
-    expect(signIn).toEqual({ ok: false, error: '“session.signInWithPassword” is only available from Highcard’s own pages.' });
+    expect(signIn).toEqual({ ok: false, error: '“session.signInWithPassword” is only available from Highcard’s own pages.', kind: 'refused' });
     const connect = await dispatch(
       { type: 'connection.set', payload: { url: 'https://evil.example', anonKey: 'x'.repeat(40) } },
       gmailTab,
     );
-    expect(connect.ok).toBe(false);
+    // Refused for who asks, before the address is even looked at.
+    expect(connect).toEqual({ ok: false, error: '“connection.set” is only available from Highcard’s own pages.', kind: 'refused' });
   });
 
   it('files a capture into the outbox and refuses a bad one with the field named', async () => {
@@ -58,7 +61,7 @@ describe('the background dispatcher', () => {
       contact: { full_name: 'Mia', email: 'mia@acme-robotics.example' },
     };
     const bad = await dispatch({ type: 'capture.file', payload: { capture: { ...capture, kind: 'fax' } } }, gmailTab);
-    expect(bad).toEqual({ ok: false, error: `kind: must be one of ${KINDS.join(', ')}` });
+    expect(bad).toEqual({ ok: false, error: `kind: must be one of ${KINDS.join(', ')}`, kind: 'refused' });
 
     const filed = await dispatch({ type: 'capture.file', payload: { capture } }, gmailTab);
     expect(filed).toMatchObject({ ok: true, data: { id: capture.id, status: 'pending' } });
@@ -92,11 +95,18 @@ describe('the handler map', () => {
   });
 
   it('never lets an answer out that breaks its response schema', async () => {
-    const { parseAnswer } = await import('../../../../utils/messages');
-    expect(parseAnswer('org.invite', { code: 'ABC123' })).toEqual({ ok: true, data: { code: 'ABC123' } });
-    const wrong = parseAnswer('org.invite', { code: 42 });
-    expect(wrong.ok).toBe(false);
-    expect(wrong.ok ? '' : wrong.error).toContain('code');
+    const { handlers } = await import('../../../../utils/background/dispatch');
+    const invite = { type: 'org.invite', payload: { orgId: '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e', role: 'member' } };
+    const handler = vi.spyOn(handlers, 'org.invite');
+    handler.mockResolvedValueOnce({ code: 'ABC123' });
+    expect(await dispatch(invite, extensionPage)).toEqual({ ok: true, data: { code: 'ABC123' } });
+    handler.mockResolvedValueOnce({ code: 42 } as never);
+    expect(await dispatch(invite, extensionPage)).toEqual({
+      ok: false,
+      error: 'Highcard’s background answered “org.invite” in an unexpected shape (code: Invalid input: expected string, received number).',
+      kind: 'bug',
+    });
+    handler.mockRestore();
   });
 });
 
@@ -113,8 +123,8 @@ describe('a failure, as the user reads it', () => {
 
   it('names the first field of a refused request on one line, with how many more', async () => {
     const result = await dispatch({ type: 'outbox.retry', payload: { id: 'nope', extra: 1 } }, extensionPage);
-    expect(result).toEqual({ ok: false, error: 'id: must be a uuid' });
+    expect(result).toEqual({ ok: false, error: 'id: must be a uuid', kind: 'refused' });
     const many = await dispatch({ type: 'org.setRole', payload: { orgId: 'a', userId: 'b', role: 'boss' } }, extensionPage);
-    expect(many).toEqual({ ok: false, error: 'orgId: must be a uuid (and 2 more problems)' });
+    expect(many).toEqual({ ok: false, error: 'orgId: must be a uuid (and 2 more problems)', kind: 'refused' });
   });
 });

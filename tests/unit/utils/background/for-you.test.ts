@@ -173,6 +173,7 @@ describe('routes', () => {
     expect(await ask('route.send', { interactionId: ROUTED, toUser: ME, toDepartment: 'Support' })).toEqual({
       ok: false,
       error: 'toUser: choose exactly one: a colleague or a department',
+      kind: 'refused',
     });
     expect(await ask('route.dismiss', { routeId: ROUTE })).toEqual({ ok: true, data: {} });
     expect(calls[1]).toEqual({ kind: 'rpc', name: 'dismiss_route', args: { route_id: ROUTE } });

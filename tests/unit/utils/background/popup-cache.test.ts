@@ -1,4 +1,4 @@
-// The popup's kept answers in the background (issue 11, honest states): an account's overview
+// The popup's kept answers in the background (honest states): an account's overview
 // and first timeline page are answered at once from this browser, refreshed from the server,
 // kept for a bounded number of accounts, shown instead of an error when the server cannot be
 // reached, and forgotten on sign-out.
@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../../../utils/background/dispatch';
 import { forYouKey, overviewKey, PopupCache, popupCache, UNREACHABLE_NOTHING_KEPT } from '../../../../utils/background/popup-cache';
 import { extensionPopupArea } from '../../../../utils/background/storage-areas';
+import { HighcardError } from '../../../../utils/errors';
 import { activeOrgItem, popupIndexItem } from '../../../../utils/storage';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
@@ -108,7 +109,7 @@ describe('the popup’s kept answers', () => {
     server.online = false;
     expect(await firstPage('cache')).toMatchObject({ ok: true, data: { entries: [{ title: 'Acme Robotics asked' }], cachedAt: expect.any(String) } });
     const filtered = await ask('account.timeline', { accountId: ACME, kind: 'email', prefer: 'cache' });
-    expect(filtered).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT });
+    expect(filtered).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT, kind: 'unreachable' });
   });
 
   it('stand in for the server’s answer when it cannot be reached, marked with their age', async () => {
@@ -121,7 +122,7 @@ describe('the popup’s kept answers', () => {
   it('with nothing kept and no network, say so in one plain sentence', async () => {
     server.online = false;
     const result = await overview('cache');
-    expect(result).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT });
+    expect(result).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT, kind: 'unreachable' });
     expect(JSON.stringify(result)).not.toMatch(/TypeError|Failed to fetch/);
   });
 
@@ -129,7 +130,7 @@ describe('the popup’s kept answers', () => {
     await overview('network');
     await activeOrgItem.setValue('22222222-3333-4444-8555-666666666666');
     server.online = false;
-    expect(await overview('cache')).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT });
+    expect(await overview('cache')).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT, kind: 'unreachable' });
   });
 
   it('are forgotten on sign-out: the next person on this browser never sees them', async () => {
@@ -142,7 +143,7 @@ describe('the popup’s kept answers', () => {
     expect(left).toEqual([]);
     server.online = false;
     await activeOrgItem.setValue(ORG);
-    expect(await overview('cache')).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT });
+    expect(await overview('cache')).toEqual({ ok: false, error: UNREACHABLE_NOTHING_KEPT, kind: 'unreachable' });
   });
 
   it('keep the For you list too, shown when the server cannot be reached', async () => {
@@ -150,7 +151,7 @@ describe('the popup’s kept answers', () => {
     const cache = new PopupCache(extensionPopupArea(), 2);
     await cache.answer(forYouKey(ORG), 'network', load);
     const unreachable = async () => {
-      throw new Error('Could not reach the server (TypeError: Failed to fetch).');
+      throw new HighcardError('unreachable', 'Could not reach the server.');
     };
     await expect(cache.answer(forYouKey(ORG), 'network', unreachable)).resolves.toMatchObject({ routes: [], cachedAt: expect.any(String) });
   });
@@ -162,7 +163,7 @@ describe('the popup’s kept answers', () => {
       await cache.answer(overviewKey(ORG, accountId), 'network', async () => ({ accountId }), () => 1_000 + at);
     }
     const unreachable = async () => {
-      throw new Error('Could not reach the server (TypeError: Failed to fetch).');
+      throw new HighcardError('unreachable', 'Could not reach the server.');
     };
     await expect(cache.answer(overviewKey(ORG, ids[2]!), 'network', unreachable)).resolves.toMatchObject({ accountId: ids[2] });
     // Two accounts' worth of answers (4) are kept: all three overviews still fit...
@@ -173,5 +174,19 @@ describe('the popup’s kept answers', () => {
     }
     expect(await popupIndexItem.getValue()).toHaveLength(4);
     await expect(cache.answer(overviewKey(ORG, ids[0]!), 'cache', unreachable)).rejects.toThrow(UNREACHABLE_NOTHING_KEPT);
+  });
+
+  it('tell a server that cannot be reached by the failure’s kind, never by its words', async () => {
+    const cache = new PopupCache(extensionPopupArea(), 2);
+    await cache.answer(forYouKey(ORG), 'network', async () => ({ routes: [] }));
+    const refusedMentioningOffline = async () => {
+      throw new HighcardError('refused', 'Failed to fetch: the organization is offline for maintenance.');
+    };
+    await expect(cache.answer(forYouKey(ORG), 'network', refusedMentioningOffline)).rejects.toThrow('offline for maintenance');
+    const offline = async () => {
+      throw new HighcardError('offline', 'No network.');
+    };
+    await expect(cache.answer(forYouKey(ORG), 'network', offline)).resolves.toMatchObject({ routes: [], cachedAt: expect.any(String) });
+    await expect(cache.answer(overviewKey(ORG, ACME), 'network', offline)).rejects.toMatchObject({ kind: 'offline', message: UNREACHABLE_NOTHING_KEPT });
   });
 });

@@ -12,9 +12,12 @@ describe('honest states', () => {
     expect(offlineLine(3)).toBe("You're offline — 3 items will be sent when you're back");
   });
 
-  it('never shows the browser’s fetch error', () => {
-    expect(errorForRep('TypeError: Failed to fetch', true)).toBe("Highcard can't reach your team's server right now.");
-    expect(errorForRep('org_id: you are not a member', true)).toBe('org_id: you are not a member');
+  it('never shows the browser’s fetch error: the failure’s kind chooses the words, not its text', () => {
+    expect(errorForRep('TypeError: Failed to fetch', true, 'unreachable')).toBe("Highcard can't reach your team's server right now.");
+    expect(errorForRep('TypeError: Failed to fetch', true, 'offline')).toBe("Highcard can't reach your team's server right now.");
+    expect(errorForRep('org_id: you are not a member', true, 'refused')).toBe('org_id: you are not a member');
+    // A refusal that happens to mention the network is still a refusal.
+    expect(errorForRep('This invite is for offline use only', true, 'refused')).toBe('This invite is for offline use only');
   });
 
   it('says what a filed item waits for and when it tries again', () => {
@@ -23,12 +26,16 @@ describe('honest states', () => {
     expect(filedStateText(item({ createdAt: NOW - 60_000, nextAttemptAt: NOW + 5_000 }), NOW, true).text).toBe(
       'Filed · kept in this browser, not sent yet; next try in 5 s',
     );
-    expect(filedStateText(item({ attempts: 2, error: 'Failed to fetch', nextAttemptAt: NOW + 40_000 }), NOW, true).text).toBe(
-      'Filed · kept in this browser, waiting for the network; next try in 40 s',
-    );
-    expect(filedStateText(item({ attempts: 1, error: 'HTTP 503', nextAttemptAt: NOW + 180_000 }), NOW, true).text).toBe(
-      'Filed · kept in this browser, waiting for the server; next try in 3 min',
-    );
+    expect(
+      filedStateText(item({ attempts: 2, error: 'Failed to fetch', errorKind: 'offline', nextAttemptAt: NOW + 40_000 }), NOW, true).text,
+    ).toBe('Filed · kept in this browser, waiting for the network; next try in 40 s');
+    expect(
+      filedStateText(item({ attempts: 1, error: 'HTTP 503', errorKind: 'unreachable', nextAttemptAt: NOW + 180_000 }), NOW, true).text,
+    ).toBe('Filed · kept in this browser, waiting for the server; next try in 3 min');
+    // The words of the error do not decide: "offline" in an unreachable server's answer is the server.
+    expect(
+      filedStateText(item({ attempts: 1, error: 'upstream offline', errorKind: 'unreachable', nextAttemptAt: NOW + 180_000 }), NOW, true).text,
+    ).toBe('Filed · kept in this browser, waiting for the server; next try in 3 min');
     expect(filedStateText(item({}), NOW, false).text).toBe('Filed · kept in this browser, waiting for the network');
     expect(filedStateText(item({ status: 'waiting_for_sign_in' }), NOW, true).text).toBe(
       'Filed · waiting for you to sign in; sent as soon as you do',
