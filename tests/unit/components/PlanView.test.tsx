@@ -111,7 +111,7 @@ describe('An account’s plan', () => {
 
   it('asks the author before withdrawing, and shows the server’s refusal beside the item', async () => {
     const actions = show([planItem({ id: 'own', body: 'Send the DPA', written_by_me: true })], fakePlanActions({
-      withdraw: vi.fn(async () => ({ ok: false as const, error: 'A settled item cannot be withdrawn.' })),
+      withdraw: vi.fn(async () => ({ ok: false as const, error: 'A settled item cannot be withdrawn.', kind: 'refused' as const })),
     }));
     fireEvent.click(screen.getByRole('button', { name: 'Withdraw' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Withdraw this item?' });

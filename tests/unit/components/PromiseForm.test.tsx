@@ -94,7 +94,7 @@ describe('Add as a promise', () => {
   });
 
   it('keeps the form with the server’s refusal', async () => {
-    const { form } = show({ onSubmit: vi.fn(async () => ({ ok: false as const, error: 'You are offline; try again when you are back.' })) });
+    const { form } = show({ onSubmit: vi.fn(async () => ({ ok: false as const, error: 'You are offline; try again when you are back.', kind: 'offline' as const })) });
     fireEvent.click(within(form).getByRole('button', { name: 'Add promise' }));
     expect((await screen.findByRole('alert')).textContent).toBe('You are offline; try again when you are back.');
     expect(screen.getByRole('form', { name: 'Add as a promise' })).toBeTruthy();
