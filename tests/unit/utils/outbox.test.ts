@@ -265,6 +265,56 @@ describe('an item on its way to the server', () => {
   });
 });
 
+describe('a backlog draining while the rep changes it', () => {
+  it('never sends an item discarded, or the old text of one edited, while an earlier item was on its way', async () => {
+    const sent: Array<{ id: string; title: string }> = [];
+    let startedFirst!: () => void;
+    const firstStarted = new Promise<void>((resolve) => (startedFirst = resolve));
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let clock = 1_000_000;
+    const outbox = new Outbox({
+      store: extensionOutboxStore,
+      send: async (c) => {
+        sent.push({ id: c.id, title: c.title });
+        if (sent.length === 1) {
+          startedFirst();
+          await firstHeld;
+        }
+        return { kind: 'sent', result: { id: c.id, account_id: null, contact_id: 'c1', created: true } };
+      },
+      schedule: async () => undefined,
+      now: () => (clock += 1),
+      random: () => 1,
+    });
+    // Filed offline: five items wait.
+    const items: OutboxItem[] = [];
+    for (let n = 0; n < 5; n += 1) items.push(await outbox.file(capture()));
+    const [first, second, third, fourth, fifth] = items as [OutboxItem, OutboxItem, OutboxItem, OutboxItem, OutboxItem];
+
+    const draining = outbox.drain();
+    await firstStarted;
+    // While the first is on its way, the rep discards the fifth and corrects the third.
+    await outbox.discard(fifth.id);
+    await outbox.update(third.id, { ...third.capture, title: 'Corrected title' });
+    releaseFirst();
+    await draining;
+
+    expect(sent).toEqual([
+      { id: first.id, title: first.capture.title },
+      { id: second.id, title: second.capture.title },
+      { id: third.id, title: 'Corrected title' },
+      { id: fourth.id, title: fourth.capture.title },
+    ]);
+    expect((await outbox.list()).map((item) => [item.id, item.status, item.capture.title])).toEqual([
+      [first.id, 'sent', first.capture.title],
+      [second.id, 'sent', second.capture.title],
+      [third.id, 'sent', 'Corrected title'],
+      [fourth.id, 'sent', fourth.capture.title],
+    ]);
+  });
+});
+
 describe('the unsent count', () => {
   it('follows filing, sending and discarding', async () => {
     const { outbox, server } = setup();
@@ -393,19 +443,30 @@ describe('the outbox in extension storage', () => {
 
 describe('filing in a burst', () => {
   it('answers every filing first, then sends them all in one run once filing pauses', async () => {
-    const server = new FakeServer();
-    const runs: number[] = [];
-    const outbox = new Outbox({
-      store: extensionOutboxStore,
-      send: (c) => server.send(c),
-      schedule: async () => void runs.push(server.calls),
-      sendAfterMs: 30,
-    });
-    for (let n = 0; n < 3; n += 1) await outbox.file(capture());
-    expect(server.calls).toBe(0); // nothing sent while the rep is still filing
-    expect(await outbox.unsentCount()).toBe(3);
-    await vi.waitFor(async () => expect((await outbox.list()).every((item) => item.status === 'sent')).toBe(true));
-    expect(server.calls).toBe(3);
-    expect(runs).toEqual([0, 3]); // one run: the badge and the alarm before sending, and after
+    // The pause is the outbox's own timer, driven here by hand: however slow the machine, no
+    // run can start between two filings.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const server = new FakeServer();
+      const runs: number[] = [];
+      const outbox = new Outbox({
+        store: extensionOutboxStore,
+        send: (c) => server.send(c),
+        schedule: async () => void runs.push(server.calls),
+        sendAfterMs: 30,
+      });
+      for (let n = 0; n < 3; n += 1) {
+        await outbox.file(capture());
+        await vi.advanceTimersByTimeAsync(29); // the rep files again before the pause ends
+      }
+      expect(server.calls).toBe(0); // nothing sent while the rep is still filing
+      expect(await outbox.unsentCount()).toBe(3);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.waitFor(async () => expect((await outbox.list()).map((item) => item.status)).toEqual(['sent', 'sent', 'sent']));
+      expect(server.calls).toBe(3);
+      expect(runs).toEqual([0, 3]); // one run: the badge and the alarm before sending, and after
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
