@@ -138,7 +138,7 @@ describe('an account that answers “not found”', () => {
   });
 
   it('still says so when the account is gone', async () => {
-    expect(await ask('account.overview', { accountId: GONE })).toEqual({ ok: false, error: 'This account is not in your organization, or it no longer exists.' });
+    expect(await ask('account.overview', { accountId: GONE })).toEqual({ ok: false, error: 'This account is not in your organization, or it no longer exists.', kind: 'not_found' });
   });
 });
 
