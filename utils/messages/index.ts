@@ -101,9 +101,12 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'clip.open',
 ]);
 
-/** A failure as it crosses the boundary: words for the user and the kind pages choose by. */
+/** A failure as it crosses the boundary: words for the user and the kind pages choose by.
+ * The background and send() always say the kind. */
 export type Failure = { ok: false; error: string; kind: ErrorKind };
-export type Result<T> = { ok: true; data: T } | Failure;
+/** What send() resolves to. `kind` is optional only so that outcomes a page or a test makes
+ * itself need not invent one; a missing kind reads as 'bug'. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string; kind?: ErrorKind };
 
 export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
 

@@ -161,6 +161,7 @@ describe('adding a promise', () => {
     expect(await ask('plan.add', { id: ITEM, accountId: ACME, kind: 'step', side: 'theirs', body: 'Sign it', take: true })).toEqual({
       ok: false,
       error: 'Only a step of ours can be taken.',
+      kind: 'refused',
     });
   });
 });
