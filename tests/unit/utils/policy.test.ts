@@ -87,10 +87,10 @@ describe('a policy in managed storage, applied by the background', () => {
     });
 
     const change = await dispatch({ type: 'connection.set', payload: { url: 'https://mine.supabase.co', anonKey: TEAM.supabaseAnonKey } }, fromPage);
-    expect(change).toEqual({ ok: false, error: 'Your organization sets the connection by policy; it cannot be changed here.' });
+    expect(change).toEqual({ ok: false, error: 'Your organization sets the connection by policy; it cannot be changed here.', kind: 'refused' });
 
     const signIn = await dispatch({ type: 'session.signInWithPassword', payload: { email: 'ana@gmail.com', password: 'x' } }, fromPage);
-    expect(signIn).toEqual({ ok: false, error: 'Your organization allows sign-in only with an address at @team.example.' });
+    expect(signIn).toEqual({ ok: false, error: 'Your organization allows sign-in only with an address at @team.example.', kind: 'refused' });
     const code = await dispatch({ type: 'session.sendCode', payload: { email: 'ana@gmail.com' } }, fromPage);
     expect(code).toMatchObject({ ok: false, error: expect.stringMatching(/only with an address at @team\.example/) });
 

@@ -101,7 +101,7 @@ export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): 
 /** Refuses, before asking the server, an address the organization's policy does not allow. */
 async function allowedEmail(email: string): Promise<void> {
   const refusal = emailRefusal(await readPolicy(), email);
-  if (refusal) throw new Error(refusal);
+  if (refusal) throw new HighcardError('refused', refusal);
 }
 
 async function signedIn(): Promise<SessionState> {
@@ -163,13 +163,9 @@ export const sessionHandlers = {
 
   'session.verifyCode': async ({ email, code }) => {
     const { error } = await (await client()).auth.verifyOtp({ email, token: code, type: 'email' });
-<<<<<<< HEAD
-    if (error) throw new Error('That code is wrong or has expired — ask for a new one.');
-    await signInMethodItem.setValue('code');
-=======
     if (error && isAuthRetryableFetchError(error)) authError(error);
     if (error) throw new HighcardError('refused', 'That code is wrong or has expired — ask for a new one.');
->>>>>>> 4d0add7 (Errors carry a kind made where they happen (offline, unreachable, signed out, not found, refused, disconnected, bug): pages and the popup's kept answers choose by kind, not by matching English; only a page that lost its extension is told to reload; a changed answer's shape is no longer taken for being offline)
+    await signInMethodItem.setValue('code');
     return signedIn();
   },
 
@@ -187,14 +183,14 @@ export const sessionHandlers = {
 
   'connection.set': async ({ url, anonKey }) => {
     if ((await readPolicy()).connection) {
-      throw new Error('Your organization sets the connection by policy; it cannot be changed here.');
+      throw new HighcardError('refused', 'Your organization sets the connection by policy; it cannot be changed here.');
     }
     // The same checks as an invitation's: https only (loopback excepted), never a key that
     // would bypass row level security.
     const checkedUrl = checkBackendUrl(url);
-    if (!checkedUrl.ok) throw new Error(checkedUrl.error);
+    if (!checkedUrl.ok) throw new HighcardError('refused', checkedUrl.error);
     const checkedKey = checkAnonKey(anonKey);
-    if (!checkedKey.ok) throw new Error(checkedKey.error);
+    if (!checkedKey.ok) throw new HighcardError('refused', checkedKey.error);
     await testConnection(checkedUrl.value, checkedKey.value);
     const previous = await connectionItem.getValue();
     const next = { url: checkedUrl.value, anonKey: checkedKey.value };
