@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { LookupResult } from '../utils/messages';
+import type { AccountHit, LookupResult } from '../utils/messages';
 import { LIMITS } from '../utils/limits';
 import { fromLocalInput, toLocalInput } from '../utils/format';
 import { accountChoicesFor, NOTE_HEADING, type AccountChoice, type Draft } from '../utils/preview';
@@ -10,6 +10,8 @@ import { SignalChips } from './SignalChips';
 interface Props {
   draft: Draft;
   lookup: LookupResult | null;
+  /** The team's accounts of the same or a similar name, offered beside "New account". */
+  similar?: readonly AccountHit[];
   busy: boolean;
   error: string | null;
   onChange: (draft: Draft) => void;
@@ -17,26 +19,30 @@ interface Props {
   onCancel: () => void;
 }
 
+const NO_HITS: readonly AccountHit[] = [];
+
 function choiceKey(choice: AccountChoice): string {
   return choice.mode === 'existing' ? `existing:${choice.id}` : choice.mode;
 }
 
 function choiceLabel(choice: AccountChoice): string {
-  if (choice.mode === 'existing') return `${choice.name} (on record)`;
+  if (choice.mode === 'existing') {
+    return choice.domains?.length ? `${choice.name} (${choice.domains.join(', ')})` : `${choice.name} (on record)`;
+  }
   if (choice.mode === 'new') return `New account: ${choice.name}${choice.domain ? ` (${choice.domain})` : ''}`;
   return 'No account';
 }
 
 /** What will be filed, editable. "File to customer record" sends exactly this. */
-export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, onCancel }: Props) {
+export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onChange, onSubmit, onCancel }: Props) {
   const titleRef = useRef<HTMLInputElement>(null);
   const contact = draft.seed.contacts[draft.contactIndex];
   // The chosen account is always among the choices (e.g. the known contact's account after
   // "Same person"), so the select shows exactly what will be filed.
   const choices = useMemo(() => {
-    const found = accountChoicesFor(contact, lookup);
+    const found = accountChoicesFor(contact, lookup, similar);
     return found.some((choice) => choiceKey(choice) === choiceKey(draft.account)) ? found : [draft.account, ...found];
-  }, [contact, lookup, draft.account]);
+  }, [contact, lookup, similar, draft.account]);
   const update = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
 
   useEffect(() => titleRef.current?.focus(), []);
@@ -116,7 +122,7 @@ export function PreviewForm({ draft, lookup, busy, error, onChange, onSubmit, on
             value={String(draft.contactIndex)}
             onChange={(e) => {
               const contactIndex = Number(e.currentTarget.value);
-              const next = accountChoicesFor(draft.seed.contacts[contactIndex], lookup)[0] ?? { mode: 'none' as const };
+              const next = accountChoicesFor(draft.seed.contacts[contactIndex], lookup, similar)[0] ?? { mode: 'none' as const };
               update({ contactIndex, account: next });
             }}
           >

@@ -1,7 +1,7 @@
 // The preview: what the rep sees and edits before filing. Building the capture from it is a
 // pure function so that "the row holds exactly what the preview showed" is testable.
 import { companyDomainOf } from './free-mail';
-import type { CaptureInput, Kind, LookupResult, Signal } from './messages';
+import type { AccountHit, CaptureInput, Kind, LookupResult, Signal } from './messages';
 
 export interface ContactCandidate {
   /** A contact the team already has, confirmed by the rep ("Same person"): filed on it. */
@@ -29,7 +29,7 @@ export interface DraftSeed {
 }
 
 export type AccountChoice =
-  | { mode: 'existing'; id: string; name: string }
+  | { mode: 'existing'; id: string; name: string; domains?: readonly string[] }
   | { mode: 'new'; name: string; domain: string | null }
   | { mode: 'none' };
 
@@ -55,9 +55,15 @@ export function composeBody(body: string, note: string): string {
   return body.trim() ? `${body.replace(/\s+$/, '')}\n\n${NOTE_HEADING} ${trimmedNote}` : `${NOTE_HEADING} ${trimmedNote}`;
 }
 
-/** The account choices for a contact: the team's matches first, then a new account from the
- * company domain, never one from a free-mail domain. */
-export function accountChoicesFor(contact: ContactCandidate | undefined, lookup: LookupResult | null): AccountChoice[] {
+/** The account choices for a contact: the team's matches first (chosen when the thread names
+ * someone the team knows), then a new account from the company domain, never one from a
+ * free-mail domain, and beside it the accounts the team has under the same or a similar name
+ * (`similar`, from search_accounts), so a company known under another domain is not doubled. */
+export function accountChoicesFor(
+  contact: ContactCandidate | undefined,
+  lookup: LookupResult | null,
+  similar: readonly AccountHit[] = [],
+): AccountChoice[] {
   const choices: AccountChoice[] = [];
   const domain = contact?.email ? companyDomainOf(contact.email) : null;
   for (const account of lookup?.accounts ?? []) {
@@ -70,10 +76,22 @@ export function accountChoicesFor(contact: ContactCandidate | undefined, lookup:
   if (!hasMatch && (domain || contact?.company)) {
     choices.push({ mode: 'new', name: contact?.company?.trim() || domainLabel(domain!), domain });
   }
+  for (const hit of similar) {
+    if (!choices.some((choice) => choice.mode === 'existing' && choice.id === hit.account_id)) {
+      choices.push({ mode: 'existing', id: hit.account_id, name: hit.name, domains: hit.domains });
+    }
+  }
   // With a company domain the server files under that domain's account anyway, so "no
   // account" is only offered where there is none to be had (free mail, LinkedIn only).
   if (!domain) choices.push({ mode: 'none' });
   return choices;
+}
+
+/** The name the preview looks for among the team's accounts: the company, else the domain's. */
+export function similarAccountQuery(contact: ContactCandidate | undefined): string | null {
+  const domain = contact?.email ? companyDomainOf(contact.email) : null;
+  const name = contact?.company?.trim() || (domain ? domainLabel(domain) : '');
+  return name || null;
 }
 
 /** "acme-robotics.example" → "Acme Robotics". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCapture, type LookupResult } from '../../../utils/messages';
-import { accountChoicesFor, buildCapture, composeBody, domainLabel, newDraft, type DraftSeed } from '../../../utils/preview';
+import { accountChoicesFor, buildCapture, composeBody, domainLabel, newDraft, similarAccountQuery, type DraftSeed } from '../../../utils/preview';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
 const ID = '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e6f';
@@ -72,5 +72,36 @@ describe('the preview', () => {
     expect(capture).not.toHaveProperty('source_url');
     expect(capture.account).toBeNull();
     expect(parseCapture(capture).ok).toBe(true);
+  });
+});
+
+describe('accounts of a similar name in the preview', () => {
+  const GMBH = '3c1d2b1e-3a4d-4c5e-8f90-1a2b3c4d5e61';
+  const hits = [{ account_id: GMBH, name: 'Acme Robotics', domains: ['acme-robotics.example'], last_activity_at: null }];
+
+  it('offers them beside "New account", which stays the first choice for an unknown sender', () => {
+    const choices = accountChoicesFor({ full_name: 'Jonas Weber', email: 'jonas@acme-robotics.de', company: 'Acme Robotics' }, null, hits);
+    expect(choices).toEqual([
+      { mode: 'new', name: 'Acme Robotics', domain: 'acme-robotics.de' },
+      { mode: 'existing', id: GMBH, name: 'Acme Robotics', domains: ['acme-robotics.example'] },
+    ]);
+  });
+
+  it('chooses the account of someone the team knows in the thread, and lists it once', () => {
+    const known = lookup([{ id: GMBH, name: 'Acme Robotics', domains: ['acme-robotics.de'] }]);
+    const choices = accountChoicesFor({ full_name: 'Jonas Weber', email: 'jonas@acme-robotics.de' }, known, hits);
+    expect(choices).toEqual([{ mode: 'existing', id: GMBH, name: 'Acme Robotics' }]);
+  });
+
+  it('files on the chosen one by id, so the server adds the new domain to it', () => {
+    const draft = newDraft(ID, ORG, { ...seed, contactIndex: 1 }, null);
+    const chosen = { ...draft, account: { mode: 'existing' as const, id: GMBH, name: 'Acme Robotics', domains: ['acme-robotics.example'] } };
+    expect(buildCapture(chosen).account).toEqual({ id: GMBH });
+  });
+
+  it('looks for the company, else a name made from the domain, never for free mail', () => {
+    expect(similarAccountQuery({ full_name: 'Jonas', email: 'jonas@acme-robotics.de' })).toBe('Acme Robotics');
+    expect(similarAccountQuery({ full_name: 'Jonas', email: 'jonas@gmail.com', company: 'Acme GmbH' })).toBe('Acme GmbH');
+    expect(similarAccountQuery({ full_name: 'Sam', email: 'sam@gmail.com' })).toBeNull();
   });
 });
