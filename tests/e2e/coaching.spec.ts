@@ -13,7 +13,7 @@ import { openNewTeam, openSection } from './session';
 /** An invite code for `role`; the new code replaces the last one on screen. */
 async function inviteCodeAs(options: Page, role: 'Member' | 'Manager'): Promise<string> {
   await openSection(options, 'People');
-  const invite = options.locator('form', { hasText: 'Invite a colleague' });
+  const invite = options.locator('form', { hasText: 'Share an invitation' });
   await invite.getByRole('combobox').selectOption({ label: role });
   const code = options.getByLabel('Invite code');
   const before = (await code.count()) ? await code.textContent() : null;

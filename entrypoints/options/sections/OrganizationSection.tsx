@@ -24,7 +24,7 @@ export function OrganizationSection({ session, onSession, go }: SectionProps) {
     <>
       {created && active?.org_name === created ? (
         <div ref={next} class="hc-stack hc-next-steps" role="region" aria-label="What to do next">
-          <p role="status">
+          <p>
             <strong>{created}</strong> is ready, and you are its admin. Next:
           </p>
           <ol>
