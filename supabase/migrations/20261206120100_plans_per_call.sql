@@ -16,9 +16,14 @@
 -- followed accounts' new entries were read with a plan that also walked the organization's
 -- every entry (408 ms for the largest; 6 ms planned per call). Set for this database (new
 -- connections), not for a role: PostgREST 12 did not apply a role's plan_cache_mode.
+-- Only the database's owner may; where the migration runs as someone else, it says so and
+-- the functions below still plan per call.
 do $$
 begin
   execute format('alter database %I set plan_cache_mode = force_custom_plan', current_database());
+exception when insufficient_privilege then
+  raise notice 'plan_cache_mode was not set for the database (not its owner): set it there with '
+    'alter database ... set plan_cache_mode = force_custom_plan';
 end;
 $$;
 
