@@ -1,8 +1,8 @@
 -- Plans made for the values of each call, not one plan for every organization.
 --
 -- One server holds organizations of very different sizes (bench:db: 10M entries across 1,000
--- organizations, the largest with 1.3M entries and 13k accounts, the smallest with a few
--- hundred). A prepared statement (PostgREST's, or a plpgsql function's) switches to a generic
+-- organizations, the largest with 1.3M entries and 13k accounts, the smallest with about
+-- 1,300). A prepared statement (PostgREST's, or a plpgsql function's) switches to a generic
 -- plan after five calls, planned for an average organization and for unknown arguments: a
 -- prefix search (`like $1 || '%'`) can then no longer narrow the index to the prefix and reads
 -- the whole organization's accounts and domains; due_steps keeps its "only mine" and "these
