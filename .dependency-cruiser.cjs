@@ -2,8 +2,9 @@
 // these rules over entrypoints/, components/ and utils/ and fails on any violation;
 // `npx depcruise entrypoints components utils` prints the same findings.
 
-// What runs inside the sites' pages: the content scripts and everything they render or read with.
-const PAGE_SIDE = '^(components/|utils/(sidebar|panel|capture)/|entrypoints/[^/]+\\.content/)';
+// What runs inside the sites' pages: the content scripts and what they read and report with
+// (the side panel's own hooks and components run in an extension page, not here).
+const PAGE_SIDE = '^(utils/capture/|utils/panel/(watch-page|site-views|outlook-view|people|job-change|types)\\.ts$|entrypoints/[^/]+\\.content/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -25,8 +25,15 @@ export default defineConfig({
     action: { default_title: 'Highcard', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
     // contextMenus, activeTab, scripting: "File selection to customer record" reads the tab the
     // user acted in, then only; scripting also registers the opt-in Outlook content script.
+    // WXT adds "sidePanel" for Chrome's side panel (entrypoints/sidepanel).
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     commands: {
+      // Firefox opens its sidebar itself on `_execute_sidebar_action`; Chrome's side panel is
+      // opened by the background (utils/background/panel.ts).
+      [browser === 'firefox' ? '_execute_sidebar_action' : 'open-panel']: {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Open Highcard beside the page',
+      },
       'file-selection': {
         suggested_key: { default: 'Alt+Shift+F' },
         description: 'File selection to customer record',

@@ -1,4 +1,4 @@
-import type { FieldCount } from '../utils/sidebar/draft-check';
+import type { FieldCount } from '../utils/panel/draft-check';
 
 /** "120 / 300 characters", and what is over, beside the field it counts. */
 export function CharacterCount({ id, count, problem }: { id: string; count: FieldCount; problem: string | null }) {

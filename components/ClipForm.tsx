@@ -54,7 +54,7 @@ export function ClipForm({ handoff, draft, contacts, accountSearch, busy, error,
         if (event.key === 'Escape') onCancel();
       }}
     >
-      <h1 id="clip-title">{note ? 'Write a note' : 'File selection to customer record'}</h1>
+      <h3 id="clip-title">{note ? 'Write a note' : 'File selection to customer record'}</h3>
       <p class="hc-clip__source" hidden={note}>
         Clip from <strong>{handoff.site}</strong>
         {handoff.sourceUrl ? (

@@ -1,6 +1,6 @@
 import type { LookupResult, OutboxItem } from '../utils/messages';
 import { formatWhen } from '../utils/format';
-import { filedStateText } from '../utils/sidebar/states';
+import { filedStateText } from '../utils/panel/states';
 import { BringToColleague } from './BringToColleague';
 
 type TeamEntry = LookupResult['entries'][number];

@@ -3,7 +3,7 @@ import type { AccountHit, LookupResult } from '../utils/messages';
 import { LIMITS } from '../utils/limits';
 import { fromLocalInput, toLocalInput } from '../utils/format';
 import { accountChoicesFor, NOTE_HEADING, type AccountChoice, type Draft } from '../utils/preview';
-import { checkDraft, type CheckedField, type DraftCheck } from '../utils/sidebar/draft-check';
+import { checkDraft, type CheckedField, type DraftCheck } from '../utils/panel/draft-check';
 import { CharacterCount } from './CharacterCount';
 import { SignalChips } from './SignalChips';
 
@@ -70,9 +70,9 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
       }}
     >
       <form onSubmit={submit}>
-      <h2 id="hc-preview-title" class="hc-h2">
+      <h3 id="hc-preview-title" class="hc-h2">
         Add to customer record
-      </h2>
+      </h3>
       <p class="hc-muted">Only what you see here is filed. Cut the text down to what matters.</p>
 
       <div class="hc-field">

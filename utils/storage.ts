@@ -5,7 +5,7 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { CacheIndex } from './lookup-cache';
 import type { Follows, LastLooked } from './for-you';
-import type { BackgroundProblem, ClipHandoff, ForYouStatus, InsightsOverview, Membership, ReadFailure, Settings, SidebarPrefs, TabContext } from './messages';
+import type { BackgroundProblem, ClipHandoff, TabView, ForYouStatus, InsightsOverview, Membership, ReadFailure, Settings, TabContext } from './messages';
 import { bare, type LocalKey } from './storage-keys';
 // The key names and prefixes live in a module without side effects, so a content script can
 // use them without defining (and so reading) items it may not read, such as session storage.
@@ -58,8 +58,9 @@ export const activeOrgItem = storage.defineItem<string | null>('local:activeOrg'
 });
 
 /** Keys of earlier versions, removed once when the background starts (the lookup cache was
- * one item holding every answer). */
-export const RETIRED_KEYS: LocalKey[] = ['local:lookupCache'];
+ * one item holding every answer; the sidebar that sat in the page remembered, per site,
+ * whether the rep hid it). */
+export const RETIRED_KEYS: LocalKey[] = ['local:lookupCache', 'local:sidebarPrefs'];
 
 /** The user's organizations as last fetched: the sidebar paints from it at once, and it
  * keeps the extension usable offline. */
@@ -68,16 +69,9 @@ export const membershipsCacheItem = storage.defineItem<{ userId: string; members
   { fallback: null, version: 1 },
 );
 
-// -- the sidebar (helper S) ----------------------------------------------------------------
-/** Whether the rep hid the sidebar, per site: it stays as they left it across reloads. */
-export const sidebarPrefsItem = storage.defineItem<SidebarPrefs>('local:sidebarPrefs', {
-  fallback: { hidden: {} },
-  version: 1,
-});
-
-/** What the last lookup in each tab matched, so the popup opened over a Gmail thread or a
- * LinkedIn profile can go straight to its account without the "tabs" permission. Session
- * storage: it lives in memory only, never leaves the browser and is gone when it closes. */
+/** What the last lookup in each tab matched, for the popup there was before the side panel.
+ * Nothing writes it any more (the panel knows its tab's page); session storage, so it is
+ * gone with the browser. */
 export const tabContextItem = storage.defineItem<Record<string, TabContext>>('session:tabContext', {
   fallback: {},
   version: 1,
@@ -116,6 +110,12 @@ export const readFailuresItem = storage.defineItem<ReadFailure[]>('local:readFai
 export const outlookEnabledItem = storage.defineItem<boolean>('local:outlookEnabled', { fallback: false, version: 1 });
 
 /** Selections waiting in a clip window, by clip id: memory only, gone when the browser closes. */
+/** What each tab's content script last reported, for the side panel (memory only: session
+ * storage). Keyed by tab id; the background forgets a tab when it closes. */
+export const tabViewsItem = storage.defineItem<Record<string, TabView>>('session:tabViews', {
+  fallback: {},
+  version: 1,
+});
 export const pendingClipsItem = storage.defineItem<Record<string, ClipHandoff & { createdAt: number }>>('session:pendingClips', {
   fallback: {},
   version: 1,

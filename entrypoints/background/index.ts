@@ -4,6 +4,8 @@ import { storage } from 'wxt/utils/storage';
 import { dispatch } from '../../utils/background/dispatch';
 import { installClipEntryPoints } from '../../utils/background/clip';
 import { KEPT_IDS_ALARM, mapKeptIds, scheduleKeptIds } from '../../utils/background/kept-ids';
+import { followTabs } from '../../utils/background/page-views';
+import { installPanel } from '../../utils/background/panel';
 import { reconcileOutlook } from '../../utils/background/outlook';
 import { checkForYouIfDue, inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
 import { RETIRED_KEYS } from '../../utils/storage';
@@ -26,6 +28,10 @@ export default defineBackground(() => {
   // Back online: whatever waited for the network goes now, not at the next alarm.
   self.addEventListener('online', () => inBackground('send what waited for the network', outbox.resume()));
 
+  // The side panel: the toolbar button and Alt+Shift+H open it; it shows what each tab's
+  // content script last reported, forgotten when the tab closes or leaves the page.
+  installPanel();
+  followTabs();
   // "File selection to customer record": the context-menu item and the keyboard command.
   installClipEntryPoints();
   // Outlook on the web runs exactly while the user allows it (Settings, or the browser's own page).

@@ -1,7 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import '../../components/sidebar.css';
-import { Sidebar } from '../../components/Sidebar';
-import { mountSidebar } from '../../utils/sidebar/mount';
 import {
   isMessagingThread,
   isProfilePage,
@@ -9,34 +6,27 @@ import {
   readProfile,
   readViewerName,
 } from '../../utils/capture/linkedin';
-import { conversationView, profileView } from '../../utils/sidebar/site-views';
+import { conversationView, profileView } from '../../utils/panel/site-views';
+import { watchPage } from '../../utils/panel/watch-page';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
-  cssInjectionMode: 'ui',
   runAt: 'document_idle',
-  // LinkedIn is a single-page app: the sidebar follows wxt:locationchange, shows on a
-  // profile or a messaging thread, and is gone everywhere else.
+  // LinkedIn is a single-page app: the report follows wxt:locationchange, names a profile or
+  // a messaging thread, and is empty everywhere else. Nothing is ever inserted in LinkedIn's
+  // pages: its User Agreement forbids it (pact rule 12).
   main: (ctx) =>
-    mountSidebar(ctx, {
+    watchPage(ctx, {
       site: 'linkedin',
-      component: Sidebar,
       mayShow: (url) => isProfilePage(url) || isMessagingThread(url),
       readView: () => {
         const url = location.href;
         if (isProfilePage(url)) {
           const profile = readProfile(document, url);
-          return profile && profileView(profile, { url, reread: () => readProfile(document, location.href) });
+          return profile && profileView(profile, { url });
         }
         const conversation = readConversation(document, url);
-        return (
-          conversation &&
-          conversationView(conversation, {
-            url,
-            viewer: readViewerName(document),
-            reread: () => readConversation(document, location.href),
-          })
-        );
+        return conversation && conversationView(conversation, { url, viewer: readViewerName(document) });
       },
       // LinkedIn replaces its whole application outlet on navigation, so only the body lasts.
       contentRoot: () => document.body,

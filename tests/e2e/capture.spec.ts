@@ -1,5 +1,5 @@
-// Capture anywhere end to end: a selection from any page filed through the clip window, and
-// Outlook on the web's opt-in sidebar, against the local stack, the rows checked directly.
+// Capture anywhere end to end: a selection from any page filed in the side panel, and Outlook
+// on the web's opt-in reading, against the local stack, the rows checked directly.
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { launchChromium } from './browser';
 import { EXTENSION_DIR, expect, serviceWorkerOf, test } from './extension';
 import { fixture } from './fixtures';
 import { openNewTeam, openSection } from './session';
-import { GMAIL_THREAD_URL, serveGmail, sidebarOf } from './sites';
+import { GMAIL_THREAD_URL, openPanel, serveGmail, thisPageIn } from './sites';
 
 const SUPPORT_URL = 'https://support.acme-robotics.example/tickets/4471';
 const SUPPORT_PAGE = `<!doctype html><html><head><title>Ticket 4471 — SSO for the pilot</title></head><body>
@@ -46,16 +46,12 @@ async function selectSupportQuote(page: Page): Promise<unknown> {
   return page.evaluate(() => (window as unknown as { __highcardSelection: unknown }).__highcardSelection);
 }
 
-/** Hands a selection to the background as its menu handler does, and returns the clip window. */
-async function openClipWindow(context: BrowserContext, options: Page, selection: unknown): Promise<Page> {
-  const opened = context.waitForEvent('page');
+/** Hands a selection to the background as its menu handler does; the panel shows it. */
+async function keepSelection(options: Page, selection: unknown): Promise<void> {
   await options.evaluate(
     (payload) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'clip.open', payload: { selection: payload } }),
     selection,
   );
-  const clip = await opened;
-  await expect(clip.getByRole('heading', { name: 'File selection to customer record' })).toBeVisible();
-  return clip;
 }
 
 test('a selection from any page files one clip on the account and customer the rep chose, once', async ({ context, extensionId }) => {
@@ -69,7 +65,9 @@ test('a selection from any page files one clip on the account and customer the r
   const selection = await selectSupportQuote(page);
   expect(selection).toEqual({ text: SELECTED, title: 'Ticket 4471 — SSO for the pilot', url: SUPPORT_URL });
 
-  const clip = await openClipWindow(context, options, selection);
+  await keepSelection(options, selection);
+  const clip = await openPanel(context, page);
+  await expect(clip.getByRole('heading', { name: 'File selection to customer record' })).toBeVisible();
   await expect(clip.getByLabel('Selected text')).toHaveValue(SELECTED);
   await expect(clip.getByLabel('Title')).toHaveValue('Ticket 4471 — SSO for the pilot');
   await expect(clip.getByText(/seen only by you/)).toContainText(SUPPORT_URL);
@@ -81,7 +79,7 @@ test('a selection from any page files one clip on the account and customer the r
   await expect(clip.getByLabel('Domain (optional)')).toHaveValue('acme-robotics.example');
   await clip.getByRole('button', { name: 'Feature request' }).click();
   await clip.getByRole('button', { name: 'File to customer record' }).click();
-  await expect(clip.getByRole('status')).toHaveText(/^Filed on Acme Robotics/);
+  await expect(clip.getByText(/^Filed on Acme Robotics/)).toBeVisible();
 
   const sourceRef = createHash('sha256').update(`${SUPPORT_URL}\n${SELECTED}`).digest('hex');
   const admin = adminClient();
@@ -102,12 +100,15 @@ test('a selection from any page files one clip on the account and customer the r
   expect(contact).toEqual({ full_name: 'Mia Schmidt', email: 'mia.schmidt@acme-robotics.example' });
 
   // The same selection again, now on the account and contact on record: still one entry.
-  const again = await openClipWindow(context, options, await selectSupportQuote(page));
-  await again.getByRole('combobox', { name: 'Find an account' }).fill('Acme');
-  await again.getByRole('option', { name: /Acme Robotics/ }).click();
+  await clip.getByRole('button', { name: 'Done' }).click();
+  await keepSelection(options, await selectSupportQuote(page));
+  const again = clip.getByRole('form', { name: 'File selection to customer record' });
+  await expect(again.getByLabel('Selected text')).toHaveValue(SELECTED);
+  // The page's own domain belongs to an account the team has now: it is suggested.
+  await expect(again.getByRole('group', { name: 'Account' }).getByText('Acme Robotics', { exact: true })).toBeVisible();
   await again.getByRole('radio', { name: /Mia Schmidt/ }).check();
   await again.getByRole('button', { name: 'File to customer record' }).click();
-  await expect(again.getByRole('status')).toHaveText(/^Filed on Acme Robotics/);
+  await expect(clip.getByText(/^Filed on Acme Robotics/)).toBeVisible();
   await expect.poll(async () => (await read()).data?.map((r) => r.id)).toEqual([row.id]);
 });
 
@@ -119,7 +120,7 @@ test('in Gmail, Add selection files only the selected part of a message, with it
   await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
   const gmail = await context.newPage();
   await gmail.goto(GMAIL_THREAD_URL);
-  const sidebar = sidebarOf(gmail);
+  const sidebar = thisPageIn(await openPanel(context, gmail));
   await expect(sidebar.getByRole('button', { name: 'Add selection' })).toBeVisible();
   await gmail.evaluate(() => {
     const item = [...document.querySelectorAll('li')].find((li) => li.textContent?.startsWith('Pricing: 38 robots'))!;
@@ -192,24 +193,25 @@ async function serveOutlook(context: BrowserContext, name: string): Promise<void
   );
 }
 
-outlookTest('switched on in Settings, the Outlook sidebar files a message from the conversation', async ({ context, extensionId }) => {
+outlookTest('switched on in Settings, the panel files a message from the Outlook conversation beside it', async ({ context, extensionId }) => {
   const email = `ana.ruiz+${Date.now()}@lumen-logistics.example`;
   const organization = `Lumen Logistics ${Date.now()}`;
   const options = await openNewTeam(context, extensionId, email, organization);
   const orgId = await orgIdNamed(organization);
   await serveOutlook(context, 'conversation-light.html');
 
-  // Not yet switched on: Outlook gets nothing from Highcard.
+  // Not yet switched on: Highcard does not read Outlook at all.
   const before = await context.newPage();
   await before.goto(OUTLOOK_URL);
   await before.waitForTimeout(1000);
-  await expect(sidebarOf(before)).toHaveCount(0);
+  const unread = thisPageIn(await openPanel(context, before));
+  await expect(unread.getByText(/^Nothing to file on this page/)).toBeVisible();
   await before.close();
 
   await switchOutlookOn(options);
   const outlook = await context.newPage();
   await outlook.goto(OUTLOOK_URL);
-  const sidebar = sidebarOf(outlook);
+  const sidebar = thisPageIn(await openPanel(context, outlook));
   await expect(sidebar.getByRole('heading', { name: 'Pilot pricing for Q1' })).toBeVisible();
   const jonas = sidebar.getByRole('listitem').filter({ hasText: 'Jonas Weber' });
   await jonas.getByRole('button', { name: 'Add to customer record' }).click();
@@ -248,7 +250,7 @@ outlookTest('a conversation whose layout changed says Highcard could not read it
 
   const outlook = await context.newPage();
   await outlook.goto(OUTLOOK_URL);
-  const sidebar = sidebarOf(outlook);
+  const sidebar = thisPageIn(await openPanel(context, outlook));
   await expect(sidebar.getByText("Highcard couldn't read this page.")).toBeVisible();
   await expect(sidebar.getByRole('button', { name: 'File the selection' })).toBeVisible();
   await expect(sidebar.getByRole('button', { name: 'Write a note' })).toBeVisible();

@@ -2,19 +2,27 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, test } from './extension';
 
-test('the built extension loads and its popup offers to sign in', async ({ context, extensionId }) => {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await expect(popup.getByRole('heading', { name: 'Highcard' })).toBeVisible();
-  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
+test('the built extension loads and its side panel offers to sign in', async ({ context, extensionId }) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const highcard = panel.getByRole('main', { name: 'Highcard' });
+  await expect(highcard.getByRole('heading', { name: 'Highcard', level: 1 })).toBeVisible();
+  await expect(highcard.getByRole('region', { name: 'This page' })).toBeVisible();
+  await expect(highcard.getByRole('button', { name: 'Sign in' }).first()).toBeVisible();
 });
 
-test('the manifest asks for no more than the two sites and the local stack', () => {
+test('the manifest asks for no more than the two sites, the local stack and the side panel', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  // contextMenus, activeTab, scripting: "File selection" reads only the tab the user acted in.
-  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+  // contextMenus, activeTab, scripting: "File selection" reads only the tab the user acted in;
+  // sidePanel: Highcard shows beside the page, in the browser's own side panel.
+  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
+  expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+  expect(manifest.action.default_popup).toBeUndefined();
   expect(manifest.commands['file-selection'].suggested_key.default).toBe('Alt+Shift+F');
+  expect(manifest.commands['open-panel'].suggested_key.default).toBe('Alt+Shift+H');
+  // Nothing of Highcard is ever in a page: no page can load any of its files.
+  expect(manifest.web_accessible_resources).toBeUndefined();
   expect(manifest.host_permissions.sort()).toEqual([
     'http://127.0.0.1:54321/*',
     'http://localhost:54321/*',

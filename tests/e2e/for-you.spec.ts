@@ -8,7 +8,7 @@ import { expect, launchWithExtension, serviceWorkerOf, test } from './extension'
 import { fixture } from './fixtures';
 import { allSent, apiAs, inviteCode, joinTeam, message, openPopup, saveProfile } from './people';
 import { openNewTeam } from './session';
-import { GMAIL_THREAD_URL, serveGmail, sidebarOf } from './sites';
+import { GMAIL_THREAD_URL, serveGmail, thisPageBeside } from './sites';
 
 test('a route to Support reaches Ben in For you; his reading and dismissing tell Ana nothing', async ({ context, extensionId }) => {
   const stamp = Date.now();
@@ -67,30 +67,28 @@ test('a route to Support reaches Ben in For you; his reading and dismissing tell
     const sentRoute = (await anaApi.from('entry_routes').select('*')).data;
     expect(sentRoute).toHaveLength(1);
 
-    // Ben's popup opens on For you, with the dot, the sender and the note.
+    // Ben's panel shows For you, marked new, with the sender and the note.
     const benPopup = await openPopup(benContext, benExtensionId);
-    const forYouTab = benPopup.getByRole('tab', { name: 'For you' });
-    await expect(forYouTab).toHaveAttribute('aria-selected', 'true');
-    await expect(forYouTab).toHaveAccessibleDescription('Something new');
-    const routed = benPopup.getByRole('article', { name: 'Robots stop at the loading dock' });
+    const forYou = benPopup.getByRole('region', { name: 'For you', exact: true });
+    await expect(forYou).toBeVisible();
+    await expect(benPopup.getByText('Something new', { exact: true })).toBeVisible();
+    const routed = forYou.getByRole('article', { name: 'Robots stop at the loading dock' });
     await expect(routed).toContainText(`${account} · from Ana Ruiz`);
     await expect(routed).toContainText('Mia is upset — can Support call her today?');
 
     // He opens the account at that entry, and follows the account.
     await routed.getByRole('button', { name: 'Open “Robots stop at the loading dock”' }).click();
     await expect(benPopup.getByRole('heading', { name: account })).toBeVisible();
-    await expect(benPopup.getByRole('article', { name: 'Robots stop at the loading dock' })).toHaveAttribute('aria-current', 'true');
+    const accounts = benPopup.getByRole('region', { name: 'Accounts', exact: true });
+    await expect(accounts.getByRole('article', { name: 'Robots stop at the loading dock' })).toHaveAttribute('aria-current', 'true');
     await expect(benPopup.getByText('Only this browser knows what you follow.')).toBeVisible();
     await benPopup.getByRole('button', { name: 'Follow' }).click();
     await expect(benPopup.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'true');
 
     // Back in For you he dismisses the route; it is gone, and stays gone.
-    await benPopup.getByRole('tab', { name: 'For you' }).click();
     await benPopup.getByRole('button', { name: 'Dismiss “Robots stop at the loading dock”' }).click();
-    await expect(benPopup.getByRole('article', { name: 'Robots stop at the loading dock' })).toHaveCount(0);
+    await expect(forYou.getByRole('article', { name: 'Robots stop at the loading dock' })).toHaveCount(0);
     await benPopup.reload();
-    await expect(benPopup.getByRole('tab', { name: 'Accounts' })).toHaveAttribute('aria-selected', 'true');
-    await benPopup.getByRole('tab', { name: 'For you' }).click();
     await expect(benPopup.getByText(/^Nothing is waiting for you\./)).toBeVisible();
     // The server kept the dismissal as Ben's own row; it never learned what Ben follows.
     const admin = adminClient();
@@ -100,7 +98,7 @@ test('a route to Support reaches Ben in For you; his reading and dismissing tell
     await message(ana, 'capture.file', capture('Asked for a root-cause report', 'Mia wants a written root-cause analysis by Friday.', 1));
     await allSent(ana);
     await benPopup.reload();
-    await expect(benPopup.getByRole('tab', { name: 'For you' })).toHaveAttribute('aria-selected', 'true');
+    await expect(forYou).toBeVisible();
     const followed = benPopup.getByRole('region', { name: 'New on accounts you follow' });
     await expect(followed.getByRole('article', { name: 'Asked for a root-cause report' })).toContainText('filed by Ana Ruiz');
 
@@ -135,7 +133,7 @@ test('right after filing in Gmail, the sidebar brings the message to a colleague
   await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
   const gmail = await context.newPage();
   await gmail.goto(GMAIL_THREAD_URL);
-  const sidebar = sidebarOf(gmail);
+  const sidebar = await thisPageBeside(context, gmail);
   const mias = sidebar.getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
   await mias.getByRole('button', { name: 'Add to customer record' }).click();
   await sidebar.getByRole('dialog', { name: 'Add to customer record' }).getByRole('button', { name: 'File to customer record' }).click();
@@ -150,7 +148,7 @@ test('right after filing in Gmail, the sidebar brings the message to a colleague
   expect(forBen).toHaveLength(1);
   expect(forBen[0]!.routed_by_display_name).toBe('Ana Ruiz');
 
-  // Follow the account from the sidebar: kept in this browser, nowhere on the server.
+  // Follow the account from the panel: kept in this browser, nowhere on the server.
   const follow = sidebar.getByRole('button', { name: 'Follow' });
   await expect(sidebar.getByText('Only this browser knows what you follow.')).toBeVisible();
   await follow.click();

@@ -1,11 +1,11 @@
-// The Gmail sidebar end to end: the built extension in Chromium, Gmail pages served from
+// Filing from Gmail end to end, in the side panel beside it: the built extension in Chromium, Gmail pages served from
 // tests/fixtures/gmail, the local stack behind it, and the rows that land checked directly.
 import type { BrowserContext, Page } from '@playwright/test';
 import { adminClient, orgIdNamed } from './backend';
 import { fixture as readFixture, innerOfDiv } from './fixtures';
 import { expect, test } from './extension';
 import { openNewTeam } from './session';
-import { GMAIL_THREAD_URL, serveGmail, sidebarOf } from './sites';
+import { GMAIL_THREAD_URL, openPanel, serveGmail, thisPageIn } from './sites';
 
 const THREAD_URL = GMAIL_THREAD_URL;
 const HOSTILE_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWHpstlRBZwMFbWvVxmQ';
@@ -34,7 +34,8 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
 
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
-  const sidebar = sidebarOf(gmail);
+  const panel = await openPanel(context, gmail);
+  const sidebar = thisPageIn(panel);
   await expect(sidebar).toBeVisible();
   await expect(sidebar.getByRole('heading', { name: 'Acme Robotics — pilot rollout for the Hamburg warehouse' })).toBeVisible();
   await expect(sidebar.getByText('Nobody has filed anything about acme-robotics.example yet.')).toBeVisible();
@@ -53,7 +54,7 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   await expect(preview.getByRole('combobox', { name: /^Customer/ }).locator('option:checked')).toHaveText(
     'Mia Schmidt <mia.schmidt@acme-robotics.example>',
   );
-  await snap(gmail, 'gmail-preview');
+  await snap(panel, 'gmail-preview');
   await preview.getByRole('button', { name: 'File to customer record' }).click();
   await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
 
@@ -81,14 +82,14 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   expect(domains).toEqual([{ domain: 'acme-robotics.example' }]);
 
   await gmail.reload();
-  const again = sidebarOf(gmail).getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
+  const again = sidebar.getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
   await expect(again.getByText('Filed', { exact: true })).toBeVisible();
   await expect(again.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
   // And the team's context now knows the account: one line, the details on request.
-  await expect(sidebarOf(gmail).getByText(/^Acme Robotics$/)).toBeVisible();
-  await sidebarOf(gmail).getByRole('button', { name: 'Details' }).click();
-  await expect(sidebarOf(gmail).getByText('Account:')).toBeVisible();
-  await snap(gmail, 'gmail-sidebar');
+  await expect(sidebar.getByText(/^Acme Robotics$/)).toBeVisible();
+  await sidebar.getByRole('button', { name: 'Details' }).click();
+  await expect(sidebar.getByText('Account:')).toBeVisible();
+  await snap(panel, 'gmail-panel');
 });
 
 test('markup and scripts in a customer’s email stay text and never run', async ({ context, extensionId }) => {
@@ -101,21 +102,25 @@ test('markup and scripts in a customer’s email stay text and never run', async
     void dialog.dismiss();
   });
   await gmail.goto(HOSTILE_URL);
-  const sidebar = sidebarOf(gmail);
+  const panel = await openPanel(context, gmail);
+  panel.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const sidebar = thisPageIn(panel);
   await expect(sidebar.getByRole('heading', { name: '<img src=x onerror=alert(1)> Invoice 4471 overdue' })).toBeVisible();
   const add = sidebar.getByRole('button', { name: 'Add to customer record' }).last();
   await add.click();
   await expect(sidebar.getByLabel('What the customer said')).toHaveValue(/<script>window.__pwned=1<\/script>/);
-  // Nothing from the mail became an element inside the sidebar.
-  const injected = await gmail.evaluate(() => {
-    const root = document.querySelector('highcard-sidebar')?.shadowRoot;
-    return root ? root.querySelectorAll('img, script, iframe, object, [onerror], a[href^="javascript:"]').length : -1;
-  });
+  // Nothing from the mail became an element inside the panel.
+  const injected = await panel.evaluate(
+    () => document.querySelectorAll('main img, main script, main iframe, main object, main [onerror], main a[href^="javascript:"]').length,
+  );
   expect(injected).toBe(0);
   expect(dialogs).toEqual([]);
 });
 
-test('inbox → thread → inbox → thread leaves exactly one sidebar, and none on the inbox', async ({
+test('inbox → thread → inbox → thread: the panel follows Gmail’s own navigation, and the page gets nothing of Highcard', async ({
   context,
   extensionId,
 }) => {
@@ -125,9 +130,10 @@ test('inbox → thread → inbox → thread leaves exactly one sidebar, and none
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
   const threadMain = innerOfDiv(fixture('thread-expanded-and-collapsed.html'), MAIN_PANE);
   const inboxMain = innerOfDiv(fixture('inbox.html'), MAIN_PANE);
-  const count = () => gmail.evaluate(() => document.querySelectorAll('highcard-sidebar').length);
+  const panel = thisPageIn(await openPanel(context, gmail));
+  const subject = panel.getByRole('heading', { name: 'Acme Robotics — pilot rollout for the Hamburg warehouse' });
 
-  await expect(sidebarOf(gmail)).toHaveCount(0);
+  await expect(panel.getByText(/^Nothing to file on this page/)).toBeVisible();
   for (let round = 0; round < 2; round += 1) {
     // Gmail swaps its main pane and changes the hash; the page itself never reloads.
     await gmail.evaluate(
@@ -137,9 +143,8 @@ test('inbox → thread → inbox → thread leaves exactly one sidebar, and none
       },
       [threadMain, '#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm'] as const,
     );
-    await expect(sidebarOf(gmail)).toBeVisible();
-    expect(await count()).toBe(1);
-    expect(await gmail.evaluate(() => document.documentElement.style.marginRight)).toBe('360px');
+    await expect(subject).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Add to customer record' })).toHaveCount(4);
     await gmail.evaluate(
       ([html]) => {
         document.querySelector('div[role="main"]')!.innerHTML = html;
@@ -147,14 +152,14 @@ test('inbox → thread → inbox → thread leaves exactly one sidebar, and none
       },
       [inboxMain] as const,
     );
-    await expect(sidebarOf(gmail)).toHaveCount(0);
-    expect(await count()).toBe(0);
-    // The page gets its full width back: nothing of the docked column is left.
-    expect(await gmail.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+    await expect(subject).toHaveCount(0);
+    await expect(panel.getByText(/^Nothing to file on this page/)).toBeVisible();
+    // Nothing of Highcard in Gmail's own page, ever.
+    expect(await gmail.evaluate(() => document.documentElement.getAttribute('style') ?? document.body.getAttribute('style'))).toBeNull();
   }
 });
 
-test('the sidebar works from the keyboard: Esc closes the preview, Alt+Shift+H hides and shows it', async ({
+test('the panel works from the keyboard: Enter opens the preview at its title, Esc closes it and focus returns', async ({
   context,
   extensionId,
 }) => {
@@ -162,24 +167,19 @@ test('the sidebar works from the keyboard: Esc closes the preview, Alt+Shift+H h
   await serveGmail(context, () => fixture('thread-expanded-and-collapsed.html'));
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
-  const sidebar = sidebarOf(gmail);
+  const panel = await openPanel(context, gmail);
+  const sidebar = thisPageIn(panel);
   const add = sidebar.getByRole('button', { name: 'Add to customer record' }).last();
   await add.focus();
-  await gmail.keyboard.press('Enter');
+  await panel.keyboard.press('Enter');
   const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
   await expect(preview.getByLabel('Title')).toBeFocused();
-  await gmail.keyboard.press('Escape');
+  await panel.keyboard.press('Escape');
   await expect(preview).toHaveCount(0);
   await expect(add).toBeFocused();
-
-  await gmail.keyboard.press('Alt+Shift+H');
-  await expect(sidebar.getByRole('button', { name: 'Highcard' })).toHaveAttribute('aria-expanded', 'false');
-  await expect(sidebar.getByRole('heading', { name: 'What the team knows' })).toHaveCount(0);
-  await gmail.keyboard.press('Alt+Shift+H');
-  await expect(sidebar.getByRole('heading', { name: 'What the team knows' })).toBeVisible();
 });
 
-test('signed out, the sidebar says how to sign in and sends nothing', async ({ context }) => {
+test('signed out, the panel says how to sign in and sends nothing', async ({ context }) => {
   await serveGmail(context, () => fixture('thread-expanded-and-collapsed.html'));
   const lookups: string[] = [];
   context.on('request', (request) => {
@@ -187,8 +187,9 @@ test('signed out, the sidebar says how to sign in and sends nothing', async ({ c
   });
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
-  await expect(sidebarOf(gmail).getByText('Sign in to see what your team knows.')).toBeVisible();
-  await expect(sidebarOf(gmail).getByRole('button', { name: 'Sign in' })).toBeVisible();
-  await expect(sidebarOf(gmail).getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
+  const sidebar = thisPageIn(await openPanel(context, gmail));
+  await expect(sidebar.getByText('Sign in to see what your team knows.')).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
   expect(lookups).toEqual([]);
 });

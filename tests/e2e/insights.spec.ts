@@ -110,7 +110,7 @@ test('Insights shows the weekly numbers of the stored entries, and the entries b
   // The popup's header leads there.
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 800 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   const [page] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', { name: 'Insights' }).click()]);
   await page.setViewportSize({ width: 380, height: 900 });
   await expect(page.getByRole('heading', { name: 'Insights', level: 1 })).toBeVisible();

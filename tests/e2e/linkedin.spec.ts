@@ -1,14 +1,21 @@
-// The LinkedIn sidebar end to end: LinkedIn's single-page app simulated over fixture pages
+// Filing from LinkedIn end to end, in the side panel beside it: LinkedIn's single-page app simulated over fixture pages
 // (the outlet swapped and the URL pushed, as LinkedIn does), the local stack behind it.
 import type { Page } from '@playwright/test';
 import { adminClient, orgIdNamed } from './backend';
 import { expect, test } from './extension';
 import { openNewTeam } from './session';
-import { LINKEDIN, navigateInApp, serveLinkedIn, sidebarOf } from './sites';
+import { LINKEDIN, navigateInApp, openPanel, serveLinkedIn, thisPageIn } from './sites';
 
 const { feed: FEED, profile: PROFILE, thread: THREAD } = LINKEDIN;
 
-const sidebarCount = (page: Page) => page.evaluate(() => document.querySelectorAll('highcard-sidebar').length);
+/** Elements in LinkedIn's page that are not LinkedIn's: a shadow host, a style on html or body. */
+const foreign = (page: Page) =>
+  page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('*')).filter((element) => element.shadowRoot).length +
+      (document.documentElement.hasAttribute('style') ? 1 : 0) +
+      (document.body.hasAttribute('style') ? 1 : 0),
+  );
 
 test('a rep looks a person up, files the profile and a message, and the person is then known', async ({
   context,
@@ -22,15 +29,17 @@ test('a rep looks a person up, files the profile and a message, and the person i
   const linkedin = await context.newPage();
   await linkedin.goto(`https://www.linkedin.com${FEED}`);
   await expect(linkedin.getByRole('main', { name: 'Main Feed' })).toBeVisible();
-  expect(await sidebarCount(linkedin)).toBe(0);
+  const panel = await openPanel(context, linkedin);
+  const sidebar = thisPageIn(panel);
+  await expect(sidebar.getByText(/^Nothing to file on this page/)).toBeVisible();
+  expect(await foreign(linkedin)).toBe(0);
 
   // Feed → profile, inside the app.
   await navigateInApp(linkedin, PROFILE);
-  const sidebar = sidebarOf(linkedin);
   await expect(sidebar.getByRole('heading', { name: 'Lena Brandt', exact: true })).toBeVisible();
   await expect(sidebar.getByRole('heading', { name: 'Known to your team?' })).toBeVisible();
   await expect(sidebar.getByText('Nobody has filed anything about Lena Brandt yet.')).toBeVisible();
-  expect(await sidebarCount(linkedin)).toBe(1);
+  expect(await foreign(linkedin)).toBe(0);
 
   await sidebar.getByRole('button', { name: 'Add to customer record' }).click();
   const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
@@ -61,7 +70,7 @@ test('a rep looks a person up, files the profile and a message, and the person i
   // Profile → messaging thread; file Tomás's question about training as a pricing signal.
   await navigateInApp(linkedin, THREAD);
   await expect(sidebar.getByRole('heading', { name: 'Acme Robotics pilot' })).toBeVisible();
-  expect(await sidebarCount(linkedin)).toBe(1);
+  expect(await foreign(linkedin)).toBe(0);
   const question = sidebar.getByRole('listitem').filter({ hasText: 'does the price include on-site training?' });
   await question.getByRole('button', { name: 'Add to customer record' }).click();
   await expect(preview.getByLabel('What the customer said')).toHaveValue('One question: does the price include on-site training?');
@@ -92,7 +101,7 @@ test('a rep looks a person up, files the profile and a message, and the person i
   await expect(sidebar.getByText('Account:')).toBeVisible();
   await expect(sidebar.getByText('Lena Brandt — LinkedIn profile')).toBeVisible();
   await expect(sidebar.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
-  expect(await sidebarCount(linkedin)).toBe(1);
+  expect(await foreign(linkedin)).toBe(0);
 
   // A note: the account is now the team's, and the note is confirmed like a message.
   await sidebar.getByRole('button', { name: 'Write a note' }).click();
@@ -103,8 +112,8 @@ test('a rep looks a person up, files the profile and a message, and the person i
   await expect(note.getByText('Filed', { exact: true })).toBeVisible();
   await expect(note.getByRole('button', { name: 'Write a note' })).toBeVisible();
 
-  // And gone when the app leaves for the feed.
+  // And nothing to file once the app leaves for the feed.
   await navigateInApp(linkedin, FEED);
-  await expect(sidebarOf(linkedin)).toHaveCount(0);
-  expect(await sidebarCount(linkedin)).toBe(0);
+  await expect(sidebar.getByText(/^Nothing to file on this page/)).toBeVisible();
+  expect(await foreign(linkedin)).toBe(0);
 });

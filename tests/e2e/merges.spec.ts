@@ -6,7 +6,7 @@ import { fixture } from './fixtures';
 import { expect, test } from './extension';
 import { allSent, message, openPopup } from './people';
 import { openNewTeam } from './session';
-import { GMAIL_THREAD_URL, serveGmail, sidebarOf } from './sites';
+import { GMAIL_THREAD_URL, serveGmail, thisPageBeside } from './sites';
 
 const GMAIL_TITLE = 'Acme Robotics — pilot rollout for the Hamburg warehouse';
 const PROFILE_URL = 'https://www.linkedin.com/in/lena-brandt-7a3b21';
@@ -30,7 +30,7 @@ test('a rep confirms “Same person” on a LinkedIn profile and sees the team�
   // 1. Gmail: file Mia's message.
   const gmail = await context.newPage();
   await gmail.goto(GMAIL_THREAD_URL);
-  const mail = sidebarOf(gmail);
+  const mail = await thisPageBeside(context, gmail);
   const mias = mail.getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
   await mias.getByRole('button', { name: 'Add to customer record' }).click();
   await mail.getByRole('dialog', { name: 'Add to customer record' }).getByRole('button', { name: 'File to customer record' }).click();
@@ -50,7 +50,7 @@ test('a rep confirms “Same person” on a LinkedIn profile and sees the team�
   // 2. LinkedIn: the profile is unknown by URL, but the team knows a Mia Schmidt.
   const linkedin = await context.newPage();
   await linkedin.goto(`${PROFILE_URL}/`);
-  const sidebar = sidebarOf(linkedin);
+  const sidebar = await thisPageBeside(context, linkedin);
   const question = sidebar.getByRole('group', { name: /^Is this Mia Schmidt \(mia\.schmidt@acme-robotics\.example · Acme Robotics\)\?$/ });
   await expect(question).toBeVisible();
   await question.getByRole('button', { name: 'Same person' }).click();
@@ -63,7 +63,7 @@ test('a rep confirms “Same person” on a LinkedIn profile and sees the team�
   await expect(preview.getByRole('combobox', { name: /^Account/ }).locator('option:checked')).toHaveText('Acme Robotics (on record)');
   await preview.getByRole('button', { name: 'File to customer record' }).click();
 
-  // 4. The LinkedIn sidebar now shows what the team knows from Gmail.
+  // 4. The panel beside LinkedIn now shows what the team knows from Gmail.
   await expect(question).toHaveCount(0);
   await sidebar.getByRole('button', { name: 'Details' }).click();
   await expect(sidebar.getByText(GMAIL_TITLE)).toBeVisible();

@@ -28,9 +28,9 @@ test('a connection to something that is not a Supabase API is refused in plain w
   );
 });
 
-test('the popup’s Sign in opens Settings at sign-in, and the address keeps the section', async ({ context, extensionId }) => {
+test('the panel’s Sign in opens Settings at sign-in, and the address keeps the section', async ({ context, extensionId }) => {
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   const opened = context.waitForEvent('page');
   await popup.getByRole('button', { name: 'Sign in' }).click();
   const settings = await opened;
@@ -49,7 +49,7 @@ test('asked for a section while Settings is open, Highcard shows it there instea
   const settings = await openOptions(context, extensionId);
   await openSection(settings, 'Connection');
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   const tabs = context.pages().length;
   await popup.getByRole('button', { name: 'Sign in' }).click();
   await expect(settings.getByRole('heading', { level: 2, name: 'Account' })).toBeVisible();

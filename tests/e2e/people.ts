@@ -25,7 +25,7 @@ export async function message<T = unknown>(page: Page, type: string, payload: un
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 900 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   return popup;
 }
 

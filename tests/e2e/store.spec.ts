@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './extension';
 import { openNewTeam, openSection } from './session';
-import { GMAIL_THREAD_URL, LINKEDIN, serveGmail, serveLinkedIn, sidebarOf } from './sites';
+import { GMAIL_THREAD_URL, LINKEDIN, openPanel, serveGmail, serveLinkedIn, thisPageIn } from './sites';
 import { fixture } from './fixtures';
 
 const SIZE = { width: 1280, height: 800 };
@@ -86,15 +86,16 @@ test('every page a store visitor sees fits 1280×800 and shows the team its cust
   const gmail = await context.newPage();
   await gmail.setViewportSize(SIZE);
   await gmail.goto(GMAIL_THREAD_URL);
-  const sidebar = sidebarOf(gmail);
+  const gmailPanel = await openPanel(context, gmail);
+  const sidebar = thisPageIn(gmailPanel);
   await expect(sidebar).toBeVisible();
   await expect(sidebar.getByText('Acme Robotics').first()).toBeVisible();
-  await snap(gmail, '1-gmail-sidebar');
+  await snap(gmailPanel, '1-gmail-panel');
   await sidebar.getByRole('button', { name: 'Add to customer record' }).last().click();
   const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
   await expect(preview.getByRole('button', { name: 'File to customer record' })).toBeInViewport();
-  await snap(gmail, '2-gmail-preview');
-  await gmail.keyboard.press('Escape');
+  await snap(gmailPanel, '2-gmail-preview');
+  await gmailPanel.keyboard.press('Escape');
   await expect(preview).toHaveCount(0);
 
   // 3. LinkedIn: a profile, with Highcard beside it.
@@ -102,9 +103,9 @@ test('every page a store visitor sees fits 1280×800 and shows the team its cust
   const linkedin = await context.newPage();
   await linkedin.setViewportSize(SIZE);
   await linkedin.goto(`https://www.linkedin.com${LINKEDIN.profile}`);
-  await expect(sidebarOf(linkedin)).toBeVisible();
-  await expect(sidebarOf(linkedin).getByRole('button', { name: 'Add to customer record' }).first()).toBeInViewport();
-  await snap(linkedin, '3-linkedin-profile');
+  const linkedinPanel = await openPanel(context, linkedin);
+  await expect(thisPageIn(linkedinPanel).getByRole('button', { name: 'Add to customer record' }).first()).toBeInViewport();
+  await snap(linkedinPanel, '3-linkedin-profile');
 
   // 4. Insights: what customers are telling the team, week by week.
   const insights = await context.newPage();

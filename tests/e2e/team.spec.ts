@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchWithExtension, serviceWorkerOf, test } from './extension';
 import { connectToTestStack, openNewTeam, openOptions, openSection, signInWithCode } from './session';
+import { openPanel, thisPageIn } from './sites';
 
 const SCREENSHOTS = 'docs/screenshots';
 /** The README's screenshots are refreshed on request (HIGHCARD_SCREENSHOTS=1), so an
@@ -38,7 +39,7 @@ function hoursAgo(hours: number): string {
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 900 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   return popup;
 }
 
@@ -216,7 +217,7 @@ test('two colleagues share one timeline; an edit shows its history and a retract
   }
 });
 
-test('the popup opened over a Gmail thread goes straight to its account, without the tabs permission', async ({
+test('the panel beside a Gmail thread opens its account, without the tabs permission', async ({
   context,
   extensionId,
 }) => {
@@ -249,21 +250,17 @@ test('the popup opened over a Gmail thread goes straight to its account, without
         })
       : route.fulfill({ status: 404, body: '' }),
   );
-  // The popup page is opened first, so that the Gmail tab can be the active one when the
-  // popup asks which tab it was opened over, as it is for a real toolbar popup.
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 700 });
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
-  await gmail.getByRole('complementary', { name: 'Highcard' }).getByRole('button', { name: 'Details' }).click();
-  await expect(gmail.getByRole('complementary', { name: 'Highcard' }).getByText('Asked for a pilot')).toBeVisible();
-  await gmail.bringToFront();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await expect(popup.getByRole('heading', { name: 'Acme Robotics' })).toBeVisible();
+  const popup = await openPanel(context, gmail);
+  const thisPage = thisPageIn(popup);
+  await thisPage.getByRole('button', { name: 'Details' }).click();
+  await expect(thisPage.getByText('Asked for a pilot')).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Acme Robotics', exact: true })).toBeVisible();
   await expect(popup.getByRole('article', { name: 'Asked for a pilot' })).toBeVisible();
 });
 
-test('the popup tells a signed-out user what to do next', async ({ context, extensionId }) => {
+test('the panel tells a signed-out user what to do next', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
   await expect(popup.getByText('You are not signed in.', { exact: false })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();

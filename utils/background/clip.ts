@@ -1,12 +1,13 @@
 // "File selection to customer record": the context-menu item on selected text and the
 // keyboard command. Only after the user acts (activeTab grants the tab then) does the
-// background read the selection, with one script in that tab (entrypoints/selection), and
-// open the clip window on it. The selection waits in session storage (memory only).
+// background open the side panel, read the selection with one script in that tab
+// (entrypoints/selection) and keep it for the panel, in session storage (memory only).
 import { browser } from 'wxt/browser';
 import { cleanClip, clipSourceRef } from '../capture/selection';
 import { withOffset } from '../format';
 import type { ClipHandoff, PageSelection } from '../messages';
 import { pendingClipsItem } from '../storage';
+import { openPanel } from './panel';
 import { inBackground } from './services';
 
 export const CLIP_MENU_ID = 'highcard-file-selection';
@@ -34,7 +35,7 @@ function noteHandoff(selection: PageSelection, now: number): ClipHandoff {
   return { kind: 'note', text: '', title: 'Note', site, sourceUrl: null, sourceRef: '', truncated: false, selectedAt: withOffset(new Date(now)) };
 }
 
-/** Keeps the selection (or an empty note) for the clip window and returns its id. */
+/** Keeps the selection (or an empty note) for the side panel and returns its id. */
 export async function keepClip(selection: PageSelection, now = Date.now(), mode: 'clip' | 'note' = 'clip'): Promise<string> {
   const clip = mode === 'clip' ? cleanClip(selection) : null;
   if (mode === 'clip' && !clip) throw new NothingSelected();
@@ -72,15 +73,16 @@ export async function discardClip(clipId: string): Promise<void> {
   await pendingClipsItem.setValue(all);
 }
 
-/** The small preview window, on a kept selection or on the "select something first" notice. */
-export async function openClipWindow(clipId: string | null): Promise<void> {
-  const query = clipId ? `?clip=${encodeURIComponent(clipId)}` : '?empty=1';
-  const url = `${browser.runtime.getURL('/clip.html')}${query}`;
-  // A new popup window has the focus already; Firefox refuses the `focused` option.
-  await browser.windows.create({ url, type: 'popup', width: 480, height: 760 });
+/** The selection the panel shows: the newest one kept, if any. */
+export async function latestClipId(now = Date.now()): Promise<string | null> {
+  const [newest] = Object.entries(await pendingClipsItem.getValue())
+    .filter(([, pending]) => now - pending.createdAt < PENDING_MS)
+    .sort(([, a], [, b]) => b.createdAt - a.createdAt);
+  return newest?.[0] ?? null;
 }
 
-/** Reads the selection in the tab the user acted in (main frame, or the frame they clicked). */
+/** Reads the selection in the tab the user acted in (main frame, or the frame they clicked)
+ * and keeps it for the panel. */
 export async function clipFromTab(tabId: number, frameId?: number): Promise<void> {
   let selection: unknown = null;
   try {
@@ -95,10 +97,10 @@ export async function clipFromTab(tabId: number, frameId?: number): Promise<void
   }
   const parsed = selection as PageSelection | null;
   try {
-    await openClipWindow(parsed && typeof parsed.text === 'string' ? await keepClip(parsed) : null);
+    if (parsed && typeof parsed.text === 'string') await keepClip(parsed);
   } catch (error) {
-    if (error instanceof NothingSelected) await openClipWindow(null);
-    else throw error;
+    // Nothing selected: the panel opened all the same, and offers what it always does.
+    if (!(error instanceof NothingSelected)) throw error;
   }
 }
 
@@ -117,10 +119,13 @@ export function installClipEntryPoints(): void {
     inBackground('add “File selection” to the context menu', browser.contextMenus.removeAll().then(createMenu));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) inBackground('file the selection', clipFromTab(tab.id, info.frameId));
+    if (info.menuItemId !== CLIP_MENU_ID || tab?.id === undefined) return;
+    openPanel(tab);
+    inBackground('file the selection', clipFromTab(tab.id, info.frameId));
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== CLIP_COMMAND) return;
+    openPanel(tab);
     inBackground(
       'file the selection',
       (async () => {

@@ -26,14 +26,14 @@ import { lookupHandlers } from './handlers/lookup';
 import { mergeHandlers } from './handlers/merge';
 import { organizationHandlers } from './handlers/organization';
 import { planHandlers } from './handlers/plans';
+import { pageHandlers } from './handlers/page';
 import { recordHandlers } from './handlers/record';
 import { sessionHandlers } from './handlers/session';
-import { sidebarHandlers } from './handlers/sidebar';
 import type { Handlers, Sender } from './handlers/types';
 
 /** Every topic's handlers. A message without a handler, or one handled twice, fails the
  * type check here or tests/unit/utils/background/dispatch.test.ts. */
-export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, idsHandlers, recordHandlers, insightsHandlers, forYouHandlers, sidebarHandlers, clipHandlers, planHandlers, importHandlers, invitationHandlers] as const;
+export const topics = [sessionHandlers, coachingHandlers, thanksHandlers, organizationHandlers, captureHandlers, lookupHandlers, mergeHandlers, idsHandlers, recordHandlers, insightsHandlers, forYouHandlers, clipHandlers, planHandlers, importHandlers, invitationHandlers, pageHandlers] as const;
 
 export const handlers = {
   ...sessionHandlers,
@@ -47,11 +47,11 @@ export const handlers = {
   ...recordHandlers,
   ...insightsHandlers,
   ...forYouHandlers,
-  ...sidebarHandlers,
   ...clipHandlers,
   ...planHandlers,
   ...importHandlers,
   ...invitationHandlers,
+  ...pageHandlers,
 } satisfies Handlers;
 
 function isFromExtensionPage(sender: Sender): boolean {

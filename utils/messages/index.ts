@@ -21,9 +21,9 @@ import { lookupMessages } from './lookup';
 import { mergeMessages } from './merge';
 import { organizationMessages } from './organization';
 import { planMessages } from './plans';
+import { panelMessages } from './panel';
 import { recordMessages } from './record';
 import { sessionMessages } from './session';
-import { sidebarMessages } from './sidebar';
 
 export { KINDS, LIMITS, LINKEDIN_PROFILE_URL, ROLES, SIGNAL_LABELS, SIGNALS } from '../vocabulary';
 export type { Kind, Role, Signal } from '../vocabulary';
@@ -40,10 +40,10 @@ export * from './issues';
 export * from './lookup';
 export * from './merge';
 export * from './organization';
+export * from './panel';
 export * from './plans';
 export * from './record';
 export * from './session';
-export * from './sidebar';
 
 export const messages = {
   ...sessionMessages,
@@ -56,11 +56,11 @@ export const messages = {
   ...coachingMessages,
   ...insightsMessages,
   ...forYouMessages,
-  ...sidebarMessages,
   ...clipMessages,
   ...planMessages,
   ...importMessages,
   ...invitationMessages,
+  ...panelMessages,
 } as const;
 
 export type MessageType = keyof typeof messages;
@@ -74,31 +74,13 @@ export type Answer<K extends MessageType> = z.input<(typeof messages)[K]['respon
 export type Response<K extends MessageType> = z.output<(typeof messages)[K]['response']>;
 export type Responses = { [K in MessageType]: Response<K> };
 
-/** What a content script running inside Gmail or LinkedIn may ask for: reading the team's
- * context and filing. Signing in, settings and organizations belong to extension pages. */
+/** What a content script running inside Gmail, LinkedIn or Outlook may say. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
-  // Thanks: "This helped me" on the sidebar's entries, the thank-yous on one's own.
-  'thanks.list',
-  'thanks.give',
-  'thanks.withdraw',
-  'session.get',
-  'capture.file',
-  'outbox.list',
-  'lookup',
-  'sidebar.inView',
-  'sidebar.openSignIn',
-  'sidebar.prefs',
-  'sidebar.setHidden',
-  // For you: bring an entry to a colleague from the sidebar, follow its account, check for news.
-  'route.recipients',
-  'route.send',
-  'forYou.check',
-  'follow.get',
-  'follow.set',
-  // Capture anywhere: a page the sidebar could not read is recorded (selector names only);
-  // "Add selection" / "Write a note" open the clip window on what the rep selected.
+  // Content scripts read and report: what the page shows (for the side panel beside it), and
+  // which parts of a page could not be read (selector names only). Everything else is asked
+  // by the side panel, an extension page.
+  'page.report',
   'readFailure.record',
-  'clip.open',
 ]);
 
 /** A failure as it crosses the boundary: words for the user and the kind pages choose by.

@@ -58,14 +58,15 @@ export const lookupResultSchema = z.object({
 });
 export type LookupResult = z.infer<typeof lookupResultSchema>;
 
-/** The sidebar's lookup: the team's answer, or nothing asked because automatic lookup is off. */
+/** The side panel's lookup: the team's answer, or nothing asked because automatic lookup is off. */
 export const lookupAnswerSchema = z.discriminatedUnion('skipped', [
   z.object({ skipped: z.literal(true) }),
   z.object({ skipped: z.literal(false), result: lookupResultSchema, fetchedAt: z.number(), fromCache: z.boolean() }),
 ]);
 export type LookupAnswer = z.infer<typeof lookupAnswerSchema>;
 
-/** What the last lookup in a tab matched (session storage; see utils/storage.ts). */
+/** What the last lookup in a tab matched (session storage; see utils/storage.ts). Nothing
+ * writes it since the side panel asks the tab itself; kept-ids.ts still maps it. */
 export const tabContextSchema = z.object({
   orgId: z.string(),
   accountId: z.string().nullable(),
@@ -87,10 +88,5 @@ export const lookupMessages = {
       fullName: z.string().trim().max(LIMITS.name).nullish(),
     }),
     lookupAnswerSchema,
-  ),
-  /** The popup asks which account the page in its tab is about (from that tab's last lookup). */
-  'context.current': message(
-    z.object({ tabId: z.number().int().nonnegative(), url: z.string().max(4096).nullish() }),
-    z.object({ accountId: z.string().nullable(), accountName: z.string().nullable() }),
   ),
 } as const;

@@ -2,7 +2,6 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClipForm, type ContactsLoad } from '../../../components/ClipForm';
-import { ClipWindow, type ClipWindowState } from '../../../components/ClipWindow';
 import type { ClipDraft, ClipHandoff } from '../../../utils/clip';
 
 afterEach(cleanup);
@@ -48,38 +47,6 @@ function Harness(props: { initial?: Partial<ClipDraft>; contacts?: ContactsLoad;
     />
   );
 }
-
-describe('the clip window', () => {
-  it.each<[ClipWindowState, RegExp]>([
-    [{ kind: 'loading' }, /Reading your selection/],
-    [{ kind: 'gone' }, /no longer here/],
-    [{ kind: 'signed-out' }, /Sign in to Highcard/],
-    [{ kind: 'no-org' }, /Create or join an organization/],
-    [{ kind: 'error', message: 'Highcard could not store the item.' }, /could not store/],
-    [{ kind: 'filed', sent: false, account: 'Acme Robotics' }, /Filed on Acme Robotics · sending/],
-    [{ kind: 'filed', sent: true, account: 'Acme Robotics' }, /^Filed on Acme Robotics\.Close$/],
-  ])('says what happened: %o', (state, text) => {
-    render(<ClipWindow state={state} onOpenSettings={() => {}} onClose={() => {}} />);
-    expect(screen.getByRole('main', { name: 'Highcard' }).textContent).toMatch(text);
-    expect(screen.queryByRole('button', { name: 'File to customer record' })).toBeNull();
-  });
-
-  it('sends a signed-out rep to settings', () => {
-    const open = vi.fn();
-    render(<ClipWindow state={{ kind: 'signed-out' }} onOpenSettings={open} onClose={() => {}} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
-    expect(open).toHaveBeenCalledOnce();
-  });
-
-  it('shows the form only when ready', () => {
-    render(
-      <ClipWindow state={{ kind: 'ready' }} onOpenSettings={() => {}} onClose={() => {}}>
-        <Harness />
-      </ClipWindow>,
-    );
-    expect(screen.getByRole('form', { name: 'File selection to customer record' })).toBeTruthy();
-  });
-});
 
 describe('the clip form', () => {
   it('shows the selection and the title as editable plain text, and the address as the author’s source link', () => {

@@ -2,24 +2,14 @@
 // failures the sidebars report (kept in this browser only), and Outlook on the web's switch.
 import { withFailure, stampFailure } from '../../read-failures';
 import { readFailuresItem } from '../../storage';
-import { discardClip, keepClip, NothingSelected, openClipWindow, takeClip } from '../clip';
+import { discardClip, keepClip, takeClip } from '../clip';
 import type { TopicHandlers } from './types';
 import { disableOutlook, enableOutlook, outlookStatus } from '../outlook';
 
 export const clipHandlers = {
-  // The context menu and the command arrive here after reading the tab (../clip.ts); tests
-  // and extension pages hand a selection in directly.
-  'clip.open': async ({ selection, mode }) => {
-    try {
-      const clipId = await keepClip(selection, Date.now(), mode);
-      await openClipWindow(clipId);
-      return { clipId };
-    } catch (error) {
-      if (!(error instanceof NothingSelected)) throw error;
-      await openClipWindow(null);
-      return { clipId: null };
-    }
-  },
+  // The context menu and the command keep the selection themselves (../clip.ts); tests and
+  // extension pages hand one in here, and the side panel shows it.
+  'clip.open': async ({ selection, mode }) => ({ clipId: await keepClip(selection, Date.now(), mode) }),
 
   'clip.get': async ({ clipId }) => takeClip(clipId),
 

@@ -1,9 +1,8 @@
-// The sidebar's lookup (pact rule 1: only the addresses in view leave, and only when
-// allowed) and the popup's question "which account is this tab about?" (the sidebar says so
-// with 'sidebar.inView', handlers/sidebar.ts; a lookup alone remembers nothing).
+// The side panel's lookup (pact rule 1: only the addresses in view leave, and only when
+// allowed; a lookup remembers nothing but the answer, in this browser).
 import { HighcardError } from '../../errors';
 import { lookupKey } from '../../lookup-cache';
-import { activeOrgItem, readItems, settingsItem, tabContextItem } from '../../storage';
+import { activeOrgItem, readItems, settingsItem } from '../../storage';
 import type { TopicHandlers } from './types';
 import * as records from '../records/lookup';
 import { currentSettings } from '../policy';
@@ -29,16 +28,5 @@ export const lookupHandlers = {
     const fetchedAt = Date.now();
     await lookupCache.set(key, result, fetchedAt);
     return { skipped: false, result, fetchedAt, fromCache: false };
-  },
-
-  'context.current': async ({ tabId, url }) => {
-    const seen = (await tabContextItem.getValue())[String(tabId)];
-    const orgId = await activeOrgItem.getValue();
-    // A lookup from another organization, or from a page the tab has since left, says
-    // nothing about what is in view now.
-    if (!seen || seen.orgId !== orgId || (url && seen.url && url !== seen.url)) {
-      return { accountId: null, accountName: null };
-    }
-    return { accountId: seen.accountId, accountName: seen.accountName };
   },
 } satisfies TopicHandlers;

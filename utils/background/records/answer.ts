@@ -17,7 +17,7 @@ export interface ServerAnswer<T> {
 
 const JWT_CODES = new Set(['PGRST301', 'PGRST302', 'PGRST303']);
 
-/** What a page says when the team's server cannot be reached (utils/sidebar/states.ts knows it). */
+/** What a page says when the team's server cannot be reached (utils/panel/states.ts knows it). */
 export const UNREACHABLE = "Highcard can't reach your team's server right now.";
 
 /** Sorts a failed request into what the outbox does next. */

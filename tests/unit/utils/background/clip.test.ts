@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clipFromTab, keepClip, NothingSelected, takeClip } from '../../../../utils/background/clip';
+import { clipFromTab, keepClip, latestClipId, NothingSelected, takeClip } from '../../../../utils/background/clip';
 import { disableOutlook, enableOutlook, OUTLOOK_SCRIPT_ID, reconcileOutlook } from '../../../../utils/background/outlook';
 import { pendingClipsItem } from '../../../../utils/storage';
 
@@ -11,8 +11,8 @@ beforeEach(() => {
 
 const SELECTION = { text: 'We need SSO before the roll-out.', title: 'Ticket 4471', url: 'https://support.acme.example/t/4471#c3' };
 
-describe('file selection: from the tab to the clip window', () => {
-  it('keeps the cleaned selection for its window, with the hash as source and the address as link', async () => {
+describe('file selection: from the tab to the side panel', () => {
+  it('keeps the cleaned selection for the panel, with the hash as source and the address as link', async () => {
     const clipId = await keepClip(SELECTION, Date.parse('2026-11-20T08:41:00Z'));
     const handoff = await takeClip(clipId);
     expect(handoff).toMatchObject({
@@ -34,23 +34,23 @@ describe('file selection: from the tab to the clip window', () => {
     await expect(takeClip(old)).rejects.toThrow(/no longer here/);
   });
 
-  it('reads the tab the user acted in with one script and opens the window on what it read', async () => {
+  it('reads the tab the user acted in with one script and keeps what it read for the panel, newest first', async () => {
     const execute = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: SELECTION }] as never);
-    const open = vi.spyOn(fakeBrowser.windows, 'create');
+    const earlier = await keepClip({ ...SELECTION, text: 'An earlier selection.' }, Date.now() - 60_000);
     await clipFromTab(7);
     expect(execute).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/selection.js'] });
-    const url = new URL(open.mock.calls[0]![0]!.url as string);
-    expect(url.pathname).toBe('/clip.html');
-    expect((await takeClip(url.searchParams.get('clip')!)).text).toBe(SELECTION.text);
+    const latest = await latestClipId();
+    expect(latest).not.toBe(earlier);
+    expect((await takeClip(latest!)).text).toBe(SELECTION.text);
   });
 
-  it('says "select something first" when nothing was selected or the page cannot be read', async () => {
+  it('keeps nothing when nothing was selected or the page cannot be read', async () => {
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: { ...SELECTION, text: '' } }] as never);
-    const open = vi.spyOn(fakeBrowser.windows, 'create');
     await clipFromTab(7);
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
     await clipFromTab(8);
-    expect(open.mock.calls.map(([data]) => new URL(data!.url as string).search)).toEqual(['?empty=1', '?empty=1']);
+    expect(await pendingClipsItem.getValue()).toEqual({});
+    expect(await latestClipId()).toBeNull();
   });
 });
 

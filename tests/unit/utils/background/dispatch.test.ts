@@ -34,8 +34,14 @@ describe('the background dispatcher', () => {
     expect(result).toEqual({ ok: false, error: 'id: must be a uuid', kind: 'refused' });
   });
 
-  it('lets a content script file and read but not sign in or change the connection', async () => {
-    expect(await dispatch({ type: 'outbox.list', payload: {} }, gmailTab)).toEqual({ ok: true, data: [] });
+  it('lets a content script report what its page shows, and nothing else: not file, read, sign in or change the connection', async () => {
+    expect(await dispatch({ type: 'page.report', payload: { view: null } }, gmailTab)).toEqual({ ok: true, data: {} });
+    expect(await dispatch({ type: 'outbox.list', payload: {} }, gmailTab)).toEqual({
+      ok: false,
+      error: '“outbox.list” is only available from Highcard’s own pages.',
+      kind: 'refused',
+    });
+    expect(await dispatch({ type: 'outbox.list', payload: {} }, extensionPage)).toEqual({ ok: true, data: [] });
     const signIn = await dispatch(
       { type: 'session.signInWithPassword', payload: { email: 'a@acme.example', password: 'x' } },
       gmailTab,
@@ -60,10 +66,11 @@ describe('the background dispatcher', () => {
       body: 'Too expensive.',
       contact: { full_name: 'Mia', email: 'mia@acme-robotics.example' },
     };
-    const bad = await dispatch({ type: 'capture.file', payload: { capture: { ...capture, kind: 'fax' } } }, gmailTab);
+    const bad = await dispatch({ type: 'capture.file', payload: { capture: { ...capture, kind: 'fax' } } }, extensionPage);
     expect(bad).toEqual({ ok: false, error: `kind: must be one of ${KINDS.join(', ')}`, kind: 'refused' });
 
-    const filed = await dispatch({ type: 'capture.file', payload: { capture } }, gmailTab);
+    expect((await dispatch({ type: 'capture.file', payload: { capture } }, gmailTab)).ok).toBe(false);
+    const filed = await dispatch({ type: 'capture.file', payload: { capture } }, extensionPage);
     expect(filed).toMatchObject({ ok: true, data: { id: capture.id, status: 'pending' } });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
   });
@@ -77,7 +84,7 @@ describe('the lookup with automatic lookup switched off', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const result = await dispatch(
       { type: 'lookup', payload: { emails: ['mia@acme-robotics.example'], linkedinUrl: null, prefer: 'network' } },
-      gmailTab,
+      extensionPage,
     );
     expect(result).toEqual({ ok: true, data: { skipped: true } });
     expect(fetchSpy).not.toHaveBeenCalled();

@@ -87,9 +87,9 @@ beforeEach(async () => {
 });
 
 describe('following an account', () => {
-  it('is kept in this browser only, per organization, and works from the sidebar', async () => {
-    expect(await ask('follow.get', { accountId: ACME }, gmailTab)).toEqual({ ok: true, data: { following: false } });
-    expect(await ask('follow.set', { accountId: ACME, follow: true }, gmailTab)).toEqual({ ok: true, data: { following: true } });
+  it('is kept in this browser only, per organization, and works from the side panel', async () => {
+    expect(await ask('follow.get', { accountId: ACME })).toEqual({ ok: true, data: { following: false } });
+    expect(await ask('follow.set', { accountId: ACME, follow: true })).toEqual({ ok: true, data: { following: true } });
     expect(await followsItem.getValue()).toEqual({ [ORG]: [ACME] });
     expect(await ask('follow.get', { accountId: ACME })).toEqual({ ok: true, data: { following: true } });
     await ask('follow.set', { accountId: ACME, follow: false });
@@ -146,12 +146,12 @@ describe('what is waiting', () => {
     expect(calls.filter((call) => call.kind === 'rpc').map((call) => call.kind === 'rpc' && call.name)).toEqual(['for_you']);
   });
 
-  it('is checked on the outbox alarm at most every 15 minutes, and a sidebar reuses a fresh check', async () => {
+  it('is checked on the outbox alarm at most every 15 minutes, and the side panel reuses a fresh check', async () => {
     const now = new Date();
     await checkForYouIfDue(now);
     await checkForYouIfDue(new Date(now.getTime() + 14 * 60 * 1000));
     expect(calls.filter((call) => call.kind === 'rpc')).toHaveLength(1);
-    expect(await ask('forYou.check', {}, gmailTab)).toEqual({ ok: true, data: { waiting: true, hasNew: true } });
+    expect(await ask('forYou.check', {})).toEqual({ ok: true, data: { waiting: true, hasNew: true } });
     expect(calls.filter((call) => call.kind === 'rpc')).toHaveLength(1);
     await checkForYouIfDue(new Date(now.getTime() + 15 * 60 * 1000));
     expect(calls.filter((call) => call.kind === 'rpc')).toHaveLength(2);
@@ -161,7 +161,7 @@ describe('what is waiting', () => {
 
 describe('routes', () => {
   it('are sent as route_entry with exactly one recipient, and dismissed with dismiss_route', async () => {
-    expect(await ask('route.send', { interactionId: ROUTED, toDepartment: ' Support ', note: ' Call them ' }, gmailTab)).toEqual({
+    expect(await ask('route.send', { interactionId: ROUTED, toDepartment: ' Support ', note: ' Call them ' })).toEqual({
       ok: true,
       data: { routeId: ROUTE },
     });
@@ -177,7 +177,7 @@ describe('routes', () => {
     });
     expect(await ask('route.dismiss', { routeId: ROUTE })).toEqual({ ok: true, data: {} });
     expect(calls[1]).toEqual({ kind: 'rpc', name: 'dismiss_route', args: { route_id: ROUTE } });
-    // Dismissing is an extension-page action; the sidebar cannot do it.
+    // A page's content script can do none of it: it only reports what its page shows.
     expect((await ask('route.dismiss', { routeId: ROUTE }, gmailTab)).ok).toBe(false);
   });
 });

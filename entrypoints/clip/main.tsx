@@ -1,6 +1,0 @@
-import { render } from 'preact';
-import '../../components/record.css';
-import { App } from './App';
-import './style.css';
-
-render(<App />, document.getElementById('app')!);

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pageHandlers } from '../../../../utils/background/handlers/page';
+import type { PageView } from '../../../../utils/messages';
+import { PAGE_ASKS } from '../../../../utils/page-asks';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+const view = (heading: string): PageView => ({
+  site: 'gmail',
+  id: `gmail:${heading}`,
+  heading,
+  url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+  lookup: { emails: ['mia@acme-robotics.example'], linkedinUrl: null },
+  subject: 'acme-robotics.example',
+  sources: [],
+});
+const fromTab = (tabId: number, frameId = 0) => ({ tab: { id: tabId } as never, frameId });
+
+describe('the view of each tab, for the side panel', () => {
+  it('keeps what each tab reported, per tab, and answers the panel from it', async () => {
+    await pageHandlers['page.report']({ view: view('Pilot') }, fromTab(3));
+    await pageHandlers['page.report']({ view: view('Invoice') }, fromTab(4));
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
+    expect((await pageHandlers['page.get']({ tabId: 3, fresh: false })).view?.heading).toBe('Pilot');
+    expect((await pageHandlers['page.get']({ tabId: 4, fresh: false })).view?.heading).toBe('Invoice');
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('takes no report from a frame inside the page', async () => {
+    await pageHandlers['page.report']({ view: view('Ad frame') }, fromTab(3, 5));
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
+    expect(await pageHandlers['page.get']({ tabId: 3, fresh: false })).toEqual({ view: null, reportedAt: null });
+  });
+
+  it('reads the page again when asked fresh, or when nothing is known, and keeps the answer', async () => {
+    await pageHandlers['page.report']({ view: view('Before') }, fromTab(3));
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ view: view('Now') } as never);
+    expect((await pageHandlers['page.get']({ tabId: 3, fresh: true })).view?.heading).toBe('Now');
+    expect(ask).toHaveBeenCalledWith(3, { type: PAGE_ASKS.read }, { frameId: 0 });
+    expect((await pageHandlers['page.get']({ tabId: 9, fresh: false })).view?.heading).toBe('Now');
+    ask.mockClear();
+    expect((await pageHandlers['page.get']({ tabId: 3, fresh: false })).view?.heading).toBe('Now');
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('answers nothing to file for a tab without Highcard’s content script, and keeps no malformed answer', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
+    expect(await pageHandlers['page.get']({ tabId: 5, fresh: false })).toEqual({ view: null, reportedAt: null });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ view: { heading: 42 } } as never);
+    expect(await pageHandlers['page.get']({ tabId: 5, fresh: true })).toEqual({ view: null, reportedAt: null });
+  });
+
+  it('reads the selection only of the tab asked about', async () => {
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ text: 'we need SSO' } as never);
+    expect(await pageHandlers['page.selection']({ tabId: 6 })).toEqual({ text: 'we need SSO' });
+    expect(ask).toHaveBeenCalledWith(6, { type: PAGE_ASKS.selection }, { frameId: 0 });
+  });
+});

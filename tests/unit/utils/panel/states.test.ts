@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { OutboxItem } from '../../../../utils/messages';
+import { errorForRep, filedStateText, justFiledMeta, nextTryText, offlineLine } from '../../../../utils/panel/states';
+
+const NOW = Date.UTC(2026, 10, 29, 12);
+const item = (overrides: Partial<OutboxItem>): OutboxItem =>
+  ({ id: 'i', capture: {}, status: 'pending', attempts: 0, nextAttemptAt: null, error: null, createdAt: 0, updatedAt: 0, result: null, ...overrides }) as OutboxItem;
+
+describe('honest states', () => {
+  it('says offline with how many items wait', () => {
+    expect(offlineLine(1)).toBe("You're offline — 1 item will be sent when you're back");
+    expect(offlineLine(3)).toBe("You're offline — 3 items will be sent when you're back");
+  });
+
+  it('never shows the browser’s fetch error: the failure’s kind chooses the words, not its text', () => {
+    expect(errorForRep('TypeError: Failed to fetch', true, 'unreachable')).toBe("Highcard can't reach your team's server right now.");
+    expect(errorForRep('TypeError: Failed to fetch', true, 'offline')).toBe("Highcard can't reach your team's server right now.");
+    expect(errorForRep('org_id: you are not a member', true, 'refused')).toBe('org_id: you are not a member');
+    // A refusal that happens to mention the network is still a refusal.
+    expect(errorForRep('This invite is for offline use only', true, 'refused')).toBe('This invite is for offline use only');
+  });
+
+  it('says what a filed item waits for and when it tries again', () => {
+    expect(filedStateText(item({ createdAt: NOW - 1_000 }), NOW, true).text).toBe('Filed · sending');
+    // Never "sending" forever.
+    expect(filedStateText(item({ createdAt: NOW - 60_000, nextAttemptAt: NOW + 5_000 }), NOW, true).text).toBe(
+      'Filed · kept in this browser, not sent yet; next try in 5 s',
+    );
+    expect(
+      filedStateText(item({ attempts: 2, error: 'Failed to fetch', errorKind: 'offline', nextAttemptAt: NOW + 40_000 }), NOW, true).text,
+    ).toBe('Filed · kept in this browser, waiting for the network; next try in 40 s');
+    expect(
+      filedStateText(item({ attempts: 1, error: 'HTTP 503', errorKind: 'unreachable', nextAttemptAt: NOW + 180_000 }), NOW, true).text,
+    ).toBe('Filed · kept in this browser, waiting for the server; next try in 3 min');
+    // The words of the error do not decide: "offline" in an unreachable server's answer is the server.
+    expect(
+      filedStateText(item({ attempts: 1, error: 'upstream offline', errorKind: 'unreachable', nextAttemptAt: NOW + 180_000 }), NOW, true).text,
+    ).toBe('Filed · kept in this browser, waiting for the server; next try in 3 min');
+    expect(filedStateText(item({}), NOW, false).text).toBe('Filed · kept in this browser, waiting for the network');
+    expect(filedStateText(item({ status: 'waiting_for_sign_in' }), NOW, true).text).toBe(
+      'Filed · waiting for you to sign in; sent as soon as you do',
+    );
+    expect(filedStateText(item({ status: 'sent' }), NOW, true)).toEqual({ text: 'Filed', tone: 'done' });
+  });
+
+  it('says when the next try is, in words', () => {
+    expect(nextTryText(NOW + 2_000, NOW)).toBe('now');
+    expect(nextTryText(NOW + 59_000, NOW)).toBe('in 59 s');
+    expect(nextTryText(NOW + 14 * 60_000, NOW)).toBe('in 14 min');
+  });
+});
+
+describe('the rep’s just-filed entry', () => {
+  it('is marked by its state, not as a colleague’s entry', () => {
+    expect(justFiledMeta(item({ createdAt: NOW }), NOW, true)).toBe('By you · sending');
+    expect(justFiledMeta(item({ status: 'sent' }), NOW, true)).toBe('By you · on record');
+  });
+});

@@ -1,0 +1,37 @@
+// The side panel's view of a tab: content scripts report what their page shows, the background
+// keeps the latest per tab (memory only), and the panel asks for the tab it shows.
+import { pageViewSchema, type TabView } from '../../messages';
+import type { TopicHandlers } from './types';
+import { askTab, keepTabView, tabViewOf } from '../page-views';
+import { latestClipId } from '../clip';
+import { PAGE_ASKS } from '../../page-asks';
+
+export const pageHandlers = {
+  'page.report': async ({ view }, sender) => {
+    const tabId = sender?.tab?.id;
+    // Only a page's own content script reports about its tab, and only its main frame.
+    if (tabId === undefined || tabId < 0 || (sender?.frameId ?? 0) !== 0) return {};
+    await keepTabView(tabId, { view, reportedAt: Date.now() });
+    return {};
+  },
+
+  'page.get': async ({ tabId, fresh }) => {
+    const kept = await tabViewOf(tabId);
+    if (kept && !fresh) return kept;
+    // Nothing known yet (the worker restarted, the panel opened first) or the rep is about to
+    // file: read the page now. A tab without Highcard's content script has nothing to file.
+    const answer = await askTab(tabId, PAGE_ASKS.read);
+    const parsed = pageViewSchema.nullable().safeParse((answer as { view?: unknown } | null)?.view);
+    if (!answer || !parsed.success) return kept ?? { view: null, reportedAt: null };
+    const now: TabView = { view: parsed.data, reportedAt: Date.now() };
+    await keepTabView(tabId, now);
+    return now;
+  },
+
+  'page.selection': async ({ tabId }) => {
+    const answer = (await askTab(tabId, PAGE_ASKS.selection)) as { text?: unknown } | null;
+    return { text: typeof answer?.text === 'string' ? answer.text : '' };
+  },
+
+  'clip.pending': async () => ({ clipId: await latestClipId() }),
+} satisfies TopicHandlers;

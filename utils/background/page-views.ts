@@ -1,0 +1,51 @@
+// The latest view per tab, as its content script reported it, in session storage (memory
+// only, never synced or written to disk): the side panel reads it through handlers/page.ts.
+import { browser } from 'wxt/browser';
+import type { TabView } from '../messages';
+import { PAGE_ASKS } from '../page-asks';
+import { tabViewsItem } from '../storage';
+import { inBackground } from './services';
+
+/** Tabs remembered at most; the oldest reports are forgotten first. */
+const TAB_LIMIT = 30;
+
+export async function tabViewOf(tabId: number): Promise<TabView | null> {
+  return (await tabViewsItem.getValue())[String(tabId)] ?? null;
+}
+
+export async function keepTabView(tabId: number, view: TabView | null): Promise<void> {
+  const all = { ...(await tabViewsItem.getValue()) };
+  if (view) all[String(tabId)] = view;
+  else delete all[String(tabId)];
+  const newest = Object.entries(all)
+    .sort(([, a], [, b]) => (b.reportedAt ?? 0) - (a.reportedAt ?? 0))
+    .slice(0, TAB_LIMIT);
+  await tabViewsItem.setValue(Object.fromEntries(newest));
+}
+
+/** Asks the content script in a tab; null when there is none (any other site, a new page
+ * still loading, a page the browser does not let extensions read). */
+export async function askTab(tabId: number, type: (typeof PAGE_ASKS)[keyof typeof PAGE_ASKS]): Promise<unknown> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, { type }, { frameId: 0 })) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A tab closed: its view goes. A tab loading a new document: its old view goes unless the
+ * content script is still there to say what it shows (a single-page app's own navigation). */
+export function followTabs(): void {
+  browser.tabs.onRemoved.addListener((tabId) => inBackground('forget a closed tab', keepTabView(tabId, null)));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading') return;
+    inBackground(
+      'forget what a tab showed before',
+      (async () => {
+        if ((await tabViewOf(tabId)) === null) return;
+        const answer = (await askTab(tabId, PAGE_ASKS.read)) as { view?: unknown } | null;
+        if (!answer) await keepTabView(tabId, null);
+      })(),
+    );
+  });
+}

@@ -1,0 +1,52 @@
+// What the tab beside the panel shows: asked of the background (which keeps what each tab's
+// content script reported) when the tab changes or navigates, and again whenever a content
+// script reports something new.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { TabView } from '../messages';
+import { send } from '../send';
+import { tabViewsItem } from '../storage';
+
+export type TabViewState = { status: 'loading' } | { status: 'ready'; tab: TabView } | { status: 'error'; message: string };
+
+export interface TabViewModel {
+  state: TabViewState;
+  /** Reads the page again now (before a preview opens): the freshest view, or null. */
+  reread: () => Promise<TabView | null>;
+}
+
+export function useTabView(tabId: number | null, navigations: number): TabViewModel {
+  const [state, setState] = useState<TabViewState>({ status: 'loading' });
+  const asked = useRef(0);
+
+  const ask = useCallback(
+    async (fresh: boolean): Promise<TabView | null> => {
+      if (tabId === null) return null;
+      const mine = (asked.current += 1);
+      const answer = await send('page.get', { tabId, fresh });
+      if (mine !== asked.current) return answer.ok ? answer.data : null;
+      setState(answer.ok ? { status: 'ready', tab: answer.data } : { status: 'error', message: answer.error });
+      return answer.ok ? answer.data : null;
+    },
+    [tabId],
+  );
+
+  useEffect(() => {
+    if (tabId === null) return;
+    setState((now) => (now.status === 'ready' && navigations > 0 ? now : { status: 'loading' }));
+    void ask(false);
+  }, [tabId, navigations, ask]);
+
+  // A content script reported: ask again (the background answers from what it keeps).
+  useEffect(() => {
+    if (tabId === null) return;
+    let last = '';
+    return tabViewsItem.watch((views) => {
+      const mine = JSON.stringify(views?.[String(tabId)] ?? null);
+      if (mine === last) return;
+      last = mine;
+      void ask(false);
+    });
+  }, [tabId, ask]);
+
+  return { state, reread: useCallback(() => ask(true), [ask]) };
+}

@@ -1,0 +1,111 @@
+// A content script's whole job: read the page and tell the background what it shows, for the
+// side panel beside it (pact rule 12: it inserts nothing, changes no style, covers nothing).
+// It reads on navigation and when the site changes its own DOM, reports only when what it
+// read changed, and answers the background when the panel asks for the page as it is now.
+// Every listener and observer is tied to WXT's content-script context.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readSelectedText } from '../capture/selection';
+import type { PageSite } from '../messages';
+import { PAGE_ASKS } from '../page-asks';
+import { send } from '../send';
+import type { SiteView } from './types';
+
+/** How long a page that looks like a thread may stay unreadable before the panel says so. */
+const UNREADABLE_WAIT_MS = 2_500;
+/** The site's DOM changes in bursts: read at most this often while it does. */
+const SETTLE_MS = 150;
+
+
+interface Options {
+  site: PageSite;
+  /** Reads the page; null when there is nothing to file here. */
+  readView: () => SiteView | null;
+  /** Cheap URL check run before any DOM is read. */
+  mayShow: (url: string) => boolean;
+  /** The element the site renders its content into (observed for the site's own changes). */
+  contentRoot: () => Element | null;
+}
+
+export function watchPage(ctx: ContentScriptContext, options: Options): void {
+  let reported: string | null = null;
+  let unreadableTimer: ReturnType<typeof setTimeout> | null = null;
+  let settleTimer: ReturnType<typeof setTimeout> | null = null;
+  let observer: MutationObserver | null = null;
+  let observed: Element | null = null;
+
+  const read = (): SiteView | null => (options.mayShow(location.href) ? options.readView() : null);
+
+  const report = (view: SiteView | null) => {
+    const text = JSON.stringify(view);
+    if (text === reported || !ctx.isValid) return;
+    reported = text;
+    void send('page.report', { view });
+  };
+
+  const update = () => {
+    if (!ctx.isValid) return;
+    watch();
+    const view = read();
+    if (!view?.unreadable) {
+      if (unreadableTimer) clearTimeout(unreadableTimer);
+      unreadableTimer = null;
+      return report(view);
+    }
+    // Looks like a thread but cannot be read yet: the page may only be slow. Say so (and keep
+    // which parts failed, locally) only once it stays that way.
+    if (unreadableTimer) return;
+    unreadableTimer = setTimeout(() => {
+      unreadableTimer = null;
+      const now = read();
+      if (!now?.unreadable) return;
+      report(now);
+      void send('readFailure.record', { site: options.site, ...now.unreadable });
+    }, UNREADABLE_WAIT_MS);
+  };
+
+  // At most one read per SETTLE_MS however busy the site is.
+  const scheduled = () => {
+    if (settleTimer) return;
+    settleTimer = setTimeout(() => {
+      settleTimer = null;
+      update();
+    }, SETTLE_MS);
+  };
+
+  /** Observes the site's content root; sites replace it on navigation, so it is found again. */
+  const watch = () => {
+    const root = options.contentRoot() ?? document.body;
+    if (root === observed) return;
+    observer?.disconnect();
+    observed = root;
+    observer = new MutationObserver(scheduled);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  };
+
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === PAGE_ASKS.read) {
+      const view = read();
+      reported = JSON.stringify(view);
+      return Promise.resolve({ view });
+    }
+    // "Add selection": the text the rep selected, read only because they asked.
+    if (type === PAGE_ASKS.selection) return Promise.resolve({ text: readSelectedText(document) ?? '' });
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    observer?.disconnect();
+    browser.runtime.onMessage.removeListener(onMessage);
+    if (unreadableTimer) clearTimeout(unreadableTimer);
+    if (settleTimer) clearTimeout(settleTimer);
+  });
+  ctx.addEventListener(window, 'hashchange', update);
+  ctx.addEventListener(window, 'popstate', update);
+  // WXT 0.20 fires this from the Navigation API's navigate event, before the new URL is
+  // committed: read the page once the navigation has happened.
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(update, 0));
+  update();
+}
