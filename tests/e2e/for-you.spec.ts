@@ -11,6 +11,8 @@ import { openNewTeam } from './session';
 import { GMAIL_THREAD_URL, serveGmail, thisPageBeside } from './sites';
 
 test('a route to Support reaches Ben in For you; his reading and dismissing tell Ana nothing', async ({ context, extensionId }) => {
+  // Two browsers, each signed in and reading its side panel: twice a one-browser test's time.
+  test.setTimeout(120_000);
   const stamp = Date.now();
   const orgName = `Kestrel Supply ${stamp}`;
   const account = `Acme Robotics ${stamp}`;
@@ -117,12 +119,12 @@ test('a route to Support reaches Ben in For you; his reading and dismissing tell
   }
 });
 
-test('right after filing in Gmail, the sidebar brings the message to a colleague and follows its account', async ({ context, extensionId }) => {
+test('right after filing in Gmail, the panel brings the message to a colleague and follows its account', async ({ context, extensionId }) => {
   const stamp = Date.now();
   const ana = await openNewTeam(context, extensionId, `ana+${stamp}@kestrel-supply.example`, `Kestrel Supply ${stamp}`);
   await saveProfile(ana, 'Ana Ruiz', 'Sales');
   const code = await inviteCode(ana);
-  // Ben joins through the API: this test is about Ana's sidebar.
+  // Ben joins through the API: this test is about Ana's panel.
   const { apiUrl, anonKey } = stackInfo();
   const ben = createClient(apiUrl, anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
   const signUp = await ben.auth.signUp({ email: `ben+${stamp}@kestrel-supply.example`, password: `ben-${stamp}-password` });

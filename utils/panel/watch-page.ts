@@ -33,6 +33,7 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
   let observer: MutationObserver | null = null;
   let observed: Element | null = null;
+  let recordedFor: string | null = null;
 
   const read = (): SiteView | null => (options.mayShow(location.href) ? options.readView() : null);
 
@@ -60,6 +61,9 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
       const now = read();
       if (!now?.unreadable) return;
       report(now);
+      // Once per page: the site changing its DOM again is not another failure.
+      if (recordedFor === location.href) return;
+      recordedFor = location.href;
       void send('readFailure.record', { site: options.site, ...now.unreadable });
     }, UNREADABLE_WAIT_MS);
   };
@@ -87,6 +91,9 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === PAGE_ASKS.read) {
       const view = read();
+      // Not readable yet, but the page may only be slow: answer what was last reported until
+      // the wait is over (the report then says so, and the failure is recorded once).
+      if (view?.unreadable) return Promise.resolve({ view: reported ? (JSON.parse(reported) as SiteView | null) : null });
       reported = JSON.stringify(view);
       return Promise.resolve({ view });
     }
