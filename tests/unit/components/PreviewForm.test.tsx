@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PreviewForm } from '../../../components/PreviewForm';
-import type { LookupResult } from '../../../utils/messages';
+import type { AccountHit, LookupResult } from '../../../utils/messages';
 import { newDraft, type Draft, type DraftSeed } from '../../../utils/preview';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
@@ -19,9 +19,21 @@ const profileSeed: DraftSeed = {
   contactIndex: 0,
 };
 
-function Harness({ seed, lookup = null, onSubmit }: { seed: DraftSeed; lookup?: LookupResult | null; onSubmit: (d: Draft) => void }) {
+function Harness({
+  seed,
+  lookup = null,
+  similar,
+  onSubmit,
+}: {
+  seed: DraftSeed;
+  lookup?: LookupResult | null;
+  similar?: AccountHit[];
+  onSubmit: (d: Draft) => void;
+}) {
   const [draft, setDraft] = useState(() => newDraft('id-1', ORG, seed, lookup));
-  return <PreviewForm draft={draft} lookup={lookup} busy={false} error={null} onChange={setDraft} onSubmit={onSubmit} onCancel={() => {}} />;
+  return (
+    <PreviewForm draft={draft} lookup={lookup} similar={similar} busy={false} error={null} onChange={setDraft} onSubmit={onSubmit} onCancel={() => {}} />
+  );
 }
 
 afterEach(cleanup);
@@ -39,6 +51,26 @@ describe('the preview', () => {
     render(<Harness seed={profileSeed} lookup={lookup} onSubmit={() => {}} />);
     const account = screen.getByRole('combobox', { name: 'Account' }) as HTMLSelectElement;
     expect(account.selectedOptions[0]!.textContent).toBe('Acme Robotics (on record)');
+  });
+
+  it("offers the team's account of the same name beside New account, and files on it by id once chosen", () => {
+    const onSubmit = vi.fn();
+    const mailSeed: DraftSeed = {
+      ...profileSeed,
+      kind: 'email',
+      contacts: [{ full_name: 'Jonas Weber', email: 'jonas@acme-robotics.de', company: 'Acme Robotics' }],
+    };
+    const similar = [{ account_id: 'a1', name: 'Acme Robotics', domains: ['acme-robotics.example'], last_activity_at: null }];
+    render(<Harness seed={mailSeed} similar={similar} onSubmit={onSubmit} />);
+    const account = screen.getByRole('combobox', { name: 'Account' }) as HTMLSelectElement;
+    expect([...account.options].map((o) => o.textContent)).toEqual([
+      'New account: Acme Robotics (acme-robotics.de)',
+      'Acme Robotics (acme-robotics.example)',
+    ]);
+    expect(account.selectedOptions[0]!.textContent).toBe('New account: Acme Robotics (acme-robotics.de)');
+    fireEvent.change(account, { target: { value: account.options[1]!.value } });
+    fireEvent.click(screen.getByRole('button', { name: 'File to customer record' }));
+    expect(onSubmit.mock.calls[0]![0].account).toMatchObject({ mode: 'existing', id: 'a1' });
   });
 
   it('counts each field against its limit, says what is over, and refuses to file until it fits', () => {
