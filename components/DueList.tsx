@@ -50,7 +50,7 @@ export function DueList({
   ].filter((group) => group.steps.length);
   return (
     <section class="hc-due-list hc-stack" aria-label="Due">
-      <h3>Due</h3>
+      <h3 class="hc-h3">Due</h3>
       {!groups.length ? <p class="hc-muted">Nothing is due this week, and nothing is overdue.</p> : null}
       {groups.map((group) => (
         <section key={group.label} aria-label={group.label}>

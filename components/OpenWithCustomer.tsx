@@ -48,14 +48,14 @@ export function OpenWithCustomer({
   const sides: PlanSide[] = ['theirs', 'ours'];
   return (
     <section class="hc-open-with hc-stack" aria-label="Open with them">
-      <h3>Open with them</h3>
+      <h4 class="hc-h2">Open with them</h4>
       {!steps.length ? <p class="hc-muted">Nothing is open with them: no promise either way.</p> : null}
       {sides.map((side) => {
         const mine = steps.filter((step) => step.side === side).sort(bySoonestDue);
         if (!mine.length) return null;
         return (
           <section key={side} aria-label={PLAN_SECTION_LABELS[side]}>
-            <h4>{PLAN_SECTION_LABELS[side]}</h4>
+            <h5>{PLAN_SECTION_LABELS[side]}</h5>
             <ul class="hc-plan__items">
               {mine.map((step) => (
                 <OpenStepRow key={step.id} step={step} today={today} onSettle={onSettle} />

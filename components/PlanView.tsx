@@ -46,7 +46,7 @@ export function PlanView({
       {!open.length ? <p class="hc-muted">Nothing is open in the plan with {accountName}.</p> : null}
       {sections.map(({ section, items }) => (
         <section key={section} class="hc-plan__section" aria-label={PLAN_SECTION_LABELS[section]}>
-          <h3>{PLAN_SECTION_LABELS[section]}</h3>
+          <h4>{PLAN_SECTION_LABELS[section]}</h4>
           <ul class="hc-plan__items">
             {items.map((item) => (
               <PlanItemRow key={item.id} item={item} today={today} contacts={contacts} actions={actions} />

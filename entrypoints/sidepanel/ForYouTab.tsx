@@ -4,6 +4,7 @@ import { KeptAge } from '../../components/KeptAge';
 import { keptThenFresh, type Shown } from '../../utils/kept-answer';
 import type { ForYou } from '../../utils/messages';
 import { send } from '../../utils/send';
+import { DueSection } from './DueSection';
 import type { PanelProps } from './types';
 
 /** The For you tab: what colleagues brought to me or my department, and what is new on the
@@ -39,6 +40,7 @@ export function ForYouTab({ openAccount }: PanelProps) {
     <>
       {state.kind === 'ok' ? <KeptAge cachedAt={state.cachedAt} offline={state.offline} /> : null}
       <ForYouPanel state={state} onOpen={openAccount} onDismiss={dismiss} onRetry={() => void load()} />
+      <DueSection openAccount={openAccount} />
     </>
   );
 }

@@ -6,6 +6,8 @@ import { usePendingClip } from '../../utils/panel/use-pending-clip';
 import { useTabView } from '../../utils/panel/use-tab-view';
 import { useThisPage } from '../../utils/panel/use-this-page';
 import type { SiteView } from '../../utils/panel/types';
+import { useSettleByFiling } from '../../utils/panel/use-settle-by-filing';
+import { OpenWithCustomerSlot } from './OpenWithCustomerSlot';
 import { PendingSelection } from './PendingSelection';
 
 /** The region "This page": the tab beside the panel (or the one `?tab=` pins), as its content
@@ -70,5 +72,16 @@ function PageView({ onMatched, ...props }: PageViewProps) {
   useEffect(() => {
     if (known) onMatched(matched);
   }, [matched, Boolean(known)]);
-  return <ThisPage {...model} />;
+  const sources = [...model.view.sources, ...(model.view.extraSources ?? [])];
+  const settle = useSettleByFiling({
+    sources,
+    known,
+    outbox: model.outbox,
+    filedHere: model.filedHere,
+    previewing: model.draft !== null,
+    open: model.onOpen,
+    refresh: model.onLookup,
+  });
+  const plans = <OpenWithCustomerSlot tabId={props.tabId} sources={sources} known={known} refresh={model.onLookup} settle={settle} />;
+  return <ThisPage {...model} openWithCustomer={plans} />;
 }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { RoutingContext } from '../../components/BringToColleague';
 import '../../components/record.css';
 import '../../components/panel.css';
+import '../../components/plans.css';
 import { routeActions } from '../../utils/route-actions';
 import { App } from './App';
 import './style.css';

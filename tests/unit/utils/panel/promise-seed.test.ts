@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promiseSeed } from '../../../../utils/plans-ui/promise-seed';
+import { promiseSeed } from '../../../../utils/panel/promise-seed';
 
 describe('What “Add as a promise” starts with', () => {
   it('reads the customer’s “I will” as their promise, dated from when they wrote it', () => {

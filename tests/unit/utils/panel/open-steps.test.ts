@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../../../utils/messages';
-import { openStepsFrom } from '../../../../utils/plans-ui/open-steps';
+import { openStepsFrom } from '../../../../utils/panel/open-steps';
 
 const lookup = (fields: Partial<LookupResult>): LookupResult => ({ contacts: [], accounts: [], entries: [], people: [], ...fields });
 

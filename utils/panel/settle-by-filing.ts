@@ -1,0 +1,33 @@
+// "This settles it": the customer's reply settles a step. The reply is filed the usual way
+// (the preview, then the outbox), and once the server has the entry the step is settled with
+// it. Pure decisions here; use-settle-by-filing.ts runs them beside the panel's page model.
+import type { LookupResult, OutboxItem, PageSource } from '../messages';
+
+/** The message a step is settled by: the latest one from the customer that can be filed. */
+export function settlingSource(sources: readonly PageSource[]): PageSource | null {
+  const fileable = sources.filter((source) => !source.mine && !source.notice && !('problem' in source.seed));
+  return fileable.at(-1) ?? null;
+}
+
+/** The team's entry for that message when someone filed it already. */
+export function filedEntryId(source: PageSource, known: LookupResult | null): string | null {
+  const entry = known?.entries.find((candidate) => candidate.source_ref === source.key);
+  return entry ? entry.id : null;
+}
+
+export type FilingProgress =
+  | { kind: 'waiting' }
+  | { kind: 'filed'; entryId: string }
+  | { kind: 'stuck'; message: string };
+
+/** Where the filing of that message has got to, from what this page filed since the rep asked. */
+export function filingProgress(filedIds: readonly string[], before: readonly string[], outbox: readonly OutboxItem[]): FilingProgress {
+  const fresh = filedIds.filter((id) => !before.includes(id));
+  const item = fresh.length ? outbox.find((candidate) => candidate.id === fresh.at(-1)) : undefined;
+  if (!item) return { kind: 'waiting' };
+  if (item.status === 'sent' && item.result) return { kind: 'filed', entryId: item.result.id };
+  if (item.status === 'needs_attention') {
+    return { kind: 'stuck', message: 'The reply could not be filed; correct it in the outbox, then settle the step.' };
+  }
+  return { kind: 'waiting' };
+}
