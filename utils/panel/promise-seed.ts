@@ -17,12 +17,15 @@ export interface SentenceSource {
   mine: boolean;
 }
 
+const LIST_MARKER = /^(?:\d{1,3}[.)]|[-–•*])\s+/u;
+
 export function promiseSeed(
   sentence: string,
   source: SentenceSource | null,
   names: { customerNames?: readonly string[]; ourNames?: readonly string[] } = {},
 ): PromiseSeed {
-  const text = sentence.replace(/\s+/g, ' ').trim();
+  // A selected list item comes with its marker ("1. ", "- "): the promise is the words after it.
+  const text = sentence.replace(/\s+/g, ' ').trim().replace(LIST_MARKER, '');
   if (!text) return { sentence: '', sideGuess: null, dueGuess: null };
   const sentAt = source?.occurredAt ? new Date(source.occurredAt) : new Date();
   const reference = Number.isNaN(sentAt.getTime()) ? new Date() : sentAt;

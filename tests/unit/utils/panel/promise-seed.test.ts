@@ -19,6 +19,11 @@ describe('What “Add as a promise” starts with', () => {
     });
   });
 
+  it('leaves out the marker of a selected list item', () => {
+    expect(promiseSeed('1. Jonas will send a sample export on Monday', null).sentence).toBe('Jonas will send a sample export on Monday');
+    expect(promiseSeed('• We will call you', null).sentence).toBe('We will call you');
+  });
+
   it('starts empty when the rep types the promise themselves', () => {
     expect(promiseSeed('', null)).toEqual({ sentence: '', sideGuess: null, dueGuess: null });
   });

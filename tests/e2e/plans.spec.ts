@@ -1,0 +1,87 @@
+// Plans end to end, in the side panel beside Gmail: a sentence of the customer's becomes their
+// promise, shows before the rep replies and in For you → Due, and their message settles it.
+// The rows that land are read back from the database.
+import { adminClient, orgIdNamed } from './backend';
+import { fixture } from './fixtures';
+import { expect, test } from './extension';
+import { openNewTeam } from './session';
+import { GMAIL_THREAD_URL, highcardIn, openPanel, serveGmail, thisPageIn } from './sites';
+
+const PROMISE = 'Jonas will send a sample EWM export on Monday';
+
+test('the customer’s promise is added from their words, shows as open and due, and their message settles it', async ({ context, extensionId }) => {
+  const organization = `Lumen Logistics ${Date.now()}`;
+  await (await openNewTeam(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`, organization)).close();
+  await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
+  const gmail = await context.newPage();
+  await gmail.goto(GMAIL_THREAD_URL);
+  const panel = await openPanel(context, gmail);
+  const page = thisPageIn(panel);
+
+  // Mia's message is filed first: the team then has Acme Robotics' account.
+  const mias = page.getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
+  await mias.getByRole('button', { name: 'Add to customer record' }).click();
+  await page.getByRole('dialog', { name: 'Add to customer record' }).getByRole('button', { name: 'File to customer record' }).click();
+  await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
+
+  // The rep selects the sentence in Gmail and adds it as a promise.
+  await gmail.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      return;
+    }
+    throw new Error(`“${wanted}” is not on the page`);
+  }, PROMISE);
+  await page.getByRole('button', { name: 'Add as a promise' }).click();
+  const form = page.getByRole('form', { name: 'Add as a promise' });
+  await expect(form.getByRole('textbox', { name: 'Text' })).toHaveValue(PROMISE);
+  await expect(form.getByRole('textbox', { name: 'Text' })).toBeFocused();
+  await expect(form.getByRole('radio', { name: 'They promised' })).toBeChecked();
+  // Mia wrote on Friday 20 November 2026: her "on Monday" is the 23rd.
+  await expect(form.getByLabel('Due date')).toHaveValue('2026-11-23');
+  await expect(form.getByText('read from “on Monday” — check it')).toBeVisible();
+  await form.getByRole('button', { name: 'Add promise' }).click();
+
+  // Open with them, before the rep replies: theirs, overdue, said in words.
+  const open = page.getByRole('region', { name: 'Open with them' });
+  const step = open.getByRole('listitem', { name: PROMISE });
+  await expect(step).toBeVisible();
+  await expect(step.getByText(/^Overdue — was due/)).toBeVisible();
+
+  // For you → Due: the rep wrote it, so it is theirs to watch.
+  const due = highcardIn(panel).getByRole('region', { name: 'Due', exact: true });
+  await panel.reload();
+  await expect(due.getByRole('region', { name: 'Overdue' }).getByRole('listitem', { name: PROMISE })).toBeVisible();
+
+  // Mia's message settles it.
+  await thisPageIn(panel).getByRole('region', { name: 'Open with them' }).getByRole('listitem', { name: PROMISE }).getByRole('button', { name: 'This settles it' }).click();
+  await expect(thisPageIn(panel).getByText(`Settled “${PROMISE}” with their reply.`)).toBeVisible();
+
+  const admin = adminClient();
+  const orgId = await orgIdNamed(organization);
+  const { data: entry } = await admin.from('interactions').select('id, account_id').eq('org_id', orgId).eq('source_ref', 'msg-f:1849560000123456789').single();
+  const { data: items, error } = await admin
+    .from('plan_items')
+    .select('account_id, kind, side, body, due_on, outcome, settled_interaction_id, taken_by')
+    .eq('org_id', orgId);
+  expect(error).toBeNull();
+  expect(items).toEqual([
+    {
+      account_id: entry!.account_id,
+      kind: 'step',
+      side: 'theirs',
+      body: PROMISE,
+      due_on: '2026-11-23',
+      outcome: 'done',
+      settled_interaction_id: entry!.id,
+      taken_by: null,
+    },
+  ]);
+});
