@@ -1,10 +1,10 @@
 // Outlook writes a message's time as local wall-clock text in the UI's own format
 // ("Fri 11/20/2026 9:41 AM" in en-US, "Fri 20/11/2026 09:41" in en-GB, "Fr 20.11.2026 09:41"
-// in German). Long forms with month names and year-first forms go through the Gmail parser,
-// which reads the same English words; numeric day/month order comes from the page's
+// in German). Long forms with month names and year-first forms go through the shared
+// English reader (../dates.ts); numeric day/month order comes from the page's
 // language, and when that cannot settle it (3/4/2026 on a page without a language) the date
 // is null: a missing date can be filled in, a wrong one misorders a customer's timeline.
-import { browserTimeZoneOffset, parseGmailDate, type TimeZoneOffset } from '../gmail/date';
+import { browserTimeZoneOffset, parseEnglishDate, type TimeZoneOffset } from '../dates';
 
 /** Languages whose numeric dates put the month first. */
 const MONTH_FIRST = /^en-(?:us|ph)$|^en$/i;
@@ -18,7 +18,7 @@ export function parseOutlookDate(
 ): string | null {
   if (!text) return null;
   const cleaned = text.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
-  const worded = parseGmailDate(cleaned, timeZoneOffset);
+  const worded = parseEnglishDate(cleaned, timeZoneOffset);
   if (worded) return worded;
   const match = NUMERIC.exec(cleaned);
   if (!match) return null;
@@ -37,5 +37,5 @@ export function parseOutlookDate(
     hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
   }
   const pad = (value: number) => String(value).padStart(2, '0');
-  return parseGmailDate(`${match[4]}-${pad(month)}-${pad(day)} ${pad(hour)}:${match[6]}`, timeZoneOffset);
+  return parseEnglishDate(`${match[4]}-${pad(month)}-${pad(day)} ${pad(hour)}:${match[6]}`, timeZoneOffset);
 }

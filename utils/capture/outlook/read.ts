@@ -2,7 +2,7 @@
 // Document and URL, no side effects. Text is read as a person sees it
 // (utils/capture/text.ts), never as markup, and never from aria-hidden or screen-reader-only
 // copies; values we cannot find are null rather than guessed. Selectors live in ./selectors.ts.
-import { browserTimeZoneOffset, type TimeZoneOffset } from '../gmail/date';
+import { browserTimeZoneOffset, type TimeZoneOffset } from '../dates';
 import { allMatches, matchesAny, type Accept } from '../select';
 import { isHiddenWithin, visibleLine, visibleText } from '../text';
 import { parseOutlookDate } from './date';

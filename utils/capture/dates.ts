@@ -1,5 +1,6 @@
-// Gmail writes a message's time as local wall-clock text ("Fri, Nov 20, 2026, 9:41 AM"),
-// never with an offset. We read it back as local time and write ISO 8601 with the offset the
+// Dates in English words, read in one place for every site. Gmail writes a message's time as
+// local wall-clock text ("Fri, Nov 20, 2026, 9:41 AM"), never with an offset; Outlook's long
+// forms use the same words (outlook/date.ts adds its numeric ones). We read it back as local time and write ISO 8601 with the offset the
 // browser had at that moment. Anything we cannot read with certainty is null: a missing date
 // can be filled in by the user, a wrong one silently misorders a customer's timeline.
 
@@ -111,7 +112,7 @@ function formatOffset(minutes: number): string {
  * text is not a complete date we can read with certainty (no year, relative words, a
  * weekday that contradicts the date, a language we do not know).
  */
-export function parseGmailDate(text: string | null | undefined, timeZoneOffset: TimeZoneOffset = browserTimeZoneOffset): string | null {
+export function parseEnglishDate(text: string | null | undefined, timeZoneOffset: TimeZoneOffset = browserTimeZoneOffset): string | null {
   if (!text) return null;
   const cleaned = text
     // Chrome's ICU writes a narrow no-break space before AM/PM; Gmail adds bidi marks in RTL UIs.
