@@ -75,6 +75,7 @@ export function ThisPage(model: Props) {
         <PreviewForm
           draft={draft}
           lookup={known}
+          similar={model.similarAccounts}
           busy={model.filing}
           error={model.fileError}
           onChange={model.onDraftChange}

@@ -1,7 +1,7 @@
 // Everything "This page" needs, as one model: the session, the team's context, the items filed
 // from this page and the preview. The component renders it and calls back.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { LookupResult, OutboxItem, SessionState } from '../messages';
+import type { AccountHit, LookupResult, OutboxItem, SessionState } from '../messages';
 import { openSettings } from '../open-page';
 import { buildCapture, newDraft, type Draft } from '../preview';
 import { send } from '../send';
@@ -13,6 +13,7 @@ import { useOnline } from './use-online';
 import { subscribeOutbox, useOutbox } from './use-outbox';
 import { fileOnCandidate, useSamePerson, type SamePerson } from './use-same-person';
 import { mayLookUp } from './use-session';
+import { useSimilarAccounts } from './use-similar-accounts';
 import { useTeamContext, type ContextState } from './use-team-context';
 
 export interface ThisPageModel {
@@ -46,6 +47,8 @@ export interface ThisPageModel {
   onClip?: (mode: 'clip' | 'note') => void;
   /** "Add selection": the selected part of one message in its own preview, else a clip. */
   onAddSelection?: () => void;
+  /** The team's accounts of the same or a similar name, offered in the preview. */
+  similarAccounts?: readonly AccountHit[];
 }
 
 export interface ThisPageProps {
@@ -164,10 +167,13 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
     [outbox.refresh, draftSource],
   );
 
+  const similarAccounts = useSimilarAccounts(draft?.seed.contacts[draft.contactIndex], Boolean(draft));
+
   return {
     view,
     session,
     context: context.state,
+    similarAccounts,
     online,
     outbox: outbox.items,
     filedHere,
