@@ -12,8 +12,9 @@ export const ADDON_ID = 'highcard@highcard.example';
 // know the extension's moz-extension:// origin without reading about:debugging.
 const ADDON_UUID = '3f6e2b1c-8a4d-4c7e-9b2f-5d1a0e6c7b84';
 
-/** Polls `check` in the page's own world until it returns true. puppeteer's waitForFunction
- * runs in an isolated world, which in Firefox cannot see into a content script's shadow root. */
+/** Polls `check` in the page until it returns true: a plain evaluate on a timer, which Firefox
+ * 153 ESR over BiDi answers reliably (puppeteer's waitForFunction missed states there). Keep
+ * `check` free of named inner functions: tsx wraps them in a helper the page does not have. */
 export async function until<A extends unknown[]>(page: Page, check: (...args: A) => boolean, args: A, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   let problem = '';

@@ -23,31 +23,17 @@ const MIAS_MESSAGE = 'msg-f:1849560000123456789';
 /** A control found as people find it: by role and accessible name (puppeteer's ARIA query). */
 const byRole = (page: Page, role: string, name: string) => page.locator(`::-p-aria([name="${name}"][role="${role}"])`);
 
-/** Clicks a button found by its accessible name (its aria-label or text), also inside the
- * shadow root builds before the side panel drew the in-page panel in. */
+/** Clicks a button found by its accessible name (its aria-label or text); `last` for the last
+ * of several with that name. */
 async function clickButton(page: Page, name: string, which: 'first' | 'last'): Promise<void> {
-  // Found and clicked in one go inside the page: a handle to a node in a content script's
-  // shadow root does not survive the trip through BiDi.
   await step(`clicking the button "${name}"`, () =>
     until(
       page,
       (wanted: string, pick: string) => {
-        // No named inner functions: tsx would wrap them in a helper the page does not have.
-        const roots: Array<Document | ShadowRoot> = [document];
-        const elements: Element[] = [];
-        while (roots.length) {
-          for (const element of roots.shift()!.querySelectorAll('*')) {
-            elements.push(element);
-            if (element.shadowRoot) roots.push(element.shadowRoot);
-          }
-        }
-        const named = elements.filter(
-          (element) =>
-            element.tagName === 'BUTTON' &&
-            !(element as HTMLButtonElement).disabled &&
-            (element.getAttribute('aria-label') ?? element.textContent ?? '').trim() === wanted,
+        const named = [...document.querySelectorAll('button')].filter(
+          (button) => !button.disabled && (button.getAttribute('aria-label') ?? button.textContent ?? '').trim() === wanted,
         );
-        const button = (pick === 'last' ? named[named.length - 1] : named[0]) as HTMLButtonElement | undefined;
+        const button = pick === 'last' ? named[named.length - 1] : named[0];
         button?.click();
         return Boolean(button);
       },
@@ -137,23 +123,18 @@ async function openGmail(firefox: Firefox): Promise<Page> {
   return gmail;
 }
 
-/** Highcard's panel beside the Gmail tab: the side panel page pinned to that tab. Builds from
- * before the side panel showed it inside the page; then that is where it is found. */
-async function openPanel(firefox: Firefox, options: Page): Promise<{ page: Page; inPage: boolean }> {
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { sidebar_action?: unknown };
-  if (!manifest.sidebar_action) {
-    const pages = await firefox.browser.pages();
-    const gmail = pages.find((page) => page.url().startsWith('https://mail.google.com/'));
-    if (!gmail) throw new Error('The Gmail tab is gone.');
-    return { page: gmail, inPage: true };
-  }
+/** Highcard's panel beside the Gmail tab: the side panel page pinned to that tab, as Firefox's
+ * sidebar shows it. */
+async function openPanel(firefox: Firefox, options: Page): Promise<Page> {
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { sidebar_action?: { default_panel?: string } };
+  if (manifest.sidebar_action?.default_panel !== 'sidepanel.html') throw new Error('The Firefox build has no sidebar_action with sidepanel.html.');
   const tabId = await options.evaluate(async () => {
     const api = (globalThis as unknown as { browser: { tabs: { query(q: { url: string }): Promise<Array<{ id: number }>> } } }).browser;
     const [tab] = await api.tabs.query({ url: 'https://mail.google.com/*' });
     return tab?.id ?? null;
   });
   if (tabId === null) throw new Error('The extension cannot see the Gmail tab.');
-  return { page: await firefox.openExtensionPage(`sidepanel.html?tab=${tabId}`), inPage: false };
+  return firefox.openExtensionPage(`sidepanel.html?tab=${tabId}`);
 }
 
 async function scenario(firefox: Firefox, stack: RunningStack): Promise<string> {
@@ -164,9 +145,11 @@ async function scenario(firefox: Firefox, stack: RunningStack): Promise<string> 
   await createUser(stack, email, password);
   const options = await signIn(firefox, stack, email, password, organization);
 
-  await openGmail(firefox);
-  const { page: panel, inPage } = await openPanel(firefox, options);
+  const gmail = await openGmail(firefox);
+  const panel = await openPanel(firefox, options);
   await step('waiting for the thread in the panel', () => byRole(panel, 'heading', SUBJECT).wait());
+  // By now the content script has read the thread; from here on Gmail's page must not change.
+  const gmailBefore = await gmail.evaluate(() => document.documentElement.outerHTML);
 
   // Mia's is the last message of the thread and the last "Add to customer record".
   await clickButton(panel, 'Add to customer record', 'last');
@@ -192,29 +175,20 @@ async function scenario(firefox: Firefox, stack: RunningStack): Promise<string> 
     throw new Error(`Stored rows ${JSON.stringify(rows)}, expected exactly ${JSON.stringify([wanted])}.`);
   }
 
-  // The panel shows it: in the account's timeline (an article named by its title), or, in
-  // builds that drew the panel inside the page, as "Filed" on the message.
-  await step(inPage ? 'waiting for "Filed" on the message' : 'waiting for the entry in the timeline', () =>
+  // The panel shows it in the account's timeline: an entry (an article) named by its title.
+  await step('waiting for the entry in the timeline', () =>
     until(
       panel,
-      (title: string, filedOnly: boolean) => {
-        const roots: Array<Document | ShadowRoot> = [document];
-        const elements: Element[] = [];
-        while (roots.length) {
-          for (const element of roots.shift()!.querySelectorAll('*')) {
-            elements.push(element);
-            if (element.shadowRoot) roots.push(element.shadowRoot);
-          }
-        }
-        return filedOnly
-          ? elements.some((element) => /^Filed\b/.test(element.textContent?.trim() ?? ''))
-          : elements.some((element) => element.tagName === 'ARTICLE' && element.getAttribute('aria-label') === title);
-      },
-      [SUBJECT, inPage],
+      (title: string) => [...document.querySelectorAll('article')].some((article) => article.getAttribute('aria-label') === title),
+      [SUBJECT],
       STEP_MS * 2,
     ),
   );
-  return `signed in, filed "${SUBJECT}" from the panel, saw it ${inPage ? 'marked as filed' : 'in the timeline'}, one row stored`;
+
+  // Pact rule 12: Highcard never changes the pages it reads; Gmail's DOM is as it was.
+  const gmailAfter = await gmail.evaluate(() => document.documentElement.outerHTML);
+  if (gmailAfter !== gmailBefore) throw new Error('Highcard changed the Gmail page it read.');
+  return `signed in, filed "${SUBJECT}" from the side panel, saw it in the timeline, one row stored, Gmail's page untouched`;
 }
 
 async function main(): Promise<void> {
