@@ -14,8 +14,9 @@ interface Props {
 }
 
 /** "This helped me" on a colleague's entry (pact rule 10): an optional short note to its
- * author, seen by the two of them only; pressing it again withdraws. It shows no number:
- * nobody, not even the author, sees how many people said thanks. Never on your own entry
+ * author, seen by the two of them only. Once given it stays pressed and says so; pressing
+ * it again, or Undo, withdraws it. It shows no number: nobody, not even the author, sees
+ * how many people said thanks. Never on your own entry
  * (the caller renders ThanksReceived there instead). */
 export function ThanksButton({ authorName, mine, busy = false, error = null, onThank, onWithdraw }: Props) {
   const [writing, setWriting] = useState(false);
@@ -24,15 +25,18 @@ export function ThanksButton({ authorName, mine, busy = false, error = null, onT
 
   if (mine) {
     return (
-      <div class="hc-thanks">
+      <div class="hc-thanks hc-thanks--given">
         <button type="button" class="hc-link" aria-pressed="true" disabled={busy} onClick={onWithdraw}>
           This helped me
         </button>
-        <span class="hc-muted">
+        <span>
           {' '}
           You thanked {authorName}
-          {mine.note ? `: “${mine.note}”` : '.'} Press again to take it back.
+          {mine.note ? `: “${mine.note}”` : '.'}{' '}
         </span>
+        <button type="button" class="hc-link" aria-label={`Undo your thanks to ${authorName}`} disabled={busy} onClick={onWithdraw}>
+          Undo
+        </button>
         {error ? <p role="alert" class="hc-error">{error}</p> : null}
       </div>
     );

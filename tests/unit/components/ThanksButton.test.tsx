@@ -48,7 +48,7 @@ describe('the "This helped me" control', () => {
     expect(onThank).toHaveBeenCalledWith(null);
   });
 
-  it('is pressed once thanked, shows my note, and pressing it again withdraws', () => {
+  it('is pressed once thanked, says so with my note, and pressing it again withdraws', () => {
     const onWithdraw = vi.fn();
     render(<ThanksButton authorName="Ana" mine={{ note: 'Great' }} onThank={vi.fn()} onWithdraw={onWithdraw} />);
     const button = screen.getByRole('button', { name: 'This helped me' });
@@ -58,6 +58,22 @@ describe('the "This helped me" control', () => {
     expect(onWithdraw).toHaveBeenCalledOnce();
   });
 
+  it('offers Undo once thanked, which withdraws the thank-you', () => {
+    const onWithdraw = vi.fn();
+    const onThank = vi.fn();
+    render(<ThanksButton authorName="Ana" mine={{ note: null }} onThank={onThank} onWithdraw={onWithdraw} />);
+    expect(document.body.textContent).toContain('You thanked Ana.');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo your thanks to Ana' }));
+    expect(onWithdraw).toHaveBeenCalledOnce();
+    expect(onThank).not.toHaveBeenCalled();
+  });
+
+  it('offers no Undo before thanking', () => {
+    render(<ThanksButton authorName="Ana" mine={null} onThank={vi.fn()} onWithdraw={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'This helped me' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
+  });
+
   it('shows a refusal in the server’s words', () => {
     render(<ThanksButton authorName="Ana" mine={null} error="You cannot thank yourself for your own entry." onThank={vi.fn()} onWithdraw={vi.fn()} />);
     expect(screen.getByRole('alert').textContent).toBe('You cannot thank yourself for your own entry.');
@@ -65,11 +81,16 @@ describe('the "This helped me" control', () => {
 });
 
 describe('thank-yous the author received', () => {
-  it('lists each one with its sender and note, and no total anywhere', () => {
-    render(<ThanksReceived thanks={[thankYou(), thankYou({ from_user: ME, from_name: 'Cleo', note: null })]} />);
+  it('labels each one with who thanked and their note, and no total anywhere', () => {
+    render(
+      <ThanksReceived
+        thanks={[thankYou(), thankYou({ from_user: ME, from_name: 'Cleo', note: null }), thankYou({ from_user: 'gone', from_name: null, note: null })]}
+      />,
+    );
     const items = screen.getAllByRole('listitem').map((item) => item.textContent ?? '');
-    expect(items[0]).toContain('Ben: this got me through the Hamburg call');
-    expect(items[1]).toContain('Cleo said this helped them.');
+    expect(items[0]).toContain('Thanked by Ben: this got me through the Hamburg call');
+    expect(items[1]).toContain('Thanked by Cleo.');
+    expect(items[2]).toContain('Thanked by a former colleague.');
     expect(screen.getByRole('list').textContent).not.toMatch(/\b2\b|thanks \(|total/i);
   });
 
@@ -83,7 +104,7 @@ describe('thanks on an entry', () => {
   it('never offers "This helped me" on my own entry; it shows what colleagues sent me', async () => {
     answerWith(send, { 'thanks.list': () => ok([thankYou()]) });
     render(<EntryThanks entryId={ENTRY} authorId={ME} authorName="Me" userId={ME} />);
-    expect(await screen.findByText(/Ben: this got me through the Hamburg call/)).toBeTruthy();
+    expect(await screen.findByText(/Thanked by Ben: this got me through the Hamburg call/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'This helped me' })).toBeNull();
   });
 
@@ -116,6 +137,23 @@ describe('thanks on an entry', () => {
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'This helped me' })[0]!.getAttribute('aria-pressed')).toBe('true'));
     fireEvent.click(screen.getAllByRole('button', { name: 'This helped me' })[0]!);
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'This helped me' })[0]!.getAttribute('aria-pressed')).toBe('false'));
+  });
+
+  it('undoes my thanks with Undo, calling withdraw', async () => {
+    let given = true;
+    const fn = answerWith(send, {
+      'thanks.list': () => ok(given ? [thankYou({ from_user: ME, from_name: 'Me', note: 'Saved my call' })] : []),
+      'thanks.withdraw': () => {
+        given = false;
+        return ok({ id: ENTRY });
+      },
+    });
+    render(<EntryThanks entryId={ENTRY} authorId={COLLEAGUE} authorName="Ben" userId={ME} />);
+    expect((await screen.findByRole('button', { name: 'This helped me', pressed: true })).getAttribute('aria-pressed')).toBe('true');
+    expect(document.body.textContent).toContain('You thanked Ben: “Saved my call”');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo your thanks to Ben' }));
+    expect(await screen.findByRole('button', { name: 'This helped me', pressed: false })).toBeTruthy();
+    expect(fn).toHaveBeenCalledWith('thanks.withdraw', { interactionId: ENTRY });
   });
 
   it('shows no control when the thank-yous cannot be read, rather than a wrong one', async () => {
