@@ -1,38 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
-import type { BackgroundProblem, OutboxItem } from '../utils/messages';
-import { send } from '../utils/send';
+import type { OutboxPanelData } from '../utils/panel/use-outbox-panel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntryTextForm } from './EntryTextForm';
 import { OUTBOX_STATUS_LABELS } from './labels';
 
 /** Items filed in this browser and not yet sent (pact rule 7): what waits, and why; the ones
  * the server refused can be corrected, retried or discarded. */
-export function OutboxPanel() {
-  const [items, setItems] = useState<OutboxItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<BackgroundProblem | null>(null);
+export function OutboxPanel({ items, error, problem, busy, update, retry, discard }: OutboxPanelData) {
   const [editing, setEditing] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const refresh = async () => {
-    const [result, trouble] = await Promise.all([send('outbox.list', {}), send('outbox.problem', {})]);
-    if (result.ok) setItems(result.data);
-    else setError(result.error);
-    setProblem(trouble.ok ? trouble.data : null);
-  };
-  useEffect(() => void refresh(), []);
-
-  const act = async (action: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
-    setBusy(true);
-    setError(null);
-    const result = await action();
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-    await refresh();
-    return result.ok ? null : result.error;
-  };
 
   const unsent = (items ?? []).filter((item) => item.status !== 'sent');
   if (items && !unsent.length && !error) return null;
@@ -68,7 +45,7 @@ export function OutboxPanel() {
                   submitLabel="Save and send"
                   onCancel={() => setEditing(null)}
                   onSubmit={async (text) => {
-                    const problem = await act(() => send('outbox.update', { id: item.id, capture: { ...item.capture, ...text } }));
+                    const problem = await update(item.id, { ...item.capture, ...text });
                     if (!problem) setEditing(null);
                     return problem;
                   }}
@@ -81,7 +58,7 @@ export function OutboxPanel() {
                   busy={busy}
                   onCancel={() => setDiscarding(null)}
                   onConfirm={async () => {
-                    await act(() => send('outbox.discard', { id: item.id }));
+                    await discard(item.id);
                     setDiscarding(null);
                   }}
                 />
@@ -92,7 +69,7 @@ export function OutboxPanel() {
                       Edit
                     </button>
                   ) : null}
-                  <button type="button" disabled={busy} onClick={() => void act(() => send('outbox.retry', { id: item.id }))}>
+                  <button type="button" disabled={busy} onClick={() => void retry(item.id)}>
                     Retry now
                   </button>
                   <button type="button" disabled={busy} onClick={() => setDiscarding(item.id)}>

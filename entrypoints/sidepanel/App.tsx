@@ -3,6 +3,7 @@
 // you, and what has not been sent yet.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { OutboxPanel } from '../../components/OutboxPanel';
+import { useOutboxPanel } from '../../utils/panel/use-outbox-panel';
 import type { SessionState } from '../../utils/messages';
 import { openSettings } from '../../utils/open-page';
 import { forYouOnOpen, useForYouDot } from '../../utils/for-you-page';
@@ -115,7 +116,7 @@ export function App() {
           forYouDot={forYouDot}
         />
       ) : null}
-      {state ? <OutboxPanel /> : null}
+      {state ? <Outbox /> : null}
     </main>
   );
 }
@@ -138,4 +139,9 @@ function Record({ props, recordRef, forYouDot }: { props: PanelProps; recordRef:
       </div>
     </>
   );
+}
+
+/** Mounted only once there is a session, as before: the outbox is read when the panel has one. */
+function Outbox() {
+  return <OutboxPanel {...useOutboxPanel()} />;
 }

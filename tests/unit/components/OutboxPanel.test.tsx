@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutboxPanel } from '../../../components/OutboxPanel';
 import type { OutboxItem } from '../../../utils/messages';
+import { useOutboxPanel } from '../../../utils/panel/use-outbox-panel';
 import { send } from '../../../utils/send';
 import { answerWith, ok } from './fake-send';
 
@@ -9,6 +10,11 @@ vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
 
 beforeEach(() => vi.mocked(send).mockReset());
 afterEach(cleanup);
+
+/** The panel wires the hook to the component the same way. */
+function Outbox() {
+  return <OutboxPanel {...useOutboxPanel()} />;
+}
 
 function item(id: string, status: OutboxItem['status'], title: string, error: string | null = null): OutboxItem {
   return {
@@ -48,7 +54,7 @@ describe('the outbox in the popup', () => {
           item(SENT, 'sent', 'Sent one'),
         ]),
     });
-    render(<OutboxPanel />);
+    render(<Outbox />);
     const refused = await screen.findByRole('article', { name: 'Refused one' });
     expect(refused.textContent).toContain('Needs your attention');
     expect(refused.textContent).toContain('org_id: you are not a member of this organization');
@@ -61,7 +67,7 @@ describe('the outbox in the popup', () => {
 
   it('shows nothing when everything was sent', async () => {
     const mock = answerWith(send, { 'outbox.list': () => ok([item(SENT, 'sent', 'Sent one')]) });
-    const { container } = render(<OutboxPanel />);
+    const { container } = render(<Outbox />);
     await waitFor(() => expect(mock).toHaveBeenCalled());
     await waitFor(() => expect(container.textContent).toBe(''));
   });
@@ -72,7 +78,7 @@ describe('the outbox in the popup', () => {
       'outbox.list': () => ok([refused]),
       'outbox.update': ({ capture }) => ok({ ...refused, status: 'pending', capture: capture as OutboxItem['capture'] }),
     });
-    render(<OutboxPanel />);
+    render(<Outbox />);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Corrected title' } });
     fireEvent.click(screen.getByRole('button', { name: 'Objection' }));
@@ -92,7 +98,7 @@ describe('the outbox in the popup', () => {
       'outbox.list': () => ok([refused]),
       'outbox.update': () => ({ ok: false, error: 'contact.email: must be an email address', kind: 'refused' }),
     });
-    render(<OutboxPanel />);
+    render(<Outbox />);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save and send' }));
     await waitFor(() =>
@@ -106,7 +112,7 @@ describe('the outbox in the popup', () => {
       'outbox.list': () => ok([item(WAITING, 'pending', 'Pending one')]),
       'outbox.retry': () => ok(item(WAITING, 'pending', 'Pending one')),
     });
-    render(<OutboxPanel />);
+    render(<Outbox />);
     fireEvent.click(await screen.findByRole('button', { name: 'Retry now' }));
     await waitFor(() => expect(mock).toHaveBeenCalledWith('outbox.retry', { id: WAITING }));
   });
@@ -120,7 +126,7 @@ describe('the outbox in the popup', () => {
         return ok(items);
       },
     });
-    render(<OutboxPanel />);
+    render(<Outbox />);
     fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Discard this item?' });
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -141,7 +147,7 @@ describe('a failure behind the user’s back', () => {
       'outbox.list': () => ok([item(WAITING, 'pending', 'Waiting one')]),
       'outbox.problem': () => ok({ message: 'Highcard could not set the next attempt (alarms are not available).', at: 1 }),
     });
-    render(<OutboxPanel />);
+    render(<Outbox />);
     const note = await screen.findByText(/could not set the next attempt/);
     expect(note.textContent).toContain('Nothing is lost');
   });

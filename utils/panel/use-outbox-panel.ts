@@ -1,0 +1,53 @@
+// The outbox as the panel shows it: what waits and why, and the three things a person can do
+// about a refused item. The panel component only draws this.
+import { useEffect, useState } from 'preact/hooks';
+import type { BackgroundProblem, OutboxItem } from '../messages';
+import { send } from '../send';
+
+export type OutboxCapture = OutboxItem['capture'];
+
+export type OutboxPanelData = {
+  items: OutboxItem[] | null;
+  error: string | null;
+  problem: BackgroundProblem | null;
+  busy: boolean;
+  /** Each answers null when it worked, or the words of the problem. */
+  update: (id: string, capture: OutboxCapture) => Promise<string | null>;
+  retry: (id: string) => Promise<string | null>;
+  discard: (id: string) => Promise<string | null>;
+};
+
+export function useOutboxPanel(): OutboxPanelData {
+  const [items, setItems] = useState<OutboxItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<BackgroundProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = async () => {
+    const [result, trouble] = await Promise.all([send('outbox.list', {}), send('outbox.problem', {})]);
+    if (result.ok) setItems(result.data);
+    else setError(result.error);
+    setProblem(trouble.ok ? trouble.data : null);
+  };
+  useEffect(() => void refresh(), []);
+
+  const act = async (action: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
+    setBusy(true);
+    setError(null);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+    await refresh();
+    return result.ok ? null : result.error;
+  };
+
+  return {
+    items,
+    error,
+    problem,
+    busy,
+    update: (id, capture) => act(() => send('outbox.update', { id, capture })),
+    retry: (id) => act(() => send('outbox.retry', { id })),
+    discard: (id) => act(() => send('outbox.discard', { id })),
+  };
+}
