@@ -4,6 +4,7 @@
 // Usage: npm run test:postgres [-- tests/db/some.test.ts …]
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { createDatabaseLikeTeams, dropDatabases, ensurePostgresServer } from '../supabase/local/real-postgres.ts';
 
 const serverUrl = ensurePostgresServer();
@@ -13,11 +14,15 @@ const template = `${prefix}template`;
 let status = 1;
 try {
   await createDatabaseLikeTeams(serverUrl, template);
-  // The stack's lifecycle and crash tests are about PGlite's data directory and process,
-  // which a real server does not have: they run in the PGlite pass only.
+  // Every stack test runs here too (a new one is picked up by itself), but the lifecycle
+  // tests: they are about PGlite's data directory and process, which a real server does not
+  // have, and run in the PGlite pass only.
+  const stackTests = readdirSync('tests/stack')
+    .filter((name) => name.endsWith('.test.ts') && name !== 'lifecycle.test.ts')
+    .map((name) => `tests/stack/${name}`);
   const files = process.argv.slice(2).length
     ? process.argv.slice(2)
-    : ['tests/db/', 'tests/stack/auth', 'tests/stack/data', 'tests/stack/gateway', 'tests/postgres/', 'tests/bench/'];
+    : ['tests/db/', ...stackTests, 'tests/postgres/', 'tests/bench/'];
   const result = spawnSync(
     'npx',
     ['vitest', 'run', '--project', 'db', '--project', 'stack', '--project', 'postgres', '--project', 'bench', ...files],
