@@ -4,6 +4,7 @@ import { MembersList } from '../../../components/MembersList';
 import { StatusNote } from '../../../components/StatusNote';
 import type { Membership } from '../../../utils/messages';
 import { send } from '../../../utils/send';
+import { useMembers } from './use-members';
 import { ROLES, type Role } from '../../../utils/vocabulary';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
@@ -14,7 +15,7 @@ export function PeopleSection({ session }: SectionProps) {
   if (!active || !session.user) return null;
   return (
     <>
-      <MembersList org={active} userId={session.user.id} />
+      <Members org={active} userId={session.user.id} />
       {active.role === 'admin' ? <InviteForm org={active} /> : null}
     </>
   );
@@ -86,4 +87,8 @@ function InviteForm({ org }: { org: Membership }) {
       ) : null}
     </form>
   );
+}
+
+function Members({ org, userId }: { org: Membership; userId: string }) {
+  return <MembersList org={org} userId={userId} {...useMembers(org)} />;
 }

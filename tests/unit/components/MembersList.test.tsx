@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MembersList } from '../../../components/MembersList';
 import type { Member, Membership } from '../../../utils/messages';
+import { useMembers } from '../../../entrypoints/options/sections/use-members';
 import { send } from '../../../utils/send';
 import { answerWith, COLLEAGUE, fail, ME, ok } from './fake-send';
 
@@ -9,6 +10,11 @@ vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
 
 beforeEach(() => vi.mocked(send).mockReset());
 afterEach(cleanup);
+
+/** Settings wires the hook to the list the same way. */
+function Members({ org, userId }: { org: Membership; userId: string }) {
+  return <MembersList org={org} userId={userId} {...useMembers(org)} />;
+}
 
 const ORG = '22222222-3333-4444-8555-666666666666';
 const org = (role: Membership['role']): Membership => ({
@@ -26,7 +32,7 @@ const members: Member[] = [
 describe('the people in an organization', () => {
   it('lists everyone with department and role, and nothing about what they filed', async () => {
     answerWith(send, { 'org.members': () => ok(members) });
-    render(<MembersList org={org('member')} userId={COLLEAGUE} />);
+    render(<Members org={org('member')} userId={COLLEAGUE} />);
     const table = await screen.findByRole('table');
     expect(screen.getAllByRole('row').map((row) => row.textContent)).toEqual([
       'NameDepartmentRole',
@@ -42,7 +48,7 @@ describe('the people in an organization', () => {
       'org.members': () => ok(members),
       'org.setRole': ({ userId, role }) => ok(members.map((m) => (m.user_id === userId ? { ...m, role } : m))),
     });
-    render(<MembersList org={org('admin')} userId={ME} />);
+    render(<Members org={org('admin')} userId={ME} />);
     fireEvent.change(await screen.findByRole('combobox', { name: 'Role of Ben Okafor' }), { target: { value: 'manager' } });
     const saved = await screen.findByText('Ben Okafor is now manager.');
     // Said next to the select it is about, in Ben's row.
@@ -56,7 +62,7 @@ describe('the people in an organization', () => {
       'org.members': () => ok(members),
       'org.setRole': () => fail('An organization needs at least one admin.'),
     });
-    render(<MembersList org={org('admin')} userId={ME} />);
+    render(<Members org={org('admin')} userId={ME} />);
     const mine = await screen.findByRole('combobox', { name: 'Role of Ana Ruiz' });
     fireEvent.change(mine, { target: { value: 'member' } });
     const refusal = await screen.findByRole('alert');
