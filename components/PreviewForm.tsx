@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountHit, LookupResult } from '../utils/messages';
 import { LIMITS } from '../utils/limits';
 import { fromLocalInput, toLocalInput } from '../utils/format';
@@ -35,7 +35,11 @@ function choiceLabel(choice: AccountChoice): string {
 
 /** What will be filed, editable. "File to customer record" sends exactly this. */
 export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onChange, onSubmit, onCancel }: Props) {
-  const titleRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // A field says what is wrong with it once the rep has typed in it, or tried to file: never
+  // on opening, before they have done anything.
+  const [touched, setTouched] = useState<ReadonlySet<CheckedField>>(new Set());
+  const [tried, setTried] = useState(false);
   const contact = draft.seed.contacts[draft.contactIndex];
   // The chosen account is always among the choices (e.g. the known contact's account after
   // "Same person"), so the select shows exactly what will be filed.
@@ -43,18 +47,27 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
     const found = accountChoicesFor(contact, lookup, similar);
     return found.some((choice) => choiceKey(choice) === choiceKey(draft.account)) ? found : [draft.account, ...found];
   }, [contact, lookup, similar, draft.account]);
-  const update = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
+  const update = (patch: Partial<Draft>, field?: CheckedField) => {
+    // The note is filed inside the text and counted with it: typing it touches both.
+    const now = field === 'note' ? (['note', 'body'] as const) : field ? [field] : [];
+    if (now.some((f) => !touched.has(f))) setTouched(new Set([...touched, ...now]));
+    onChange({ ...draft, ...patch });
+  };
 
-  useEffect(() => titleRef.current?.focus(), []);
+  // The text is what the rep works on (cut down, or written): focus starts there.
+  useEffect(() => bodyRef.current?.focus(), []);
 
   // Nothing is cut silently: every field is counted against its limit, and the form refuses
   // to file until it fits. The background checks the same schema again.
   const check: DraftCheck = checkDraft(draft);
-  const problemOf = (field: CheckedField) => check.problems.find((problem) => problem.field === field)?.message ?? null;
+  const shown = check.problems.filter((problem) => tried || touched.has(problem.field));
+  const problemOf = (field: CheckedField) => shown.find((problem) => problem.field === field)?.message ?? null;
   const submit = (event: Event) => {
     event.preventDefault();
+    setTried(true);
     if (check.problems.length === 0) onSubmit(draft);
   };
+  const note = draft.seed.kind === 'note';
   const updates = contactUpdates(contact);
 
   return (
@@ -79,25 +92,25 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
         <label for="hc-title">Title</label>
         <input
           id="hc-title"
-          ref={titleRef}
           type="text"
           value={draft.title}
           aria-invalid={problemOf('title') ? true : undefined}
           aria-describedby="hc-count-title"
-          onInput={(e) => update({ title: e.currentTarget.value })}
+          onInput={(e) => update({ title: e.currentTarget.value }, 'title')}
         />
         <CharacterCount id="hc-count-title" count={check.counts.title} problem={problemOf('title')} />
       </div>
 
       <div class="hc-field">
-        <label for="hc-body">What the customer said</label>
+        <label for="hc-body">{note ? 'What they told you, in your words' : 'What the customer said'}</label>
         <textarea
           id="hc-body"
+          ref={bodyRef}
           rows={8}
           value={draft.body}
           aria-invalid={problemOf('body') ? true : undefined}
           aria-describedby="hc-count-body"
-          onInput={(e) => update({ body: e.currentTarget.value })}
+          onInput={(e) => update({ body: e.currentTarget.value }, 'body')}
         />
         <CharacterCount id="hc-count-body" count={check.counts.body} problem={problemOf('body')} />
       </div>
@@ -181,7 +194,7 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
           value={draft.note}
           aria-invalid={problemOf('note') ? true : undefined}
           aria-describedby="hc-count-note"
-          onInput={(e) => update({ note: e.currentTarget.value })}
+          onInput={(e) => update({ note: e.currentTarget.value }, 'note')}
         />
         <small class="hc-muted">Filed under the text as “{NOTE_HEADING} …”, counted with it.</small>
         <CharacterCount id="hc-count-note" count={check.counts.note} problem={problemOf('note')} />
@@ -210,9 +223,9 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
         </div>
       ) : null}
 
-      {check.problems.length ? (
+      {shown.length ? (
         <p class="hc-error" id="hc-preview-problems">
-          Not filed yet: {check.problems.map((problem) => problem.message).join(' ')}
+          Not filed yet: {shown.map((problem) => problem.message).join(' ')}
         </p>
       ) : null}
 
@@ -222,7 +235,7 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
           class="hc-primary"
           disabled={busy}
           aria-disabled={check.problems.length ? true : undefined}
-          aria-describedby={check.problems.length ? 'hc-preview-problems' : undefined}
+          aria-describedby={shown.length ? 'hc-preview-problems' : undefined}
         >
           File to customer record
         </button>

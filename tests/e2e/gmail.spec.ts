@@ -159,7 +159,7 @@ test('inbox → thread → inbox → thread: the panel follows Gmail’s own nav
   }
 });
 
-test('the panel works from the keyboard: Enter opens the preview at its title, Esc closes it and focus returns', async ({
+test('the panel works from the keyboard: Enter opens the preview in its text, Esc closes it and focus returns', async ({
   context,
   extensionId,
 }) => {
@@ -173,7 +173,9 @@ test('the panel works from the keyboard: Enter opens the preview at its title, E
   await add.focus();
   await panel.keyboard.press('Enter');
   const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
-  await expect(preview.getByLabel('Title')).toBeFocused();
+  await expect(preview.getByLabel('What the customer said')).toBeFocused();
+  // Nothing is said to be wrong before the rep has typed anything.
+  await expect(preview.getByText(/Not filed yet|too long|is empty/)).toHaveCount(0);
   await panel.keyboard.press('Escape');
   await expect(preview).toHaveCount(0);
   await expect(add).toBeFocused();

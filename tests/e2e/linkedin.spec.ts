@@ -106,7 +106,7 @@ test('a rep looks a person up, files the profile and a message, and the person i
   // A note: the account is now the team's, and the note is confirmed like a message.
   await sidebar.getByRole('button', { name: 'Write a note' }).click();
   await expect(preview.getByRole('combobox', { name: /^Account/ }).locator('option:checked')).toHaveText('Acme Robotics (on record)');
-  await preview.getByLabel('What the customer said').fill('Moving the pilot to March.');
+  await preview.getByLabel('What they told you, in your words').fill('Moving the pilot to March.');
   await preview.getByRole('button', { name: 'File to customer record' }).click();
   const note = sidebar.getByRole('listitem').filter({ hasText: 'A note about this person' });
   await expect(note.getByText('Filed', { exact: true })).toBeVisible();

@@ -100,3 +100,22 @@ describe('the preview', () => {
     expect(screen.getAllByText(/The text is only spaces/).length).toBeGreaterThan(0);
   });
 });
+
+describe('the preview before the rep has typed', () => {
+  it('starts in the text and says nothing is wrong, then says so after typing or trying to file', () => {
+    const onSubmit = vi.fn();
+    render(<Harness seed={{ ...profileSeed, body: '' }} onSubmit={onSubmit} />);
+    const text = screen.getByRole('textbox', { name: 'What the customer said' });
+    expect(document.activeElement).toBe(text);
+    expect(screen.queryByText(/is empty/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'File to customer record' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getAllByText(/The text is empty/).length).toBeGreaterThan(0);
+  });
+
+  it('tells a note, in the rep’s own words, from what a customer said', () => {
+    render(<Harness seed={{ ...profileSeed, kind: 'note', body: '' }} onSubmit={() => {}} />);
+    expect(screen.getByRole('textbox', { name: 'What they told you, in your words' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'What the customer said' })).toBeNull();
+  });
+});
