@@ -6,16 +6,19 @@ type Outcome = { ok: true } | { ok: false; error: string };
 
 interface Props {
   state: { kind: 'loading' } | { kind: 'ok'; data: ForYou } | { kind: 'error'; message: string };
-  /** Opens the account's timeline at the entry. */
-  onOpen: (accountId: string, entryId: string) => void;
+  /** Opens the account's timeline at the entry; a route also hands over who sent it and why. */
+  onOpen: (accountId: string, entryId: string, routed?: { from: string; note: string | null }) => void;
   /** Puts a route away for this reader only. */
   onDismiss: (routeId: string) => Promise<Outcome>;
+  /** Clears entries on followed accounts from For you, in this browser only. */
+  onClear: (entryIds: string[]) => Promise<Outcome>;
   onRetry: () => void;
 }
 
 /** For you: entries colleagues brought to me or my department, with who sent them and why,
- * and what was filed on the accounts I follow since I last looked. */
-export function ForYouPanel({ state, onOpen, onDismiss, onRetry }: Props) {
+ * and what was filed on the accounts I follow since I last looked; each list as it comes,
+ * newest said first (the caller orders it). */
+export function ForYouPanel({ state, onOpen, onDismiss, onClear, onRetry }: Props) {
   if (state.kind === 'loading') return <p role="status">Looking for what is waiting for you…</p>;
   if (state.kind === 'error') {
     return (
@@ -55,15 +58,16 @@ export function ForYouPanel({ state, onOpen, onDismiss, onRetry }: Props) {
           <h3 id="for-you-followed" class="hc-h3">
             New on accounts you follow
           </h3>
+          <ClearAll ids={followed.map((entry) => entry.id)} onClear={onClear} />
           <ul class="hc-entries">
             {followed.map((entry) => (
-              <FollowedItem key={entry.id} entry={entry} onOpen={onOpen} />
+              <FollowedItem key={entry.id} entry={entry} onOpen={onOpen} onClear={onClear} />
             ))}
           </ul>
         </section>
       ) : null}
       <p class="hc-muted">
-        Only this browser knows what you follow and when you last looked. Dismissing tells nobody anything.
+        Only this browser knows what you follow, what you cleared and when you last looked. Dismissing tells nobody anything.
       </p>
     </section>
   );
@@ -85,13 +89,16 @@ function RouteItem({ route, onOpen, onDismiss }: { route: ForYouRoute; onOpen: P
       <article aria-label={route.title}>
         <h4 class="hc-entry__title">{route.title}</h4>
         <p class="hc-entry__meta">
-          {route.account_name ?? 'No account'} · from {route.routed_by_display_name} ·{' '}
-          <time dateTime={route.routed_at}>{formatWhen(route.routed_at, true)}</time>
+          {route.account_name ?? 'No account'} · from {route.routed_by_display_name} · said{' '}
+          <time dateTime={route.occurred_at ?? route.routed_at}>{formatWhen(route.occurred_at ?? route.routed_at, true)}</time>
         </p>
         {route.note ? <blockquote class="hc-entry__body">{route.note}</blockquote> : null}
         <div class="hc-row">
           {route.account_id ? (
-            <button type="button" onClick={() => onOpen(route.account_id!, route.interaction_id)}>
+            <button
+              type="button"
+              onClick={() => onOpen(route.account_id!, route.interaction_id, { from: route.routed_by_display_name, note: route.note })}
+            >
               Open “{route.title}”
             </button>
           ) : null}
@@ -109,18 +116,59 @@ function RouteItem({ route, onOpen, onDismiss }: { route: ForYouRoute; onOpen: P
   );
 }
 
-function FollowedItem({ entry, onOpen }: { entry: FollowedEntry; onOpen: Props['onOpen'] }) {
+/** One action with its own busy state and the reason when it fails. */
+function useOutcome() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<Outcome>) => {
+    setBusy(true);
+    setError(null);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+  };
+  return { busy, error, run };
+}
+
+function Failure({ error }: { error: string | null }) {
+  return error ? (
+    <p role="alert" class="hc-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+function ClearAll({ ids, onClear }: { ids: string[]; onClear: Props['onClear'] }) {
+  const { busy, error, run } = useOutcome();
+  return (
+    <div class="hc-row">
+      <button type="button" class="hc-link" disabled={busy} onClick={() => void run(() => onClear(ids))}>
+        Clear all from accounts you follow
+      </button>
+      <Failure error={error} />
+    </div>
+  );
+}
+
+function FollowedItem({ entry, onOpen, onClear }: { entry: FollowedEntry; onOpen: Props['onOpen']; onClear: Props['onClear'] }) {
+  const { busy, error, run } = useOutcome();
   return (
     <li class="hc-entry">
       <article aria-label={entry.title}>
         <h4 class="hc-entry__title">{entry.title}</h4>
         <p class="hc-entry__meta">
-          {entry.account_name ?? 'An account you follow'} · filed by {entry.author_display_name ?? 'a former member'} ·{' '}
+          {entry.account_name ?? 'An account you follow'} · filed by {entry.author_display_name ?? 'a former member'} · said{' '}
           <time dateTime={entry.occurred_at}>{formatWhen(entry.occurred_at, true)}</time>
         </p>
-        <button type="button" onClick={() => onOpen(entry.account_id, entry.id)}>
-          Open “{entry.title}”
-        </button>
+        <div class="hc-row">
+          <button type="button" onClick={() => onOpen(entry.account_id, entry.id)}>
+            Open “{entry.title}”
+          </button>
+          <button type="button" class="hc-link" aria-label={`Clear “${entry.title}”`} disabled={busy} onClick={() => void run(() => onClear([entry.id]))}>
+            Clear
+          </button>
+        </div>
+        <Failure error={error} />
       </article>
     </li>
   );

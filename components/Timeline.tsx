@@ -50,6 +50,7 @@ export function Timeline({
   accountId,
   currentUserId,
   focusEntryId = null,
+  focusRoute = null,
   onChanged,
 }: {
   accountId: string;
@@ -58,6 +59,8 @@ export function Timeline({
   currentUserId: string | null;
   /** Opened from For you: the entry to show, loading pages until it is in view. */
   focusEntryId?: string | null;
+  /** Who brought that entry to the reader and their note, shown beside it. */
+  focusRoute?: { from: string; note: string | null } | null;
 }) {
   const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
@@ -208,6 +211,7 @@ export function Timeline({
                 entry={item.entry}
                 currentUserId={currentUserId}
                 focused={item.entry.id === focusEntryId}
+                routed={item.entry.id === focusEntryId ? focusRoute : null}
               />
             ),
           )}

@@ -15,6 +15,7 @@ export function TimelineItem({
   currentUserId,
   accountName,
   focused = false,
+  routed = null,
 }: {
   entry: TimelineEntry;
   currentUserId: string | null;
@@ -22,6 +23,8 @@ export function TimelineItem({
   accountName?: string | null;
   /** Opened from For you: scrolled into view and marked as the current entry. */
   focused?: boolean;
+  /** The colleague who brought it to the reader, and their note. */
+  routed?: { from: string; note: string | null } | null;
 }) {
   const article = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -41,7 +44,19 @@ export function TimelineItem({
 
   return (
     <li class="hc-entry">
-      <article aria-label={entry.title} ref={article} tabIndex={focused ? -1 : undefined} aria-current={focused ? 'true' : undefined}>
+      <article
+        aria-label={entry.title}
+        ref={article}
+        class={focused ? 'hc-entry--current' : undefined}
+        tabIndex={focused ? -1 : undefined}
+        aria-current={focused ? 'true' : undefined}
+      >
+        {focused && routed ? (
+          <aside class="hc-entry__routed" aria-label={`Brought to you by ${routed.from}`}>
+            <p class="hc-entry__meta">Brought to you by {routed.from}</p>
+            {routed.note ? <blockquote>{routed.note}</blockquote> : null}
+          </aside>
+        ) : null}
         <h3 class="hc-entry__title" data-clamp={expanded ? undefined : 'two-lines'}>
           {entry.title}
         </h3>

@@ -1,7 +1,6 @@
-// The popup's side of For you: the check when it opens, and the dot on its tab. The dot
-// comes from the last check kept in this browser, so a check on the outbox's alarm or a
-// sidebar's lights it too; it stays while the popup is open (the popup clears it when the
-// reader chooses the tab), so landing on For you still shows what was new.
+// The panel's side of For you: the check when it opens, and the "Something new" dot. The dot
+// comes from the last check kept in this browser, so a check on the outbox's alarm lights it
+// too, and seeing For you in the panel clears it; the seen mark stays in this browser.
 import { useEffect, useState } from 'preact/hooks';
 import type { ForYouStatus } from './messages';
 import { send } from './send';
@@ -20,15 +19,17 @@ export async function forYouOnOpen(waitMs = 800): Promise<ForYouStatus> {
   return last.ok ? last.data : NOTHING;
 }
 
-/** Whether something new has waited in For you for this organization since the popup opened. */
+/** Whether something new waits in For you for this organization: it follows the last check
+ * kept in this browser, so it lights when a check finds something and clears once the panel's
+ * For you has been seen (forYou.looked). */
 export function useForYouDot(orgId: string | null): boolean {
   const [dot, setDot] = useState(false);
   useEffect(() => {
+    setDot(false);
     if (!orgId) return;
     let live = true;
-    const light = (hasNew: boolean) => live && hasNew && setDot(true);
-    void send('forYou.status', {}).then((result) => light(result.ok && result.data.hasNew));
-    const stop = forYouCheckItem.watch((check) => light(!!check && check.orgId === orgId && check.hasNew));
+    void send('forYou.status', {}).then((result) => live && setDot(result.ok && result.data.hasNew));
+    const stop = forYouCheckItem.watch((check) => live && setDot(!!check && check.orgId === orgId && check.hasNew));
     return () => {
       live = false;
       stop();

@@ -109,3 +109,38 @@ export function hasNewSince(
     items.followed.some((entry) => Date.parse(entry.created_at) > after)
   );
 }
+
+/** Entries on followed accounts the reader cleared from For you, per organization id:
+ * this browser only, never sent (pact rule 8). */
+export type Cleared = Record<string, string[]>;
+
+/** Enough to outlast what a followed account brings between two looks. */
+export const CLEARED_MAX = 500;
+
+export function withCleared(cleared: Cleared, orgId: string, entryIds: readonly string[]): Cleared {
+  const before = (cleared[orgId] ?? []).filter((id) => !entryIds.includes(id));
+  return { ...cleared, [orgId]: [...before, ...entryIds].slice(-CLEARED_MAX) };
+}
+
+/** What For you shows: cleared entries left out, each list newest first by when the
+ * customer said it (occurred_at), not when it was filed or brought to the reader. */
+export function forYouShown<T extends { routes: ReadonlyArray<ForYouRouteLike>; followed: ReadonlyArray<FollowedLike> }>(
+  forYou: T,
+  cleared: readonly string[] = [],
+): T {
+  const gone = new Set(cleared);
+  return {
+    ...forYou,
+    routes: [...forYou.routes].sort((a, b) => saidAt(b) - saidAt(a) || Date.parse(b.routed_at) - Date.parse(a.routed_at)),
+    followed: forYou.followed
+      .filter((entry) => !gone.has(entry.id))
+      .sort((a, b) => Date.parse(b.occurred_at) - Date.parse(a.occurred_at) || Date.parse(b.created_at) - Date.parse(a.created_at)),
+  };
+}
+
+type ForYouRouteLike = { routed_at: string; occurred_at?: string | undefined };
+type FollowedLike = { id: string; occurred_at: string; created_at: string };
+
+function saidAt(route: ForYouRouteLike): number {
+  return Date.parse(route.occurred_at ?? route.routed_at);
+}

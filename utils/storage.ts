@@ -4,7 +4,7 @@
 // utils/messages/; keep several values under one prefix only through the helpers below.
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { CacheIndex } from './lookup-cache';
-import type { Follows, LastLooked } from './for-you';
+import type { Cleared, Follows, LastLooked } from './for-you';
 import type { BackgroundProblem, ClipHandoff, TabView, ForYouStatus, InsightsOverview, Membership, ReadFailure, Settings, TabContext } from './messages';
 import { bare, type LocalKey } from './storage-keys';
 // The key names and prefixes live in a module without side effects, so a content script can
@@ -88,12 +88,16 @@ export const insightsCacheItem = storage.defineItem<Record<string, InsightsOverv
 // -- For you (helper F) ----------------------------------------------------------------------
 // What someone follows and reads is nobody's business (pact rule 8): these three never leave
 // this browser. The server answers for_you and account_timeline and is told nothing else.
+// The same goes for the entries cleared from For you.
 
 /** Followed account ids per organization id. */
 export const followsItem = storage.defineItem<Follows>('local:follows', { fallback: {}, version: 1 });
 
 /** When this browser's user last looked at For you, per organization id. */
 export const forYouLastLookedItem = storage.defineItem<LastLooked>('local:forYouLastLooked', { fallback: {}, version: 1 });
+
+/** Entries on followed accounts cleared from For you, per organization id. */
+export const forYouClearedItem = storage.defineItem<Cleared>('local:forYouCleared', { fallback: {}, version: 1 });
 
 /** The last check for new items (popup, sidebar, or the outbox's alarm at most every 15
  * minutes): the popup shows its dot and opens on For you from it at once. */

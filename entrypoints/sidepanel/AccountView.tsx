@@ -16,7 +16,7 @@ const RECHECK_MS = 10_000;
  * paints at once from the answer kept in this browser, with its age, then the server's. An
  * account merged away answers with the one it leads to now (the background resolves the id):
  * the view shows that one, and shows the asked one again once the merge is undone. */
-export function AccountView({ accountId, orgId, userId, focusEntryId, closeAccount }: PanelProps & { accountId: string }) {
+export function AccountView({ accountId, orgId, userId, focusEntryId, focusRoute, closeAccount }: PanelProps & { accountId: string }) {
   const [overview, setOverview] = useState<Shown<AccountOverview>>({ kind: 'loading' });
   const load = (live: () => boolean = () => true) => {
     setOverview({ kind: 'loading' });
@@ -102,6 +102,7 @@ export function AccountView({ accountId, orgId, userId, focusEntryId, closeAccou
             accountId={shownId}
             currentUserId={userId}
             focusEntryId={focusEntryId}
+            focusRoute={focusRoute}
             onChanged={() => void reload()}
           />
         </>

@@ -14,7 +14,7 @@ import { CoachingNoticeSlot } from './CoachingNoticeSlot';
 import { ForYouTab } from './ForYouTab';
 import { HEADER_LINKS } from './header-links';
 import { ThisPageRegion } from './ThisPageRegion';
-import type { HeaderLink, PanelProps } from './types';
+import type { HeaderLink, PanelProps, RoutedNote } from './types';
 
 function shows(link: HeaderLink, state: SessionState | null): boolean {
   if (link.needs === 'user') return !!state?.user;
@@ -29,6 +29,7 @@ export function App() {
   const ready = !!state?.user && !!state.activeOrgId;
   const [accountId, setAccountId] = useState<string | null>(null);
   const [focusEntryId, setFocusEntryId] = useState<string | null>(null);
+  const [focusRoute, setFocusRoute] = useState<RoutedNote | null>(null);
   // The record follows the page's account until the rep opens one themselves.
   const [chosen, setChosen] = useState(false);
   const record = useRef<HTMLElement>(null);
@@ -37,10 +38,11 @@ export function App() {
     if (ready) void forYouOnOpen();
   }, [ready]);
 
-  const openAccount = (id: string, entryId?: string) => {
+  const openAccount = (id: string, entryId?: string, routed?: RoutedNote) => {
     setChosen(true);
     setAccountId(id);
     setFocusEntryId(entryId ?? null);
+    setFocusRoute(routed ?? null);
     // The account's timeline comes first: bring it into view.
     requestAnimationFrame(() => record.current?.scrollIntoView({ block: 'start' }));
   };
@@ -105,11 +107,13 @@ export function App() {
             userId: state!.user!.id,
             accountId,
             focusEntryId,
+            focusRoute,
             openAccount,
             closeAccount: () => {
               setChosen(true);
               setAccountId(null);
               setFocusEntryId(null);
+              setFocusRoute(null);
             },
           }}
           recordRef={record}

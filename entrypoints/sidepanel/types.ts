@@ -4,6 +4,12 @@
 import type { FunctionComponent } from 'preact';
 import type { AccountOverview, SessionState } from '../../utils/messages';
 
+/** A colleague's route: shown beside the entry it opened. */
+export interface RoutedNote {
+  from: string;
+  note: string | null;
+}
+
 /** Signed in, with an active organization: every tab can rely on these. */
 export interface PanelProps {
   session: SessionState;
@@ -13,9 +19,11 @@ export interface PanelProps {
   accountId: string | null;
   /** Switch to the Accounts tab with this account open (from any tab); with an entry id, its
    * timeline opens at that entry (For you). */
-  openAccount: (accountId: string, entryId?: string) => void;
+  openAccount: (accountId: string, entryId?: string, routed?: RoutedNote) => void;
   /** The entry the open account's timeline should show (opened from For you), or null. */
   focusEntryId: string | null;
+  /** Who brought that entry to the reader and why, shown beside it; null when not a route. */
+  focusRoute: RoutedNote | null;
   /** Back to the Accounts tab's search. */
   closeAccount: () => void;
 }

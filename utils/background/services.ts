@@ -3,11 +3,11 @@
 // these; nothing here knows about messages.
 import { browser } from 'wxt/browser';
 import { HighcardError, isNetworkKind, kindOf } from '../errors';
-import { hasNewSince, isCheckDue, newSince } from '../for-you';
+import { forYouShown, hasNewSince, isCheckDue, newSince } from '../for-you';
 import { LookupCache } from '../lookup-cache';
 import type { ForYou, ForYouStatus, LookupResult } from '../messages';
 import { isUnsent, Outbox, type OutboxItem } from '../outbox';
-import { activeOrgItem, backgroundProblemItem, followsItem, forYouCheckItem, forYouLastLookedItem } from '../storage';
+import { activeOrgItem, backgroundProblemItem, followsItem, forYouCheckItem, forYouClearedItem, forYouLastLookedItem } from '../storage';
 import { fileInteraction } from './records/capture';
 import { followedSince, forYouRoutes } from './records/for-you';
 import { createExtensionOutboxStore, extensionLookupArea } from './storage-areas';
@@ -104,9 +104,10 @@ export async function loadForYou(now = new Date()): Promise<ForYou> {
     forYouRoutes(supabase, orgId),
     followedSince(supabase, orgId, follows, newSince(looked, orgId, now), me),
   ]);
-  // An entry brought to the reader shows once, as the route.
+  // An entry brought to the reader shows once, as the route; one they cleared, not at all.
   const routed = new Set(routes.map((route) => route.interaction_id));
-  const followed = followedAll.filter((entry) => !routed.has(entry.id));
+  const cleared = (await forYouClearedItem.getValue())[orgId] ?? [];
+  const followed = forYouShown({ routes: [], followed: followedAll.filter((entry) => !routed.has(entry.id)) }, cleared).followed;
   const lastLooked = looked[orgId] ?? null;
   const hasNew = hasNewSince({ routes, followed }, lastLooked);
   await forYouCheckItem.setValue({ orgId, checkedAt: now.toISOString(), waiting: routes.length > 0 || followed.length > 0, hasNew });

@@ -18,6 +18,9 @@ export const forYouRouteSchema = z.object({
   routed_by_display_name: z.string(),
   note: z.string().nullable(),
   routed_at: z.string(),
+  /** When the customer said it (the entry's occurred_at): For you lists newest said first.
+   * Answers kept in this browser before it was read carry none; they sort by routed_at. */
+  occurred_at: z.string().optional(),
   title: z.string(),
   account_id: z.string().nullable(),
   account_name: z.string().nullable(),
@@ -71,6 +74,8 @@ export const forYouMessages = {
   'route.dismiss': message(z.object({ routeId: id }), none),
   /** What is waiting: routes to me or my department, new entries on followed accounts. */
   'forYou.list': message(z.object(preferKept), forYouSchema.extend(keptAt)),
+  /** Clears entries on followed accounts from For you, in this browser only (pact rule 8). */
+  'forYou.clear': message(z.object({ entryIds: z.array(id).min(1).max(100) }), none),
   /** The reader looked: what is there now is no longer new (kept in this browser only). */
   'forYou.looked': message(none, none),
   /** The last check's outcome, from this browser, without asking the server. */

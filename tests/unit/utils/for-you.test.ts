@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLEARED_MAX,
   FOR_YOU_CHECK_EVERY_MS,
+  forYouShown,
   hasNewSince,
   isCheckDue,
   isFollowing,
@@ -8,6 +10,7 @@ import {
   routeArgs,
   routeRecipients,
   setFollowing,
+  withCleared,
 } from '../../../utils/for-you';
 
 const ME = 'me';
@@ -74,5 +77,47 @@ describe('checking for new items', () => {
     expect(hasNewSince({ routes: [], followed: items.followed }, '2026-11-29T08:00:00Z')).toBe(true);
     expect(hasNewSince({ routes: [], followed: [] }, null)).toBe(false);
     expect(hasNewSince(items, null)).toBe(true);
+  });
+});
+
+describe('what For you shows', () => {
+  const route = (id: string, occurred_at: string | undefined, routed_at: string) => ({ route_id: id, occurred_at, routed_at });
+  const entry = (id: string, occurred_at: string, created_at: string) => ({ id, occurred_at, created_at });
+
+  it('lists routes newest first by when the customer said it, not when they were brought', () => {
+    const shown = forYouShown({
+      routes: [
+        route('said-monday-routed-today', '2026-11-23T09:00:00Z', '2026-11-30T09:00:00Z'),
+        route('said-friday-routed-tuesday', '2026-11-27T09:00:00Z', '2026-11-24T09:00:00Z'),
+        route('kept-without-said', undefined, '2026-11-25T09:00:00Z'),
+      ],
+      followed: [],
+    });
+    expect(shown.routes.map((item) => item.route_id)).toEqual(['said-friday-routed-tuesday', 'kept-without-said', 'said-monday-routed-today']);
+  });
+
+  it('lists followed entries newest first by when the customer said it, not when they were filed', () => {
+    const shown = forYouShown({
+      routes: [],
+      followed: [
+        entry('said-early-filed-late', '2026-11-20T09:00:00Z', '2026-11-30T09:00:00Z'),
+        entry('said-late-filed-early', '2026-11-29T09:00:00Z', '2026-11-29T10:00:00Z'),
+      ],
+    });
+    expect(shown.followed.map((item) => item.id)).toEqual(['said-late-filed-early', 'said-early-filed-late']);
+  });
+
+  it('leaves out the followed entries the reader cleared', () => {
+    const shown = forYouShown({ routes: [], followed: [entry('a', '2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z'), entry('b', '2026-11-21T09:00:00Z', '2026-11-21T09:00:00Z')] }, ['a']);
+    expect(shown.followed.map((item) => item.id)).toEqual(['b']);
+  });
+
+  it('keeps cleared entries per organization, once each and bounded', () => {
+    const once = withCleared(withCleared({}, 'org', ['a', 'b']), 'org', ['a']);
+    expect(once).toEqual({ org: ['b', 'a'] });
+    expect(withCleared(once, 'other', ['c'])).toEqual({ org: ['b', 'a'], other: ['c'] });
+    const many = withCleared({}, 'org', Array.from({ length: CLEARED_MAX + 5 }, (_, index) => `id-${index}`));
+    expect(many.org).toHaveLength(CLEARED_MAX);
+    expect(many.org!.at(-1)).toBe(`id-${CLEARED_MAX + 4}`);
   });
 });

@@ -1,7 +1,7 @@
 // For you: bringing an entry to a colleague, what is waiting for the reader, and follows.
 // Follows, "last looked" and the last check stay in this browser (pact rule 8).
-import { isFollowing, routeRecipients, setFollowing } from '../../for-you';
-import { followsItem, forYouCheckItem, forYouLastLookedItem } from '../../storage';
+import { forYouShown, isFollowing, routeRecipients, setFollowing, withCleared } from '../../for-you';
+import { followsItem, forYouCheckItem, forYouClearedItem, forYouLastLookedItem } from '../../storage';
 import { forYouKey, popupCache } from '../popup-cache';
 import { dismissRoute, routeEntry } from '../records/for-you';
 import * as records from '../records/organization';
@@ -25,8 +25,19 @@ export const forYouHandlers = {
     return {};
   },
 
-  // The popup paints from the kept answer first, then asks again (popup-cache.ts).
-  'forYou.list': async ({ prefer }) => popupCache.answer(forYouKey(await requireActiveOrg()), prefer, () => loadForYou()),
+  // The panel paints from the kept answer first, then asks again (popup-cache.ts); what was
+  // cleared since that answer was kept stays cleared.
+  'forYou.list': async ({ prefer }) => {
+    const orgId = await requireActiveOrg();
+    const answer = await popupCache.answer(forYouKey(orgId), prefer, () => loadForYou());
+    return forYouShown(answer, (await forYouClearedItem.getValue())[orgId] ?? []);
+  },
+
+  'forYou.clear': async ({ entryIds }) => {
+    const orgId = await requireActiveOrg();
+    await forYouClearedItem.setValue(withCleared(await forYouClearedItem.getValue(), orgId, entryIds));
+    return {};
+  },
 
   'forYou.looked': async () => {
     const orgId = await requireActiveOrg();

@@ -17,21 +17,24 @@ const routeRowSchema = z.object({
 const entryRowSchema = z.object({
   id: z.string(),
   title: z.string(),
+  occurred_at: z.string(),
   account_id: z.string().nullable(),
   account_name: z.string().nullable(),
 });
 
-/** Routes to the reader or their department, newest first, each with its entry's title and
+/** Routes to the reader or their department, newest routed first, each with its entry's title and
  * account. for_you returns live entries only, so every route finds its entry. */
 export async function forYouRoutes(client: Client, orgId: string): Promise<ForYouRoute[]> {
   const routes = z.array(routeRowSchema).parse(answered(await client.rpc('for_you', { org_id: orgId })) ?? []);
   if (!routes.length) return [];
   const ids = [...new Set(routes.map((route) => route.interaction_id))];
-  const answer = await client.from('account_timeline').select('id, title, account_id, account_name').in('id', ids);
+  const answer = await client.from('account_timeline').select('id, title, occurred_at, account_id, account_name').in('id', ids);
   const entries = new Map(z.array(entryRowSchema).parse(answered(answer) ?? []).map((entry) => [entry.id, entry]));
   return routes.flatMap((route) => {
     const entry = entries.get(route.interaction_id);
-    return entry ? [{ ...route, title: entry.title, account_id: entry.account_id, account_name: entry.account_name }] : [];
+    return entry
+      ? [{ ...route, title: entry.title, occurred_at: entry.occurred_at, account_id: entry.account_id, account_name: entry.account_name }]
+      : [];
   });
 }
 

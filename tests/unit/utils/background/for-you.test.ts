@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../../../utils/background/dispatch';
 import { checkForYouIfDue } from '../../../../utils/background/services';
-import { activeOrgItem, followsItem, forYouCheckItem, forYouLastLookedItem } from '../../../../utils/storage';
+import { activeOrgItem, followsItem, forYouCheckItem, forYouClearedItem, forYouLastLookedItem } from '../../../../utils/storage';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
 const ME = '11111111-2222-4333-8444-555555555555';
@@ -24,7 +24,7 @@ function fakeClient() {
       table === 'account_timeline'
         ? () =>
             filters.some((filter) => filter.startsWith('in:id'))
-              ? [{ id: ROUTED, title: 'Refund for the March invoice', account_id: ACME, account_name: 'Acme Robotics' }]
+              ? [{ id: ROUTED, title: 'Refund for the March invoice', occurred_at: '2026-11-28T15:00:00+00:00', account_id: ACME, account_name: 'Acme Robotics' }]
               : [
                   {
                     id: FILED,
@@ -113,6 +113,7 @@ describe('what is waiting', () => {
             routed_by_display_name: 'Ana',
             note: 'Can Support call them?',
             routed_at: '2026-11-29T09:00:00+00:00',
+            occurred_at: '2026-11-28T15:00:00+00:00',
             title: 'Refund for the March invoice',
             account_id: ACME,
             account_name: 'Acme Robotics',
@@ -136,6 +137,22 @@ describe('what is waiting', () => {
       expect.arrayContaining([`in:account_id=${ACME}`, `neq:author_id=${ME}`, 'gt:created_at=2026-11-29T07:00:00.000Z']),
     );
     expect(await ask('forYou.status')).toEqual({ ok: true, data: { waiting: true, hasNew: true } });
+  });
+
+  it('leaves out what the reader cleared, kept in this browser only and telling the server nothing', async () => {
+    await followsItem.setValue({ [ORG]: [ACME] });
+    expect(await ask('forYou.list', { prefer: 'network' })).toMatchObject({
+      ok: true,
+      data: { followed: [expect.objectContaining({ id: FILED })] },
+    });
+    const before = calls.length;
+    expect(await ask('forYou.clear', { entryIds: [FILED] })).toEqual({ ok: true, data: {} });
+    expect(calls).toHaveLength(before);
+    expect(await forYouClearedItem.getValue()).toEqual({ [ORG]: [FILED] });
+    // Neither the kept answer nor the server's brings it back.
+    expect(await ask('forYou.list', { prefer: 'cache' })).toMatchObject({ ok: true, data: { followed: [] } });
+    expect(await ask('forYou.list', { prefer: 'network' })).toMatchObject({ ok: true, data: { followed: [] } });
+    expect(calls.filter((call) => call.kind === 'rpc').map((call) => call.kind === 'rpc' && call.name)).not.toContain('dismiss_route');
   });
 
   it('is no longer new once looked at, and the dot goes', async () => {
