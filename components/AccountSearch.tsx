@@ -1,43 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
 import type { AccountHit } from '../utils/messages';
-import { send } from '../utils/send';
-
-export const SEARCH_DEBOUNCE_MS = 250;
-
-type State =
-  | { kind: 'idle' }
-  | { kind: 'searching' }
-  | { kind: 'done'; query: string; hits: AccountHit[] }
-  | { kind: 'error'; message: string };
+import type { AccountSearchData } from '../utils/panel/use-account-search';
 
 /** Accounts by name or domain prefix, as you type: a combobox with a listbox of results
  * (arrow keys move, Enter opens, Escape clears). */
-export function AccountSearch({ onOpen, autoFocus = false }: { onOpen: (hit: AccountHit) => void; autoFocus?: boolean }) {
-  const [query, setQuery] = useState('');
-  const [state, setState] = useState<State>({ kind: 'idle' });
+export function AccountSearch({
+  onOpen,
+  autoFocus = false,
+  query,
+  setQuery,
+  state,
+}: { onOpen: (hit: AccountHit) => void; autoFocus?: boolean } & AccountSearchData) {
   const [active, setActive] = useState(-1);
-  const latest = useRef(0);
   const listId = useId();
   const optionId = (index: number) => `${listId}-option-${index}`;
 
-  useEffect(() => {
-    const text = query.trim();
-    const request = ++latest.current;
-    if (!text) {
-      setState({ kind: 'idle' });
-      setActive(-1);
-      return;
-    }
-    const timer = setTimeout(async () => {
-      setState({ kind: 'searching' });
-      const result = await send('accounts.search', { query: text });
-      if (request !== latest.current) return; // a newer query is on its way
-      setActive(-1);
-      setState(result.ok ? { kind: 'done', query: text, hits: result.data } : { kind: 'error', message: result.error });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
+  // Each new answer (or a cleared query) starts the keyboard choice afresh.
+  useEffect(() => setActive(-1), [state]);
 
   const hits = state.kind === 'done' ? state.hits : [];
   const open = hits.length > 0;

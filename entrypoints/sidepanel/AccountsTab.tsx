@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AccountSearch } from '../../components/AccountSearch';
+import { AccountSearchField } from './AccountSearchField';
 import { RecentAccounts } from '../../components/RecentAccounts';
 import { livingRecent, recentAccountsItem, recentIn, type RecentAccount } from '../../utils/recent-accounts';
 import { send } from '../../utils/send';
@@ -32,7 +32,7 @@ export function AccountsTab(props: PanelProps) {
   return (
     <>
       {org ? <p class="hc-muted">Searching {org.org_name}’s accounts.</p> : null}
-      <AccountSearch autoFocus onOpen={(hit) => openAccount(hit.account_id)} />
+      <AccountSearchField autoFocus onOpen={(hit) => openAccount(hit.account_id)} />
       {recent?.length ? <RecentAccounts accounts={recent} onOpen={openAccount} /> : null}
     </>
   );

@@ -1,7 +1,7 @@
 // A selection (or a note) waiting to be filed, in the panel: shown as plain text, filed through
 // the outbox like every other item once the rep has chosen the account and the customer.
 import { useEffect, useState } from 'preact/hooks';
-import { AccountSearch } from '../../components/AccountSearch';
+import { AccountSearchField } from './AccountSearchField';
 import { ClipForm, type ContactsLoad } from '../../components/ClipForm';
 import { clipCapture, type ClipDraft } from '../../utils/clip';
 import type { SessionState } from '../../utils/messages';
@@ -87,7 +87,7 @@ export function PendingSelection({ session, pending, onDismiss, onFiled }: Props
         handoff={handoff}
         draft={draft}
         contacts={contacts}
-        accountSearch={<AccountSearch onOpen={(hit) => setDraft({ ...draft, account: { mode: 'existing', id: hit.account_id, name: hit.name }, customer: null })} />}
+        accountSearch={<AccountSearchField onOpen={(hit) => setDraft({ ...draft, account: { mode: 'existing', id: hit.account_id, name: hit.name }, customer: null })} />}
         busy={busy}
         error={error}
         onChange={setDraft}

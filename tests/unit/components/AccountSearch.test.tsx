@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AccountSearch, SEARCH_DEBOUNCE_MS } from '../../../components/AccountSearch';
+import { AccountSearchField } from '../../../entrypoints/sidepanel/AccountSearchField';
+import { SEARCH_DEBOUNCE_MS } from '../../../utils/panel/use-account-search';
 import { send } from '../../../utils/send';
 import { answerWith, fail, hit, ok } from './fake-send';
 
@@ -27,7 +28,7 @@ afterEach(() => {
 describe('account search', () => {
   it('waits until typing pauses and then asks once, for the latest text', async () => {
     const mock = answerWith(send, { 'accounts.search': () => ok([acme, acorn]) });
-    render(<AccountSearch onOpen={() => {}} />);
+    render(<AccountSearchField onOpen={() => {}} />);
     const box = screen.getByRole('combobox', { name: 'Find an account' });
 
     fireEvent.input(box, { target: { value: 'a' } });
@@ -49,7 +50,7 @@ describe('account search', () => {
   it('moves through the results with the arrow keys and opens one with Enter', async () => {
     answerWith(send, { 'accounts.search': () => ok([acme, acorn]) });
     const onOpen = vi.fn();
-    render(<AccountSearch onOpen={onOpen} />);
+    render(<AccountSearchField onOpen={onOpen} />);
     const box = screen.getByRole('combobox', { name: 'Find an account' });
     fireEvent.input(box, { target: { value: 'ac' } });
     await wait(SEARCH_DEBOUNCE_MS);
@@ -72,7 +73,7 @@ describe('account search', () => {
   it('opens a result that is clicked', async () => {
     answerWith(send, { 'accounts.search': () => ok([acme]) });
     const onOpen = vi.fn();
-    render(<AccountSearch onOpen={onOpen} />);
+    render(<AccountSearchField onOpen={onOpen} />);
     fireEvent.input(screen.getByRole('combobox'), { target: { value: 'acme' } });
     await wait(SEARCH_DEBOUNCE_MS);
     await settle();
@@ -90,7 +91,7 @@ describe('account search', () => {
             })
           : ok([acorn]),
     });
-    render(<AccountSearch onOpen={() => {}} />);
+    render(<AccountSearchField onOpen={() => {}} />);
     const box = screen.getByRole('combobox');
     fireEvent.input(box, { target: { value: 'ac' } });
     await wait(SEARCH_DEBOUNCE_MS);
@@ -105,7 +106,7 @@ describe('account search', () => {
 
   it('says when nothing matches, and what makes an account appear', async () => {
     answerWith(send, { 'accounts.search': () => ok([]) });
-    render(<AccountSearch onOpen={() => {}} />);
+    render(<AccountSearchField onOpen={() => {}} />);
     fireEvent.input(screen.getByRole('combobox'), { target: { value: 'zeta' } });
     await wait(SEARCH_DEBOUNCE_MS);
     await settle();
@@ -117,7 +118,7 @@ describe('account search', () => {
 
   it('shows the background’s error in words', async () => {
     answerWith(send, { 'accounts.search': () => fail('Could not reach the server (Failed to fetch).') });
-    render(<AccountSearch onOpen={() => {}} />);
+    render(<AccountSearchField onOpen={() => {}} />);
     fireEvent.input(screen.getByRole('combobox'), { target: { value: 'acme' } });
     await wait(SEARCH_DEBOUNCE_MS);
     await settle();
@@ -126,7 +127,7 @@ describe('account search', () => {
 
   it('clears the search with Escape and asks nothing for an empty box', async () => {
     const mock = answerWith(send, { 'accounts.search': () => ok([acme]) });
-    render(<AccountSearch onOpen={() => {}} />);
+    render(<AccountSearchField onOpen={() => {}} />);
     const box = screen.getByRole('combobox') as HTMLInputElement;
     fireEvent.input(box, { target: { value: 'acme' } });
     fireEvent.keyDown(box, { key: 'Escape' });
