@@ -24,6 +24,14 @@ module.exports = {
       to: { path: '^components/' },
     },
     {
+      name: 'components-never-send',
+      severity: 'error',
+      comment:
+        'Components are presentational (props in, events out): reading and writing through the background or extension storage belongs in a hook (utils/panel/ or beside the page). The files named in pathNot are the ones still to move; the list only shrinks.',
+      from: { path: '^components/', pathNot: '^components/(MyEntries|RevisionHistory|Timeline)\\.tsx$' },
+      to: { path: '^utils/(send|storage)\\.ts$' },
+    },
+    {
       name: 'background-stays-inside',
       severity: 'error',
       comment: 'Only the service worker (utils/background, entrypoints/background) imports utils/background; pages ask it by message.',

@@ -48,6 +48,14 @@ describe('imports', () => {
     expect(offending).toEqual([]);
   });
 
+  it('let no component ask the background or storage itself, beyond the few still to move into hooks', () => {
+    const asking = sources('components')
+      .filter((file) => /from\s+['"]\.\.\/utils\/(send|storage)['"]/.test(readFileSync(join(ROOT, file), 'utf8')))
+      .sort();
+    // The same list as the pathNot of components-never-send in .dependency-cruiser.cjs; it only shrinks.
+    expect(asking).toEqual([join('components', 'MyEntries.tsx'), join('components', 'RevisionHistory.tsx'), join('components', 'Timeline.tsx')]);
+  });
+
   it('drop no promise in the service worker: background work goes through inBackground()', () => {
     const worker = [...sources('utils/background'), ...sources('entrypoints/background')];
     const offending = worker.flatMap((file) =>
