@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { matchesSearch, myEntriesCsv, myEntriesJson } from '../utils/export';
 import { formatWhen } from '../utils/format';
 import type { MyEntry } from '../utils/messages';
-import { send } from '../utils/send';
 import { ConfirmDialog } from './ConfirmDialog';
-import { EntryTextForm } from './EntryTextForm';
+import { EntryTextForm, type EntryText } from './EntryTextForm';
 import { StatusNote, type Note } from './StatusNote';
 import { OwnEntryThanks } from './EntryThanks';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
@@ -22,30 +21,28 @@ export function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+export type MyEntriesData = {
+  entries: MyEntry[] | null;
+  error: string | null;
+  reload: () => Promise<void>;
+  /** Each answers null when it worked, or the words of the problem. */
+  update: (id: string, text: EntryText) => Promise<string | null>;
+  retract: (id: string) => Promise<string | null>;
+};
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 /** "What I have shared": every entry the user filed, retracted ones included (only they see
  * those), to search, edit, retract and take away as CSV or JSON (pact rule 4). */
-export function MyEntries() {
-  const [entries, setEntries] = useState<MyEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function MyEntries({ entries, error, reload, update, retract }: MyEntriesData) {
   // What became of an edit or a retraction, shown in that entry, under its buttons.
   const [notice, setNotice] = useState<{ id: string; note: Note } | null>(null);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [retracting, setRetracting] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = async () => {
-    const result = await send('mine.list', {});
-    if (result.ok) {
-      setEntries(result.data);
-      setError(null);
-    } else setError(result.error);
-  };
-  useEffect(() => void load(), []);
 
   const shown = (entries ?? []).filter((entry) => matchesSearch(entry, search));
 
@@ -59,7 +56,7 @@ export function MyEntries() {
       {error ? (
         <div role="alert" class="hc-error">
           <p>{error}</p>
-          <button type="button" onClick={() => void load()}>
+          <button type="button" onClick={() => void reload()}>
             Try again
           </button>
         </div>
@@ -112,11 +109,10 @@ export function MyEntries() {
                         note="Your colleagues will see that you edited this entry, and the earlier text."
                         onCancel={() => setEditing(null)}
                         onSubmit={async (text) => {
-                          const result = await send('entry.update', { id: entry.id, ...text });
-                          if (!result.ok) return result.error;
+                          const problem = await update(entry.id, text);
+                          if (problem) return problem;
                           setEditing(null);
                           setNotice({ id: entry.id, note: { kind: 'ok', text: 'Saved. The earlier text is kept in the entry’s history.' } });
-                          await load();
                           return null;
                         }}
                       />
@@ -133,14 +129,13 @@ export function MyEntries() {
                             onCancel={() => setRetracting(null)}
                             onConfirm={async () => {
                               setBusy(true);
-                              const result = await send('entry.retract', { id: entry.id });
+                              const problem = await retract(entry.id);
                               setBusy(false);
                               setRetracting(null);
-                              if (!result.ok) setNotice({ id: entry.id, note: { kind: 'error', text: result.error } });
-                              else {
-                                setNotice({ id: entry.id, note: { kind: 'ok', text: 'Retracted. Your colleagues no longer see it.' } });
-                                await load();
-                              }
+                              setNotice({
+                                id: entry.id,
+                                note: problem ? { kind: 'error', text: problem } : { kind: 'ok', text: 'Retracted. Your colleagues no longer see it.' },
+                              });
                             }}
                           />
                         ) : (

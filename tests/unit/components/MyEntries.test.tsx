@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MyEntries } from '../../../components/MyEntries';
 import type { MyEntry } from '../../../utils/messages';
+import { useMyEntries } from '../../../entrypoints/options/sections/use-my-entries';
 import { send } from '../../../utils/send';
 import { answerWith, fail, myEntry, ok } from './fake-send';
 
@@ -19,6 +20,11 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+/** Settings wires the hook to the list the same way. */
+function Shared() {
+  return <MyEntries {...useMyEntries()} />;
+}
+
 describe('what I have shared', () => {
   it('lists my entries, retracted ones marked, and filters them as I type', async () => {
     answerWith(send, {
@@ -29,7 +35,7 @@ describe('what I have shared', () => {
           myEntry({ title: 'Old news', retracted_at: '2026-11-21T10:00:00+00:00' }),
         ]),
     });
-    render(<MyEntries />);
+    render(<Shared />);
     const list = await screen.findByRole('list', { name: 'My entries' });
     expect(within(list).getAllByRole('article')).toHaveLength(3);
     const retracted = screen.getByRole('article', { name: 'Old news' });
@@ -44,7 +50,7 @@ describe('what I have shared', () => {
 
   it('says what to do when I have filed nothing', async () => {
     answerWith(send, { 'mine.list': () => ok([]) });
-    render(<MyEntries />);
+    render(<Shared />);
     expect(await screen.findByText(/You have not filed anything yet/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Export as CSV' })).toBeNull();
   });
@@ -52,7 +58,7 @@ describe('what I have shared', () => {
   it('shows an error with a way to try again', async () => {
     let calls = 0;
     answerWith(send, { 'mine.list': () => (++calls === 1 ? fail('Could not reach the server.') : ok([myEntry({ title: 'Back' })])) });
-    render(<MyEntries />);
+    render(<Shared />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not reach the server.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -69,7 +75,7 @@ describe('what I have shared', () => {
         return ok({ id });
       },
     });
-    render(<MyEntries />);
+    render(<Shared />);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit “Pricing objection”' }));
     expect(screen.getByText('Your colleagues will see that you edited this entry, and the earlier text.')).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Pricing objection (volume tier)' } });
@@ -92,7 +98,7 @@ describe('what I have shared', () => {
       'mine.list': () => ok([mine]),
       'entry.retract': () => fail('Only its author can retract an entry.'),
     });
-    render(<MyEntries />);
+    render(<Shared />);
     fireEvent.click(await screen.findByRole('button', { name: 'Retract “Pricing objection”' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Retract this entry?' });
     fireEvent.keyDown(dialog, { key: 'Escape' });
@@ -116,7 +122,7 @@ describe('what I have shared', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicks.push(this.download);
     });
-    render(<MyEntries />);
+    render(<Shared />);
     fireEvent.input(await screen.findByLabelText('Search my entries'), { target: { value: 'other' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export as CSV' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export as JSON' }));
