@@ -52,6 +52,7 @@ const reading: Answers = {
   'forYou.looked': () => ok({}),
   'forYou.check': () => ok({ waiting: false, hasNew: false }),
   'forYou.status': () => ok({ waiting: false, hasNew: false }),
+  'plan.due': () => ok({ steps: [] }),
   'accounts.search': () => ok([hit('Acme Robotics', ['acme-robotics.example'])]),
   'account.overview': () => ok(overview),
   'account.timeline': () => ok({ entries: [entry({ title: 'Asked about pricing' })], next: null }),
