@@ -1,23 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
-import type { Revision } from '../utils/messages';
-import { send } from '../utils/send';
+import type { Result, Revision } from '../utils/messages';
 import { signalLabel } from './labels';
 
 /** Earlier versions of an edited entry, newest first: everyone who sees the entry sees them. */
-export function RevisionHistory({ entryId }: { entryId: string }) {
+export function RevisionHistory({ entryId, loadRevisions }: { entryId: string; loadRevisions: (entryId: string) => Promise<Result<Revision[]>> }) {
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'ok'; revisions: Revision[] } | { kind: 'error'; message: string }>(
     { kind: 'loading' },
   );
   useEffect(() => {
     let live = true;
-    void send('entry.revisions', { id: entryId }).then((result) => {
+    void loadRevisions(entryId).then((result) => {
       if (live) setState(result.ok ? { kind: 'ok', revisions: result.data } : { kind: 'error', message: result.error });
     });
     return () => {
       live = false;
     };
-  }, [entryId]);
+  }, [entryId, loadRevisions]);
 
   if (state.kind === 'loading') return <p role="status">Loading the earlier versions…</p>;
   if (state.kind === 'error') {

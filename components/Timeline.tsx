@@ -4,6 +4,7 @@ import { keptThenFresh } from '../utils/kept-answer';
 import { canUndo, interleave } from '../utils/merge';
 import { mergeLineDate, mergeLineWords, type KeptIdentity } from '../utils/merge-words';
 import type { MergeLine, TimelineCursor, TimelineEntry, TimelineQuery } from '../utils/messages';
+import { loadEntryRevisions } from '../utils/entry-revisions';
 import { send } from '../utils/send';
 import { KINDS, SIGNALS, type Kind, type Signal } from '../utils/vocabulary';
 import { KeptAge } from './KeptAge';
@@ -212,6 +213,7 @@ export function Timeline({
                 currentUserId={currentUserId}
                 focused={item.entry.id === focusEntryId}
                 routed={item.entry.id === focusEntryId ? focusRoute : null}
+                loadRevisions={loadEntryRevisions}
               />
             ),
           )}

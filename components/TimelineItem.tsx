@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
-import type { TimelineEntry } from '../utils/messages';
+import type { Result, Revision, TimelineEntry } from '../utils/messages';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
 import { BringToColleague } from './BringToColleague';
 import { RevisionHistory } from './RevisionHistory';
@@ -16,6 +16,7 @@ export function TimelineItem({
   accountName,
   focused = false,
   routed = null,
+  loadRevisions,
 }: {
   entry: TimelineEntry;
   currentUserId: string | null;
@@ -25,6 +26,8 @@ export function TimelineItem({
   focused?: boolean;
   /** The colleague who brought it to the reader, and their note. */
   routed?: { from: string; note: string | null } | null;
+  /** Reads the earlier versions when the reader opens them. */
+  loadRevisions: (entryId: string) => Promise<Result<Revision[]>>;
 }) {
   const article = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -106,7 +109,7 @@ export function TimelineItem({
         </div>
         {history ? (
           <div id={historyId}>
-            <RevisionHistory entryId={entry.id} />
+            <RevisionHistory entryId={entry.id} loadRevisions={loadRevisions} />
           </div>
         ) : null}
         <BringToColleague entryId={entry.id} entryTitle={entry.title} />

@@ -1,3 +1,4 @@
+import { loadEntryRevisions } from '../../utils/entry-revisions';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TimelineItem } from '../../components/TimelineItem';
 import { signalName, weekLabel } from '../../utils/insights';
@@ -64,7 +65,7 @@ export function WeekEntries({
       {entries.length ? (
         <ol class="hc-entries" aria-label={`Entries: ${title}, newest first`}>
           {entries.map((entry) => (
-            <TimelineItem key={entry.id} entry={entry} currentUserId={currentUserId} accountName={entry.account_name} />
+            <TimelineItem key={entry.id} entry={entry} currentUserId={currentUserId} accountName={entry.account_name} loadRevisions={loadEntryRevisions} />
           ))}
         </ol>
       ) : load.kind === 'idle' ? (

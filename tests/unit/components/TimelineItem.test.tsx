@@ -1,3 +1,4 @@
+import { loadEntryRevisions } from '../../../utils/entry-revisions';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TimelineItem } from '../../../components/TimelineItem';
@@ -13,12 +14,14 @@ beforeEach(() => vi.mocked(send).mockReset());
 afterEach(() => forgetThanks());
 afterEach(cleanup);
 
-const renderItem = (props: Parameters<typeof TimelineItem>[0]) =>
-  render(
+const renderItem = (given: Omit<Parameters<typeof TimelineItem>[0], 'loadRevisions'>) => {
+  const props = { loadRevisions: loadEntryRevisions, ...given };
+  return render(
     <ol>
       <TimelineItem {...props} />
     </ol>,
   );
+};
 
 describe('a timeline entry', () => {
   it('clamps a long title to two lines until “Show all”, even when the text is short', () => {
