@@ -5,7 +5,7 @@ import type { AccountHit, AccountOverview } from '../utils/messages';
 import { MergeDialog } from './MergeDialog';
 
 interface Props {
-  /** The account open in the popup: the one kept. */
+  /** The account open in the panel: the one kept. */
   account: AccountOverview;
   /** Accounts found for the rep's search (this one left out by the caller or here). */
   hits: readonly AccountHit[];

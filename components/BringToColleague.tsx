@@ -3,7 +3,7 @@ import { ROUTE_NOTE_MAX, type RouteRecipients, type RouteTarget } from '../utils
 import { RoutingContext } from '../utils/routing-context';
 
 export type { RoutingActions } from '../utils/for-you';
-// The page that hosts entries (popup, sidebar, Insights) provides the actions once at its root
+// The page that hosts entries (panel, panel, Insights) provides the actions once at its root
 // (utils/route-actions.ts), so this control stays presentational and sits in any entry row
 // with one line. Without a provider it is not shown.
 export { RoutingContext } from '../utils/routing-context';

@@ -15,7 +15,7 @@ interface Props {
   draft: ClipDraft;
   /** The chosen account's contacts, for "the customer". */
   contacts: ContactsLoad;
-  /** The popup's account search, handed in by the page (it asks the background itself). */
+  /** The panel's account search, handed in by the page (it asks the background itself). */
   accountSearch: ComponentChildren;
   busy: boolean;
   error: string | null;

@@ -1,7 +1,7 @@
 import { formatDay, isOpen } from '../utils/coaching';
 import type { CoachingPeriod } from '../utils/messages';
 
-/** The popup's quiet notice that a manager opened a coaching period with the user, so that
+/** The panel's quiet notice that a manager opened a coaching period with the user, so that
  * nobody is surprised (pact rule 9): who, why, until when, and a link to it. */
 export function CoachingNotice({ userId, periods, now = new Date(), onOpen }: {
   userId: string;

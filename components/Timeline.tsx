@@ -107,7 +107,7 @@ export function Timeline({
     }
   }, [focusEntryId, entries, load.kind]);
 
-  // One customer, one record (helper M): each merge is one line between the entries, never an
+  // One customer, one record: each merge is one line between the entries, never an
   // entry, and only on the unfiltered timeline.
   // A line names what tells the kept person apart ("into Mia Schmidt (m.schmidt@acme.example)"),
   // so the people of the account are read once there is a person's line to tell.

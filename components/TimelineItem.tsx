@@ -40,7 +40,7 @@ export function TimelineItem({
   const bodyId = useId();
   const historyId = useId();
   const short = excerpt(entry.body);
-  // Two lines of a 380 px popup hold about this much; a longer title is clamped until expanded.
+  // Two lines of a 380 px panel hold about this much; a longer title is clamped until expanded.
   const longTitle = entry.title.length > TITLE_CLAMP_CHARS;
   const link = entry.author_id === currentUserId ? safeHttpsUrl(entry.source_url) : null;
   const author = entry.author_display_name ?? 'A former member';

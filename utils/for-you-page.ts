@@ -8,7 +8,7 @@ import { forYouCheckItem } from './storage';
 
 const NOTHING: ForYouStatus = { waiting: false, hasNew: false };
 
-/** Checks now; if the server is slow, lands by the last check rather than keep the popup
+/** Checks now; if the server is slow, lands by the last check rather than keep the panel
  * waiting (the fresh answer still arrives, and the dot follows it). */
 export async function forYouOnOpen(waitMs = 800): Promise<ForYouStatus> {
   const fresh = send('forYou.check', { maxAgeMs: 0 }).then((result) => (result.ok ? result.data : null));

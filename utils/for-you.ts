@@ -9,8 +9,7 @@ import type { routeRecipientsSchema } from './messages';
 /** A route's note, as route_entry checks it in SQL (entry_routes.note). */
 export const ROUTE_NOTE_MAX = LIMITS.routeNote;
 
-/** New items are looked for at most this often on the outbox's alarm (when the popup or a
- * sidebar opens, at once). */
+/** New items are looked for at most this often on the outbox's alarm (when the panel opens, at once). */
 export const FOR_YOU_CHECK_EVERY_MS = 15 * 60 * 1000;
 
 /** Followed accounts are read in one query; a person following more is told so. */

@@ -1,10 +1,10 @@
-// The popup's two-step read (issue 11, honest states): the answer kept in this browser paints
+// The panel's two-step read (honest states): the answer kept in this browser paints
 // at once with its age, then the server's answer replaces it. When the server cannot be
 // reached the background answers with the kept one again (`cachedAt` set): it stays, said as
 // offline. Page-side; the background's half is utils/background/popup-cache.ts.
 import type { Result } from './messages';
 
-/** What the popup shows: a fresh answer (cachedAt null), a kept one, or one sentence. */
+/** What the panel shows: a fresh answer (cachedAt null), a kept one, or one sentence. */
 export type Shown<T> =
   | { kind: 'loading' }
   | { kind: 'ok'; data: T; cachedAt: string | null; offline: boolean }

@@ -117,7 +117,7 @@ export function lookupKeyOrg(key: string): string | null {
   }
 }
 
-/** The organization and account of a kept popup answer (['overview' | 'timeline', orgId,
+/** The organization and account of a kept panel answer (['overview' | 'timeline', orgId,
  * accountId, …]); null for answers about no one account (For you). */
 export function popupKeyAccount(key: string): { orgId: string; accountId: string } | null {
   try {

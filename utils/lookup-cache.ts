@@ -1,4 +1,4 @@
-// The sidebar paints at once from what the team knew last time, then refreshes. Entries are
+// The panel paints at once from what the team knew last time, then refreshes. Entries are
 // kept per organization and per question, one storage key each with a small index of when
 // each was fetched, so a lookup reads one small value (not the whole cache) and the oldest
 // are forgotten past a bound so the cache never grows with browsing.

@@ -1,4 +1,4 @@
-// Opening Highcard's own pages from the popup, Settings or the background. The options page
+// Opening Highcard's own pages from the panel, Settings or the background. The options page
 // reads its section from the address: options.html#sign-in, #organization, #people...
 import { browser, type Browser } from 'wxt/browser';
 

@@ -1,5 +1,5 @@
 // The last read failures, kept in this browser only and never sent: when a page looks like a
-// thread, profile or conversation but a reader cannot read it, the sidebar records which
+// thread, profile or conversation but a reader cannot read it, the panel records which
 // parts failed (selector names, never page content) so that the user can paste a bug report
 // from Settings → Page reading. Pure: the background stamps and stores a failure
 // (handlers/clip.ts, readFailuresItem in utils/storage.ts).

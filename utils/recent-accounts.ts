@@ -1,4 +1,4 @@
-// The accounts this browser opened lately, so the popup opens on something useful. Kept in
+// The accounts this browser opened lately, so the panel opens on something useful. Kept in
 // this browser only (pact rule 8: what someone reads is nobody's business), per organization.
 import { changedIds, remapRecent } from './kept-ids';
 import type { ResolvedId } from './messages';
@@ -6,7 +6,7 @@ import { recentAccountsItem, type RecentAccount } from './storage';
 
 export { recentAccountsItem, type RecentAccount } from './storage';
 
-/** How many accounts the popup offers per organization. */
+/** How many accounts the panel offers per organization. */
 export const RECENT_MAX = 5;
 
 /** The list with `opened` first, once, and at most RECENT_MAX per organization. */

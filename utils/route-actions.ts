@@ -1,4 +1,4 @@
-// "Bring to a colleague" for every page that shows entries (popup, Insights, the sidebar):
+// "Bring to a colleague" for every page that shows entries (the panel, Insights):
 // the two messages it needs, handed to components through RoutingContext.
 import type { RoutingActions } from './for-you';
 import { send } from './send';

@@ -1,5 +1,5 @@
 // Where "Bring to a colleague" finds its actions: provided once by each page that shows
-// entries (popup, Insights, the sidebar's mount), read by components/BringToColleague.tsx.
+// entries (the panel, Insights's mount), read by components/BringToColleague.tsx.
 import { createContext } from 'preact';
 import type { RoutingActions } from './for-you';
 

@@ -1,4 +1,4 @@
-// How the popup, options page and content scripts talk to the background. Never throws:
+// How the panel, options page and content scripts talk to the background. Never throws:
 // every failure comes back as { ok: false, error, kind } with words for the user. Types only
 // from utils/messages/ (no zod at run time here: content scripts stay small); the background
 // has already checked the answer against the message's response schema.

@@ -11,7 +11,7 @@ export const AUTH_KEY_PREFIX = 'local:auth:' as const;
 export const OUTBOX_KEY_PREFIX = 'local:outbox:' as const;
 /** Prefix of one key per cached lookup answer (utils/lookup-cache.ts). */
 export const LOOKUP_KEY_PREFIX = 'local:lookup:' as const;
-/** Prefix of one key per kept popup answer (an account's overview or first timeline page). */
+/** Prefix of one key per kept panel answer (an account's overview or first timeline page). */
 export const POPUP_KEY_PREFIX = 'local:popupAnswer:' as const;
 
 /** WXT's snapshot names keys without their area. */

@@ -58,18 +58,18 @@ export const activeOrgItem = storage.defineItem<string | null>('local:activeOrg'
 });
 
 /** Keys of earlier versions, removed once when the background starts (the lookup cache was
- * one item holding every answer; the sidebar that sat in the page remembered, per site,
+ * one item holding every answer; the panel that sat in the page remembered, per site,
  * whether the rep hid it). */
 export const RETIRED_KEYS: LocalKey[] = ['local:lookupCache', 'local:sidebarPrefs'];
 
-/** The user's organizations as last fetched: the sidebar paints from it at once, and it
+/** The user's organizations as last fetched: the panel paints from it at once, and it
  * keeps the extension usable offline. */
 export const membershipsCacheItem = storage.defineItem<{ userId: string; memberships: Membership[] } | null>(
   'local:memberships',
   { fallback: null, version: 1 },
 );
 
-/** What the last lookup in each tab matched, for the popup there was before the side panel.
+/** What the last lookup in each tab matched, for the panel there was before the side panel.
  * Nothing writes it any more (the panel knows its tab's page); session storage, so it is
  * gone with the browser. */
 export const tabContextItem = storage.defineItem<Record<string, TabContext>>('session:tabContext', {
@@ -77,7 +77,7 @@ export const tabContextItem = storage.defineItem<Record<string, TabContext>>('se
   version: 1,
 });
 
-// -- insights (helper I) -------------------------------------------------------------------
+// -- insights -------------------------------------------------------------------
 /** The Insights page's last answer per organization and window ("<org id>:<weeks>"), shown
  * with its age when the server cannot be reached. Counts about customers only. */
 export const insightsCacheItem = storage.defineItem<Record<string, InsightsOverview>>('local:insightsCache', {
@@ -85,7 +85,7 @@ export const insightsCacheItem = storage.defineItem<Record<string, InsightsOverv
   version: 1,
 });
 
-// -- For you (helper F) ----------------------------------------------------------------------
+// -- For you ----------------------------------------------------------------------
 // What someone follows and reads is nobody's business (pact rule 8): these three never leave
 // this browser. The server answers for_you and account_timeline and is told nothing else.
 // The same goes for the entries cleared from For you.
@@ -99,14 +99,14 @@ export const forYouLastLookedItem = storage.defineItem<LastLooked>('local:forYou
 /** Entries on followed accounts cleared from For you, per organization id. */
 export const forYouClearedItem = storage.defineItem<Cleared>('local:forYouCleared', { fallback: {}, version: 1 });
 
-/** The last check for new items (popup, sidebar, or the outbox's alarm at most every 15
- * minutes): the popup shows its dot and opens on For you from it at once. */
+/** The last check for new items (the panel, or the outbox's alarm at most every 15
+ * minutes): the panel shows its dot and opens on For you from it at once. */
 export const forYouCheckItem = storage.defineItem<(ForYouStatus & { orgId: string; checkedAt: string }) | null>(
   'local:forYouCheck',
   { fallback: null, version: 1 },
 );
 
-// -- capture anywhere (helper X) ----------------------------------------------------------
+// -- capture anywhere ----------------------------------------------------------
 /** The last read failures (selector names, never page content): this browser only, never sent. */
 export const readFailuresItem = storage.defineItem<ReadFailure[]>('local:readFailures', { fallback: [], version: 1 });
 
@@ -132,7 +132,7 @@ export const backgroundProblemItem = storage.defineItem<BackgroundProblem | null
   version: 1,
 });
 
-/** An account this browser opened lately (the popup's "Recent"); the rules for the list are
+/** An account this browser opened lately (the panel's "Recent"); the rules for the list are
  * in utils/recent-accounts.ts, which builds on this item. */
 export interface RecentAccount {
   orgId: string;
@@ -162,8 +162,8 @@ export const outboxIndexItem = storage.defineItem<string[] | null>('local:outbox
 /** Which answers are cached and when each was fetched: evicting the oldest reads only this. */
 export const lookupIndexItem = storage.defineItem<CacheIndex>('local:lookupIndex', { fallback: [], version: 1 });
 
-// -- the popup's kept answers (helper P; utils/background/popup-cache.ts) ---------------
-/** Which popup answers are kept and when each was fetched (bounded; cleared on sign-out). */
+// -- the panel's kept answers (utils/background/popup-cache.ts) ---------------
+/** Which panel answers are kept and when each was fetched (bounded; cleared on sign-out). */
 export const popupIndexItem = storage.defineItem<CacheIndex>('local:popupAnswerIndex', { fallback: [], version: 1 });
 
 

@@ -1,4 +1,4 @@
-// The account view's people and merges (issue 17): loads the people known at the account,
+// The account view's people and merges: loads the people known at the account,
 // merges two of them or another account into this one, and tells the view to reload after.
 import { useEffect, useState } from 'preact/hooks';
 import { AccountMerge } from '../../components/AccountMerge';

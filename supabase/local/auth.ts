@@ -2,7 +2,7 @@
 // Supabase Auth's /auth/v1 API for supabase-js — password and emailed-code sign-in,
 // refresh-token rotation, the user, sign-out. It keeps nothing in memory but the mailbox:
 // users, sessions and codes live in Postgres and are reached through PostgREST with a
-// service_role token, never through a database connection of its own (DESIGN.md).
+// service_role token, never through a database connection of its own (docs/design.md).
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwtVerify } from 'jose';

@@ -8,7 +8,7 @@ import { freePort, StackError } from './errors.ts';
 export interface PostgrestOptions {
   dbUri: string;
   jwtSecret: string;
-  /** PGlite: 1 (DESIGN.md, "PGlite is one session"). A real Postgres may use a pool. */
+  /** PGlite: 1 (docs/design.md, "The local stack"). A real Postgres may use a pool. */
   pool: number;
   preparedStatements: boolean;
   channelEnabled: boolean;

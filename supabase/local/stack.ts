@@ -1,4 +1,4 @@
-// The embedded local stack (DESIGN.md, "The embedded local stack"): PGlite served on the
+// The embedded local stack (docs/design.md, "The local stack"): PGlite served on the
 // wire protocol, the real PostgREST, a GoTrue-compatible auth service and one gateway.
 // Used by `npm run stack`, the stack tests, the e2e suite and the benchmark.
 import type { PGlite } from '@electric-sql/pglite';
@@ -50,7 +50,7 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-// PostgREST plus one admin client (psql, a linter): DESIGN.md, "PGlite is one session".
+// PostgREST plus one admin client (psql, a linter): docs/design.md, "The local stack".
 const SOCKET_MAX_CONNECTIONS = 2;
 const LOCK_FILE = 'stack.lock';
 

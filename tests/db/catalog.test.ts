@@ -19,14 +19,14 @@ const TABLES = [
   'contacts',
   'interactions',
   'interaction_revisions',
-  // One customer, one record (issue 17): further addresses and profiles, and the merges.
+  // One customer, one record: further addresses and profiles, and the merges.
   'contact_identities',
   'contact_merges',
   'account_merges',
-  // "For you" (issue 14): routes between colleagues and each recipient's own dismissals.
+  // "For you": routes between colleagues and each recipient's own dismissals.
   'entry_routes',
   'route_dismissals',
-  // Coaching and thanks (issue 13): private between two people, never counted.
+  // Coaching and thanks: private between two people, never counted.
   'coaching_periods',
   'coaching_notes',
   'entry_thanks',

@@ -1,4 +1,4 @@
-// "For you" (issue 14): a route is seen by its sender and recipients only, a department
+// "For you": a route is seen by its sender and recipients only, a department
 // route reaches exactly that department, dismissing is private to the one who dismisses,
 // and a retracted entry's routes leave every For you (pact rules 5 and 8).
 import type { PGlite } from '@electric-sql/pglite';

@@ -1,4 +1,4 @@
-// One customer, one record (DESIGN.md): candidates by name, filing on a confirmed contact,
+// One customer, one record (docs/design.md): candidates by name, filing on a confirmed contact,
 // and merging contacts and accounts so every old address, profile, name and id leads to the
 // record that remains.
 import { randomUUID } from 'node:crypto';
@@ -288,7 +288,7 @@ describe('merge_accounts', () => {
     const timeline = await query<{ id: string }>(db, ana, 'select id from public.account_timeline where account_id = $1', [byDomain.account_id]);
     expect(timeline.map((row) => row.id).sort()).toEqual([byDomain.id, byName.id].sort());
 
-    // The insights rollup (issue 12, kept by triggers on the entries) follows them to the kept
+    // The insights rollup (kept by triggers on the entries) follows them to the kept
     // account exactly: the same numbers as counting the entries themselves, and nothing left
     // on the merged account.
     expect(signalSeries[0]!.exists).toBe(true);

@@ -1,4 +1,4 @@
-// For you in two browsers against the local stack (issue 14, pact rule 8): Ana brings an
+// For you in two browsers against the local stack (pact rule 8): Ana brings an
 // entry to Support; Ben, in Support, finds it in For you, opens the account at the entry,
 // follows the account and dismisses the route; nothing of Ben's reading reaches Ana.
 import { createClient } from '@supabase/supabase-js';

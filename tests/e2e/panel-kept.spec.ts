@@ -1,4 +1,4 @@
-// The panel's honest states against the local stack (issue 11): an account opened once paints
+// The panel's honest states against the local stack: an account opened once paints
 // again from the answer kept in this browser; offline it stays, with its age, never a blank
 // "Loading…" or the browser's fetch error.
 import { expect, test } from './extension';

@@ -1,4 +1,4 @@
-// supabase-js as a signed-in user through the gateway: the RPCs and views of DESIGN.md,
+// supabase-js as a signed-in user through the gateway: the RPCs and views of docs/design.md,
 // and the isolation claim of "PGlite is one session" under a concurrent burst.
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';

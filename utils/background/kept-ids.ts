@@ -1,6 +1,6 @@
 // Nothing stranded after a colleague's merge: every account and contact id this browser keeps
-// — follows, recent accounts, the account beside each tab, the sidebar's cached lookups and
-// the popup's kept answers — is mapped through resolve_ids on a schedule (an alarm every 15
+// — follows, recent accounts, the account beside each tab, the panel's cached lookups and
+// kept answers — is mapped through resolve_ids on a schedule (an alarm every 15
 // minutes, and when the worker starts if the last run is older) and whenever a record answers
 // "not found". A merged id becomes its survivor (listed once), a gone one is dropped, and a
 // cached answer naming either is forgotten so the next read asks the server.

@@ -31,7 +31,7 @@ export function openPanel(tab: { windowId?: number } | undefined): void {
 export function installPanel(): void {
   const sidebar = firefoxSidebar();
   if (sidebar) {
-    // Firefox: the toolbar button shows and hides the sidebar.
+    // Firefox: the toolbar button shows and hides the panel.
     browser.action.onClicked.addListener(() => inBackground('show or hide the side panel', sidebar.toggle()));
   } else {
     inBackground('open the side panel from the toolbar', browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }));

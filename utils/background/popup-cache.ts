@@ -1,8 +1,8 @@
-// The popup's kept answers (honest states): the last overview and first timeline
+// The panel's kept answers (honest states): the last overview and first timeline
 // page of the most recently opened accounts, and the For you list, per organization, so the
-// popup paints at once with the answer's age, and keeps showing it when the server cannot be
+// panel paints at once with the answer's age, and keeps showing it when the server cannot be
 // reached.
-// Stale-while-revalidate like the sidebar's lookup cache (utils/lookup-cache.ts), whose store
+// Stale-while-revalidate like the panel's lookup cache (utils/lookup-cache.ts), whose store
 // it reuses: one storage key per answer plus a small index; cleared on sign-out.
 import { LookupCache, type CacheArea } from '../lookup-cache';
 import { HighcardError, isNetworkKind, kindOf } from '../errors';
@@ -11,13 +11,13 @@ import { extensionPopupArea } from './storage-areas';
 /** Accounts whose answers are kept; each has up to two (overview, first timeline page). */
 export const POPUP_CACHE_ACCOUNTS = 30;
 
-/** What the popup sees when the server cannot be reached and nothing is kept. */
+/** What the panel sees when the server cannot be reached and nothing is kept. */
 export const UNREACHABLE_NOTHING_KEPT =
   'Highcard can’t reach your team’s server right now, and has nothing kept for this yet. It shows here once you’re back online.';
 
 export type Prefer = 'cache' | 'network' | undefined;
 
-/** An answer as the popup receives it: `cachedAt` only when it is a kept one. */
+/** An answer as the panel receives it: `cachedAt` only when it is a kept one. */
 export type MaybeKept<T> = T & { cachedAt?: string };
 
 export class PopupCache {

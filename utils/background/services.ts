@@ -127,7 +127,7 @@ export const statusOfForYou = (forYou: ForYou): ForYouStatus => ({
 });
 
 /** On the outbox's alarm: look again when the last check is 15 minutes old. Signed out,
- * without an organization or offline, it waits quietly for the next alarm or the popup;
+ * without an organization or offline, it waits quietly for the next alarm or the panel;
  * anything else is thrown, for inBackground() to keep. */
 export async function checkForYouIfDue(now = new Date()): Promise<void> {
   try {

@@ -104,7 +104,7 @@ export function extensionLookupArea<T>(): CacheArea<T> {
   return extensionCacheArea<T>(LOOKUP_KEY_PREFIX, lookupIndexItem);
 }
 
-/** The popup's kept answers (utils/background/popup-cache.ts). */
+/** The panel's kept answers (utils/background/popup-cache.ts). */
 export function extensionPopupArea<T>(): CacheArea<T> {
   return extensionCacheArea<T>(POPUP_KEY_PREFIX, popupIndexItem);
 }

@@ -1,4 +1,4 @@
-// Capture anywhere: clips of a selection, Outlook on the web, and the pages a sidebar could
+// Capture anywhere: clips of a selection, Outlook on the web, and the pages a panel could
 // not read (handlers/clip.ts).
 import { z } from 'zod';
 import { LIMITS } from '../limits';
@@ -55,7 +55,7 @@ export const clipMessages = {
   /** The clip window asks for its selection; it is gone once filed or the browser closed. */
   'clip.get': message(z.object({ clipId: z.string().min(1).max(100) }), clipHandoffSchema),
   'clip.discard': message(z.object({ clipId: z.string().min(1).max(100) }), none),
-  /** A sidebar that could not read its page says which parts failed; kept in this browser only. */
+  /** A panel that could not read its page says which parts failed; kept in this browser only. */
   'readFailure.record': message(
     z.object({ site: z.enum(READ_FAILURE_SITES), pageKind: z.enum(READ_FAILURE_PAGE_KINDS), parts: z.array(readFailurePart).max(20) }),
     none,

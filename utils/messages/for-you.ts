@@ -44,12 +44,12 @@ export const forYouSchema = z.object({
   followed: z.array(followedEntrySchema),
   /** When this browser's user last looked, before this answer (null: never). */
   lastLooked: z.string().nullable(),
-  /** Something came after that: the dot on the popup's For you tab. */
+  /** Something came after that: the dot on the panel's For you tab. */
   hasNew: z.boolean(),
 });
 export type ForYou = z.infer<typeof forYouSchema>;
 
-/** The last check's outcome, kept in this browser, so the popup can show its dot and open on
+/** The last check's outcome, kept in this browser, so the panel can show its dot and open on
  * For you at once. */
 export const forYouStatusSchema = z.object({ waiting: z.boolean(), hasNew: z.boolean() });
 export type ForYouStatus = z.infer<typeof forYouStatusSchema>;
@@ -80,8 +80,8 @@ export const forYouMessages = {
   'forYou.looked': message(none, none),
   /** The last check's outcome, from this browser, without asking the server. */
   'forYou.status': message(none, forYouStatusSchema),
-  /** The popup or a sidebar opened: check for new items unless the last check is younger
-   * than maxAgeMs (a sidebar: a minute; the popup: 0, always). */
+  /** The panel opened: check for new items unless the last check is younger
+   * than maxAgeMs (a panel: a minute; the panel: 0, always). */
   'forYou.check': message(z.object({ maxAgeMs: z.number().int().min(0).max(900_000).default(60_000) }), forYouStatusSchema),
   /** Follows live in this browser only; the server never learns them. */
   'follow.get': message(z.object({ accountId: id }), z.object({ following: z.boolean() })),

@@ -52,7 +52,7 @@ export type InsightEntriesPage = z.infer<typeof insightEntriesPageSchema>;
 export const insightsMessages = {
   /** The active organization's weekly series and what changed; the last answer when offline. */
   'insights.overview': message(z.object({ weeks: z.number().int().min(1).max(104).default(26) }), insightsOverviewSchema),
-  /** One account's series (the popup's sparklines). */
+  /** One account's series (the panel's sparklines). */
   'insights.account': message(
     z.object({ accountId: id, weeks: z.number().int().min(1).max(104).default(26) }),
     z.array(signalWeekSchema),

@@ -1,4 +1,4 @@
-// The team's context for a page (the sidebar's lookup) and the popup's tab context
+// The team's context for a page (the panel's lookup) and the panel's tab context
 // (handlers/lookup.ts).
 import { z } from 'zod';
 import { LIMITS } from '../limits';
@@ -14,7 +14,7 @@ const lookupEntrySchema = z.looseObject({
   body: z.string().optional(),
   signals: z.array(z.string()),
   occurred_at: z.string(),
-  /** Lets the sidebar say "Filed by you" on the rep's own earlier entries. */
+  /** Lets the panel say "Filed by you" on the rep's own earlier entries. */
   author_id: z.string().nullable().optional(),
   author_display_name: z.string().nullable().optional(),
   author_department: z.string().nullable().optional(),

@@ -45,7 +45,7 @@ const mergeRequest = z.object({ keepId: id, mergeId: id }).refine((m) => m.keepI
 });
 
 export const mergeMessages = {
-  /** The people known at an account of the active organization, for the popup's account view. */
+  /** The people known at an account of the active organization, for the panel's account view. */
   'merge.accountContacts': message(z.object({ accountId: id }), z.array(accountContactSchema)),
   /** The account's merges, newest first: lines in its timeline, never entries. */
   'merge.history': message(z.object({ accountId: id }), z.array(mergeLineSchema)),

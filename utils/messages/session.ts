@@ -14,7 +14,7 @@ export const membershipSchema = z.object({
 export type Membership = z.infer<typeof membershipSchema>;
 
 export const settingsSchema = z.object({
-  /** Pact rule 1: the sidebar's lookup may be switched to "only when I ask". */
+  /** Pact rule 1: the panel's lookup may be switched to "only when I ask". */
   autoLookup: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

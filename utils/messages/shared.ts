@@ -1,5 +1,5 @@
 // Pieces every topic of the contract uses: one message's pair of schemas, ids, and the
-// popup's kept answers.
+// panel's kept answers.
 import { z } from 'zod';
 import { LIMITS } from '../limits';
 
@@ -14,7 +14,7 @@ export const email = z.email({ error: 'must be an email address' }).max(LIMITS.e
 export const entryRef = z.object({ id: z.string() });
 export const none = z.object({});
 
-// The popup's kept answers (handlers/record.ts): the popup paints an account at once from the answer kept in this browser, then asks the
+// The panel's kept answers (handlers/record.ts): the panel paints an account at once from the answer kept in this browser, then asks the
 // server. `prefer: 'cache'` answers with the kept one if there is one; a kept answer carries
 // `cachedAt` (also when the server could not be reached, in place of an error).
 export const preferKept = { prefer: z.enum(['cache', 'network']).optional() };

@@ -13,7 +13,7 @@ export type SendOutcome =
   | { kind: 'unavailable'; message: string; offline?: boolean };
 
 export const BACKOFF = { baseMs: 5_000, capMs: 15 * 60_000 } as const;
-/** Sent items stay listed this long so the sidebar can say "Filed". */
+/** Sent items stay listed this long so the panel can say "Filed". */
 export const KEEP_SENT_MS = 7 * 24 * 60 * 60_000;
 
 /** Exponential backoff with jitter between half and all of the step, so many browsers coming

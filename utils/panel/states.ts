@@ -1,4 +1,4 @@
-// The sidebar's honest states, as words for the rep. Pure, so each state is tested as text:
+// The panel's honest states, as words for the rep. Pure, so each state is tested as text:
 // what a filed item waits for and when it tries again, and offline said as offline, never as
 // the browser's "TypeError: Failed to fetch".
 import { isNetworkKind, type ErrorKind } from '../errors';

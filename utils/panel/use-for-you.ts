@@ -1,5 +1,5 @@
-// For you in the sidebar: follow the account in view (kept in this browser only) and, once a
-// signed-in sidebar opens, let the background check for new items (at most once a minute).
+// For you in the panel: follow the account in view (kept in this browser only) and, once a
+// signed-in panel opens, let the background check for new items (at most once a minute).
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../messages';
 import { send } from '../send';
@@ -32,7 +32,7 @@ export function useFollow(account: { id: string; name: string } | null): FollowM
   };
 }
 
-/** A sidebar opening is one of the moments For you is checked (no polling loop of its own). */
+/** A panel opening is one of the moments For you is checked (no polling loop of its own). */
 export function useForYouCheck(session: SessionState | null): void {
   const ready = Boolean(session?.user && session.activeOrgId);
   useEffect(() => {

@@ -1,5 +1,5 @@
-// "Is this Mia Schmidt (mia@acme-robotics.example · Acme Robotics)?" (issue 17): when the person
-// in view is unknown by address or profile but the team knows someone of that name, the sidebar
+// "Is this Mia Schmidt (mia@acme-robotics.example · Acme Robotics)?": when the person
+// in view is unknown by address or profile but the team knows someone of that name, the panel
 // asks. "Same person" makes the next filing from this view land on that contact (which links
 // the address or profile to it, on the server); "Someone else" files as without the question.
 // Nothing is linked before the rep files (pact rule 1), and nothing is guessed for them.
@@ -51,7 +51,7 @@ export function useSamePerson(view: SiteView, context: ContextState, outbox: rea
   const mine = answer && answer.viewId === view.id && candidate && answer.candidateId === candidate.id ? answer : null;
 
   // Once a filing on the confirmed contact has reached the server, the address or profile in
-  // view leads to them: look up again so the sidebar shows what the team knows about them.
+  // view leads to them: look up again so the panel shows what the team knows about them.
   const seen = useRef(new Set<string>());
   const confirmedId = mine?.same ? candidate!.id : null;
   useEffect(() => {

@@ -1,4 +1,4 @@
-// The session as the sidebar sees it: the page's last known one at once (so the next thread
+// The session as the panel sees it: the page's last known one at once (so the next thread
 // paints from the lookup cache without waiting), confirmed by the background alongside.
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../messages';
@@ -35,7 +35,7 @@ export function useSession(viewId: string): SessionView {
   return state;
 }
 
-/** Whether the sidebar may ask the team's backend about the people in view by itself. */
+/** Whether the panel may ask the team's backend about the people in view by itself. */
 export function mayLookUp(session: SessionState | null): boolean {
   return Boolean(session?.user && session.activeOrgId && session.settings.autoLookup);
 }

@@ -1,7 +1,7 @@
 -- Local stack only: where the embedded auth service keeps sessions, refresh tokens and
 -- one-time codes, and the functions it calls through PostgREST with a service_role token
 -- (Content-Profile: auth_admin). The auth service never opens a database connection of its
--- own: PGlite has one session, shared by every socket client (see DESIGN.md).
+-- own: PGlite has one session, shared by every socket client (see docs/design.md).
 -- Hosted Supabase has its own Auth; nothing in supabase/migrations may rely on this file.
 -- Idempotent: it runs again on every start of an existing database.
 

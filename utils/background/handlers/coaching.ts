@@ -1,4 +1,4 @@
-// Coaching periods (pact rule 9): Settings → Coaching and the popup's notice.
+// Coaching periods (pact rule 9): Settings → Coaching and the panel's notice.
 import type { TopicHandlers } from './types';
 import * as records from '../records/coaching';
 import { client } from '../services';

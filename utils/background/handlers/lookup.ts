@@ -23,7 +23,7 @@ export const lookupHandlers = {
         return { skipped: false, result: cached.value, fetchedAt: cached.fetchedAt, fromCache: true };
       }
     }
-    // With the name in view the answer also offers same-name candidates (helper M).
+    // With the name in view the answer also offers same-name candidates.
     const result = await records.lookupContext(await client(), orgId, emails, linkedinUrl, fullName ?? null);
     const fetchedAt = Date.now();
     await lookupCache.set(key, result, fetchedAt);

@@ -1,4 +1,4 @@
-// One customer, one record: the popup's people at an account, the account's merge lines,
+// One customer, one record: the panel's people at an account, the account's merge lines,
 // merging two contacts or two accounts, and undoing a merge. After a merge or an undo every
 // cached answer may name a record that moved, so the caches are emptied, and the ids this
 // browser keeps (follows, recent accounts) are led on to the record that remains.

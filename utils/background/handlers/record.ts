@@ -1,4 +1,4 @@
-// Reading and editing the shared record from the popup and the options page. Every query
+// Reading and editing the shared record from the panel and Settings. Every query
 // runs as the signed-in user, so row level security decides what comes back.
 import type { TopicHandlers } from './types';
 import { kindOf } from '../../errors';
@@ -11,7 +11,7 @@ import { client, lookupCache, requireActiveOrg, signedInUserId } from '../servic
 export const recordHandlers = {
   'accounts.search': async ({ query }) => records.searchAccounts(await client(), await requireActiveOrg(), query),
 
-  // The popup paints from the kept answer first, then asks again (popup-cache.ts). An account
+  // The panel paints from the kept answer first, then asks again (popup-cache.ts). An account
   // merged away since answers with the account it leads to (its account_id tells the page).
   'account.overview': async ({ accountId, prefer }) => {
     const orgId = await activeOrgItem.getValue();
@@ -36,7 +36,7 @@ export const recordHandlers = {
 
   'entry.update': async ({ id, title, body, signals }) => {
     await records.updateEntry(await client(), id, { title, body, signals });
-    // The sidebar's cached lookups and the popup's kept answers would still show the old text.
+    // The panel's cached lookups and kept answers would still show the old text.
     await lookupCache.clear();
     await popupCache.clear();
     return { id };

@@ -23,7 +23,7 @@ import { popupCache } from '../popup-cache';
 import { client, inBackground, lookupCache, outbox } from '../services';
 import { resetSupabaseClient, supabaseFor, type Client } from '../supabase';
 
-/** A sidebar asks on every thread: its answer from the last known organizations refreshes
+/** A panel asks on every thread: its answer from the last known organizations refreshes
  * them behind it at most this often. */
 const REFRESH_BEHIND_MS = 60_000;
 let lastRefresh = 0;
@@ -43,11 +43,11 @@ async function fetchMemberships(supabase: Client, userId: string): Promise<Membe
 
 /**
  * Who is signed in and in which organizations. `fresh: false` answers from the last known
- * organizations and refreshes them behind the answer (the sidebar's first paint); a failed
+ * organizations and refreshes them behind the answer (the panel's first paint); a failed
  * fetch falls back to them too, so being offline never looks like having no organization.
  */
 export async function sessionState({ fresh = true }: { fresh?: boolean } = {}): Promise<SessionState> {
-  // One storage call for everything but the session itself: the sidebar asks on every thread.
+  // One storage call for everything but the session itself: the panel asks on every thread.
   const [stored, cached, storedOrgId, storedSettings, signInMethod] = await readItems(
     connectionItem,
     membershipsCacheItem,

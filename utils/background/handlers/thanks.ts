@@ -1,4 +1,4 @@
-// "This helped me" (pact rule 10): from the popup, Insights, Settings and the sidebar.
+// "This helped me" (pact rule 10): from the panel, Insights and Settings.
 import type { TopicHandlers } from './types';
 import * as records from '../records/coaching';
 import { client } from '../services';

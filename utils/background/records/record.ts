@@ -1,4 +1,4 @@
-// Reading the shared record and editing one's own entries (popup and options). Every query
+// Reading the shared record and editing one's own entries (panel and Settings). Every query
 // runs as the signed-in user, so row level security decides what comes back.
 import { z } from 'zod';
 import {

@@ -1,5 +1,5 @@
 // LinkedIn capture: pure readers of a Document and its URL. Every LinkedIn selector lives in
-// ./selectors.ts; URL predicates in ./detect.ts. See DESIGN.md, "Readers".
+// ./selectors.ts; URL predicates in ./detect.ts. See docs/design.md.
 export { canonicalProfileUrl, isFeed, isMessagingThread, isProfilePage, messagingThreadId } from './detect';
 export { readProfile } from './profile';
 export { readViewerName } from './viewer';

@@ -1,4 +1,4 @@
-// Outlook on the web: everything the extension knows about its pages. See DESIGN.md, "Readers".
+// Outlook on the web: everything the extension knows about its pages. See docs/design.md.
 export { isOutlookMessageView, isOutlookUrl, OUTLOOK_HOSTS, OUTLOOK_MATCHES, outlookItemIdFromUrl } from './detect';
 export { parseOutlookDate } from './date';
 export {

@@ -211,7 +211,7 @@ function unreadParts(subject: string | null, messages: OutlookMessage[]): Outloo
 /**
  * The message or conversation open at `url` in Outlook on the web, or null when the URL
  * opens none or the reading pane has not rendered. A pane that is there but cannot be read
- * comes back with `unread` naming what failed, so the sidebar can say so instead of guessing.
+ * comes back with `unread` naming what failed, so the panel can say so instead of guessing.
  */
 export function readOpenOutlookMessage(doc: Document, url: string, options: OutlookReadOptions = {}): OutlookConversation | null {
   const itemId = outlookItemIdFromUrl(url);

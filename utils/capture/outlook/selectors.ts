@@ -34,7 +34,7 @@ export const SUBJECT = [
  */
 export const MESSAGE = ['div[role="region"][aria-label="Email message"]', '[data-app-section="ConversationItem"]', 'div.aVla3'] as const;
 
-/** guess: the message's Exchange item id. Absent, the sidebar keys the message by what it shows. C, K. */
+/** guess: the message's Exchange item id. Absent, the panel keys the message by what it shows. C, K. */
 export const MESSAGE_ID_ATTRIBUTE = 'data-item-id';
 
 /**

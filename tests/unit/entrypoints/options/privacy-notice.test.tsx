@@ -1,4 +1,4 @@
-// Issue 10: switching automatic lookup showed "Lookups are automatic." and a second run
+// Switching automatic lookup showed "Lookups are automatic." and a second run
 // cleared it a moment later. The setting's answer is the new session now, so nothing runs
 // after it; this keeps the notice on screen once everything has settled.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';

@@ -1,4 +1,4 @@
-// The popup's honest states (issue 11): an account paints at once from the answer kept in this
+// The panel's honest states: an account paints at once from the answer kept in this
 // browser with its age, is replaced by the server's, stays (said as offline) when the server
 // cannot be reached, and with nothing kept says so in one plain sentence.
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
