@@ -73,6 +73,9 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
     PGRST_DB_ANON_ROLE: 'anon',
     PGRST_DB_EXTRA_SEARCH_PATH: 'public, extensions',
     PGRST_DB_POOL: String(options.pool),
+    // With one connection a burst of requests queues behind it; on a busy laptop the queue can
+    // outlast PostgREST's default 10 s wait, and a request should wait its turn, not fail.
+    PGRST_DB_POOL_ACQUISITION_TIMEOUT: '60',
     PGRST_DB_PREPARED_STATEMENTS: String(options.preparedStatements),
     PGRST_DB_CHANNEL_ENABLED: String(options.channelEnabled),
     PGRST_DB_PRE_REQUEST: 'api_guard.check_request',
