@@ -1,16 +1,8 @@
-// On a Gmail thread: ask the background for one stored value and paint it in a div. Off a
-// thread: remove the div. The same hash-change trigger the real sidebar follows.
-const TAG = 'highcard-floor';
+// On a Gmail thread: read the subject and tell the background; off a thread: tell it so. The
+// same hash-change trigger Highcard's content script follows; it paints nothing in Gmail.
 function update() {
-  document.querySelector(TAG)?.remove();
-  if (!/^#inbox\/.+/.test(location.hash)) return;
-  chrome.runtime.sendMessage({ type: 'get', key: 'context' }).then((answer) => {
-    const host = document.createElement(TAG);
-    const div = document.createElement('div');
-    div.textContent = `Account: ${answer?.data?.name ?? 'none'}`;
-    host.append(div);
-    document.body.append(host);
-  });
+  const subject = /^#inbox\/.+/.test(location.hash) ? (document.querySelector('h2.hP')?.textContent ?? null) : null;
+  chrome.runtime.sendMessage({ type: 'report', view: subject === null ? null : { subject } });
 }
 addEventListener('hashchange', update);
 update();
