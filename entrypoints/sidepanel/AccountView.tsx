@@ -12,8 +12,8 @@ import type { PanelProps } from './types';
 /** How often an open account asks again, so a colleague's merge or undo shows without a reload. */
 const RECHECK_MS = 10_000;
 
-/** One account: its overview, the panels other parts add, and its timeline. The overview
- * paints at once from the answer kept in this browser, with its age, then the server's. An
+/** One account: its overview, then its timeline (its first entry in view without scrolling),
+ * then the panels other parts add, folded under a summary each. The overview paints at once from the answer kept in this browser, with its age, then the server's. An
  * account merged away answers with the one it leads to now (the background resolves the id):
  * the view shows that one, and shows the asked one again once the merge is undone. */
 export function AccountView({ accountId, orgId, userId, focusEntryId, focusRoute, closeAccount }: PanelProps & { accountId: string }) {
@@ -87,7 +87,7 @@ export function AccountView({ accountId, orgId, userId, focusEntryId, focusRoute
         <>
           <KeptAge cachedAt={overview.cachedAt} offline={overview.offline} />
           <AccountOverviewPanel overview={overview.data} />
-          {ACCOUNT_PANELS.map(({ id, Component }) => (
+          {ACCOUNT_PANELS.filter((p) => !p.summary).map(({ id, Component }) => (
             <Component
               key={id}
               accountId={shownId}
@@ -105,6 +105,18 @@ export function AccountView({ accountId, orgId, userId, focusEntryId, focusRoute
             focusRoute={focusRoute}
             onChanged={() => void reload()}
           />
+          {ACCOUNT_PANELS.filter((p) => p.summary).map(({ id, summary, Component }) => (
+            <details key={id} class="hc-fold" data-panel={id}>
+              <summary>{summary}</summary>
+              <Component
+                accountId={shownId}
+                orgId={orgId}
+                userId={userId}
+                overview={overview.data}
+                onChanged={() => void reload()}
+              />
+            </details>
+          ))}
         </>
       ) : null}
     </div>

@@ -54,5 +54,7 @@ export interface AccountPanelProps {
 
 export interface AccountPanel {
   id: string;
+  /** Set for a panel folded below the timeline under this heading; unset ones sit above it. */
+  summary?: string;
   Component: FunctionComponent<AccountPanelProps>;
 }

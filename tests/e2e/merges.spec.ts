@@ -111,6 +111,8 @@ test('any member merges two records of one person, and another account, from the
   await expect(popup.getByRole('heading', { name: 'Acme Robotics', exact: true })).toBeVisible();
 
   // Two records of one person, flagged; the LinkedIn one is merged into the one with the address.
+  // People and merging fold below the timeline: open them first.
+  await popup.getByText('People and merging', { exact: true }).click();
   const people = popup.getByRole('region', { name: 'People' });
   await expect(people.getByText('Possibly the same person as Mia Schmidt')).toHaveCount(2);
   const byProfile = people.getByRole('listitem').filter({ hasText: 'No email' });
