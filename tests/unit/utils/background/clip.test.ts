@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clipFromTab, keepClip, latestClipId, NothingSelected, takeClip } from '../../../../utils/background/clip';
@@ -80,11 +82,20 @@ describe('Outlook on the web: permission and registration go together', () => {
     expect(register).toHaveBeenCalledWith([
       expect.objectContaining({
         id: OUTLOOK_SCRIPT_ID,
-        js: ['content-scripts/outlook.js'],
         matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
         persistAcrossSessions: true,
       }),
     ]);
+  });
+
+  it('registers a script file the build actually produces from the Outlook content entrypoint', async () => {
+    const { register } = fakeScripting(true);
+    await enableOutlook();
+    // WXT lists every file the build emits in its generated paths; a renamed entrypoint drops out of it.
+    const built = readFileSync(join(process.cwd(), '.wxt/types/paths.d.ts'), 'utf8');
+    const files = register.mock.calls[0]![0].flatMap((script) => script.js ?? []);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(built, `${file} is not a file the build emits`).toContain(`"/${file}"`);
   });
 
   it('refuses to register without the permission', async () => {
