@@ -1,6 +1,7 @@
 import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ROUTE_NOTE_MAX, type RouteRecipients, type RouteTarget } from '../utils/for-you';
 import { RoutingContext } from '../utils/routing-context';
+import { handled } from '../utils/handled';
 
 export type { RoutingActions } from '../utils/for-you';
 // The page that hosts entries (panel, panel, Insights) provides the actions once at its root
@@ -104,7 +105,7 @@ export function BringToColleague({ entryId, entryTitle }: { entryId: string; ent
         </p>
       ) : null}
       {open ? (
-        <form id={`${ids}-form`} class="hc-route__form hc-stack" aria-label={`Bring “${entryTitle}” to a colleague`} onSubmit={submit}>
+        <form id={`${ids}-form`} class="hc-route__form hc-stack" aria-label={`Bring “${entryTitle}” to a colleague`} onSubmit={handled(submit)}>
           {load.kind === 'loading' ? <p role="status">Loading your colleagues…</p> : null}
           {load.kind === 'error' ? (
             <p role="alert" class="hc-error">

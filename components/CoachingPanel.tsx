@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { COACHING_LIMITS, endDayRange, formatDay, orderPeriods } from '../utils/coaching';
 import type { CoachingPeriod, Member } from '../utils/messages';
 import { type Act, CoachingPeriodCard } from './CoachingPeriodCard';
+import { handled } from '../utils/handled';
 
 export interface OpenPeriodInput {
   employeeId: string;
@@ -96,7 +97,7 @@ function OpenPeriodForm({ members, now, onOpen }: { members: readonly Member[]; 
     <form
       class="hc-stack"
       aria-label="Open a coaching period"
-      onSubmit={async (event) => {
+      onSubmit={handled(async (event) => {
         event.preventDefault();
         setBusy(true);
         setOpened(null);
@@ -109,7 +110,7 @@ function OpenPeriodForm({ members, now, onOpen }: { members: readonly Member[]; 
           setPurpose('');
           setEndsOn('');
         }
-      }}
+      })}
     >
       <h3>Open a coaching period</h3>
       <label for={ids.member}>With</label>

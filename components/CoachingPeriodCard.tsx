@@ -3,6 +3,7 @@ import { COACHING_LIMITS, deletionText, endsText, isOpen, otherPerson, whoSees }
 import { formatWhen } from '../utils/format';
 import type { CoachingPeriod } from '../utils/messages';
 import { ConfirmDialog } from './ConfirmDialog';
+import { handled } from '../utils/handled';
 
 /** Returns the server's words when an action failed, null when it worked. */
 export type Act<T extends unknown[]> = (...args: T) => Promise<string | null>;
@@ -54,10 +55,10 @@ export function CoachingPeriodCard({ period, userId, now = new Date(), onAddNote
             confirmLabel="End it now"
             busy={busy}
             onCancel={() => setEnding(false)}
-            onConfirm={async () => {
+            onConfirm={handled(async () => {
               await act(() => onEnd(period.id));
               setEnding(false);
-            }}
+            })}
           />
         ) : (
           <div class="hc-row">
@@ -147,11 +148,11 @@ function NoteForm({ label, initial = '', submitLabel = 'Add note', busy, onSave,
   return (
     <form
       class="hc-form"
-      onSubmit={async (event) => {
+      onSubmit={handled(async (event) => {
         event.preventDefault();
         if (!body.trim()) return;
         if (await onSave(body.trim())) setBody('');
-      }}
+      })}
     >
       <label for={fieldId}>{label}</label>
       <textarea id={fieldId} rows={4} maxLength={COACHING_LIMITS.note} required value={body} onInput={(event) => setBody(event.currentTarget.value)} />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { LIMITS, SIGNALS, type Signal } from '../utils/vocabulary';
 import { SignalChips } from './SignalChips';
+import { handled } from '../utils/handled';
 
 export interface EntryText {
   title: string;
@@ -33,7 +34,7 @@ export function EntryTextForm({ initial, submitLabel, onSubmit, onCancel, note }
     <form
       class="hc-form"
       aria-describedby={note ? noteId : undefined}
-      onSubmit={async (event) => {
+      onSubmit={handled(async (event) => {
         event.preventDefault();
         if (!title.trim()) {
           setError('Give the entry a title.');
@@ -44,7 +45,7 @@ export function EntryTextForm({ initial, submitLabel, onSubmit, onCancel, note }
         const problem = await onSubmit({ title: title.trim(), body, signals });
         setBusy(false);
         setError(problem);
-      }}
+      })}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();

@@ -7,6 +7,7 @@ import { EntryTextForm, type EntryText } from './EntryTextForm';
 import { StatusNote, type Note } from './StatusNote';
 import { OwnEntryThanks } from './EntryThanks';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
+import { handled } from '../utils/handled';
 
 /** Hands a text file to the browser's downloads, made here, never fetched. */
 export function download(name: string, type: string, text: string): void {
@@ -127,7 +128,7 @@ export function MyEntries({ entries, error, reload, update, retract }: MyEntries
                             confirmLabel="Retract"
                             busy={busy}
                             onCancel={() => setRetracting(null)}
-                            onConfirm={async () => {
+                            onConfirm={handled(async () => {
                               setBusy(true);
                               const problem = await retract(entry.id);
                               setBusy(false);
@@ -136,7 +137,7 @@ export function MyEntries({ entries, error, reload, update, retract }: MyEntries
                                 id: entry.id,
                                 note: problem ? { kind: 'error', text: problem } : { kind: 'ok', text: 'Retracted. Your colleagues no longer see it.' },
                               });
-                            }}
+                            })}
                           />
                         ) : (
                           <div class="hc-row">

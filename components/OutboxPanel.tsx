@@ -4,6 +4,7 @@ import type { OutboxPanelData } from '../utils/panel/use-outbox-panel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntryTextForm } from './EntryTextForm';
 import { OUTBOX_STATUS_LABELS } from './labels';
+import { handled } from '../utils/handled';
 
 /** Items filed in this browser and not yet sent (pact rule 7): what waits, and why; the ones
  * the server refused can be corrected, retried or discarded. */
@@ -57,10 +58,10 @@ export function OutboxPanel({ items, error, problem, busy, update, retry, discar
                   confirmLabel="Discard"
                   busy={busy}
                   onCancel={() => setDiscarding(null)}
-                  onConfirm={async () => {
+                  onConfirm={handled(async () => {
                     await discard(item.id);
                     setDiscarding(null);
-                  }}
+                  })}
                 />
               ) : (
                 <div class="hc-row">

@@ -13,6 +13,9 @@ import { RETIRED_KEYS } from '../../utils/storage';
 export default defineBackground(() => {
   // Listeners are registered synchronously so that a message or alarm that woke the worker
   // is delivered.
+  // The browser waits on the returned promise for the answer (webextension-polyfill), and
+  // dispatch() answers every failure as a result, so nothing is left floating.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender));
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -167,7 +167,9 @@ export function SignalChart({
           if (point) choose.current(point.week);
         });
         plot.current = chart;
-      } catch {
+      } catch (error) {
+        // The slider, its text and the table still show every week; the log says why the chart did not.
+        console.warn('Highcard could not draw the chart:', error);
         plot.current = null;
       }
     };

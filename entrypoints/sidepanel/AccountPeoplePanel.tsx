@@ -6,6 +6,7 @@ import { AccountPeople } from '../../components/AccountPeople';
 import type { AccountContact, AccountHit, AccountOverview } from '../../utils/messages';
 import { send } from '../../utils/send';
 import type { AccountPanelProps } from './types';
+import { handled } from '../../utils/handled';
 
 export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPanelProps) {
   const [people, setPeople] = useState<AccountContact[] | null>(null);
@@ -73,12 +74,12 @@ export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPa
         other={other}
         busy={busy}
         error={accountError}
-        onSearch={async (query) => {
+        onSearch={handled(async (query) => {
           const result = await send('accounts.search', { query });
           setHits(result.ok ? result.data : []);
           setAccountError(result.ok ? (result.data.length ? null : `No account found for “${query}”.`) : result.error);
-        }}
-        onChoose={async (otherId) => {
+        })}
+        onChoose={handled(async (otherId) => {
           setAccountError(null);
           if (!otherId) {
             setOther(null);
@@ -87,7 +88,7 @@ export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPa
           const result = await send('account.overview', { accountId: otherId });
           setOther(result.ok ? result.data : null);
           if (!result.ok) setAccountError(result.error);
-        }}
+        })}
         onMerge={(keepId, mergeId) => void mergeAccount(keepId, mergeId)}
       />
     </>

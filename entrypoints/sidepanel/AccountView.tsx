@@ -61,11 +61,13 @@ export function AccountView({ accountId, orgId, userId, focusEntryId, focusRoute
       }
     };
     const timer = setInterval(() => void recheck(), RECHECK_MS);
-    document.addEventListener('visibilitychange', recheck);
+    // send() never throws: a failed recheck just leaves the view as it is.
+    const onVisibility = () => void recheck();
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       live = false;
       clearInterval(timer);
-      document.removeEventListener('visibilitychange', recheck);
+      document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [accountId, shownId, orgId]);
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { FollowButton } from '../../components/FollowButton';
 import { send } from '../../utils/send';
 import type { AccountPanelProps } from './types';
+import { handled } from '../../utils/handled';
 
 /** Follow this account: its new entries then show in For you. Kept in this browser only. */
 export function FollowAccount({ accountId, overview }: AccountPanelProps) {
@@ -21,11 +22,11 @@ export function FollowAccount({ accountId, overview }: AccountPanelProps) {
       <FollowButton
         accountName={overview.name}
         following={following}
-        onChange={async (follow) => {
+        onChange={handled(async (follow) => {
           const result = await send('follow.set', { accountId, follow });
           if (result.ok) setFollowing(result.data.following);
           setError(result.ok ? null : result.error);
-        }}
+        })}
       />
       {error ? (
         <p role="alert" class="hc-error">

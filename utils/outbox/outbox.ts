@@ -93,7 +93,7 @@ export class Outbox {
     this.sendTimer = setTimeout(() => {
       this.sendTimer = null;
       // The badge and the alarm first: they must not wait for a slow server. drain() never rejects.
-      this.changed()
+      void this.changed()
         .catch((error) => this.report(`could not update the badge or the next attempt (${describe(error)})`))
         .then(() => this.drain());
     }, this.deps.sendAfterMs ?? 0);

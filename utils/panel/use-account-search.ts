@@ -30,12 +30,14 @@ export function useAccountSearch(): AccountSearchData {
       setState({ kind: 'idle' });
       return;
     }
-    const timer = setTimeout(async () => {
+    const search = async () => {
       setState({ kind: 'searching' });
       const result = await send('accounts.search', { query: text });
       if (request !== latest.current) return; // a newer query is on its way
       setState(result.ok ? { kind: 'done', query: text, hits: result.data } : { kind: 'error', message: result.error });
-    }, SEARCH_DEBOUNCE_MS);
+    };
+    // send() never throws: a failed search comes back as a result and is shown.
+    const timer = setTimeout(() => void search(), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
 

@@ -101,10 +101,14 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
     if (type === PAGE_ASKS.selection) return Promise.resolve({ text: readSelectedText(document) ?? '' });
     return undefined;
   };
+  // The browser waits on the returned promise for the answer (webextension-polyfill); the
+  // promises here are already resolved, so none can reject unseen.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(onMessage);
 
   ctx.onInvalidated(() => {
     observer?.disconnect();
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the listener added above
     browser.runtime.onMessage.removeListener(onMessage);
     if (unreadableTimer) clearTimeout(unreadableTimer);
     if (settleTimer) clearTimeout(settleTimer);

@@ -4,6 +4,7 @@ import { send } from '../../../utils/send';
 import { LOCAL_STACK } from '../../../utils/storage';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
+import { handled } from '../../../utils/handled';
 
 /** Who is signed in, or the sign-in form (options.html#sign-in). */
 export function AccountSection(props: SectionProps) {
@@ -83,7 +84,7 @@ export function SignInForm({ session, onSession, go }: SectionProps) {
       {mode === 'code' ? (
         <form
           class="hc-stack"
-          onSubmit={async (event) => {
+          onSubmit={handled(async (event) => {
             event.preventDefault();
             if (!codeSentTo) {
               const sent = await run(() => send('session.sendCode', { email: email.trim() }), `We sent a code to ${email.trim()}.`);
@@ -91,7 +92,7 @@ export function SignInForm({ session, onSession, go }: SectionProps) {
             } else {
               await runSession(() => send('session.verifyCode', { email: codeSentTo, code: code.trim() }), 'Signed in.');
             }
-          }}
+          })}
         >
           {emailField}
           {codeSentTo ? (
@@ -122,10 +123,10 @@ export function SignInForm({ session, onSession, go }: SectionProps) {
       ) : (
         <form
           class="hc-stack"
-          onSubmit={async (event) => {
+          onSubmit={handled(async (event) => {
             event.preventDefault();
             await runSession(() => send('session.signInWithPassword', { email: email.trim(), password }), 'Signed in.');
-          }}
+          })}
         >
           {emailField}
           <label>

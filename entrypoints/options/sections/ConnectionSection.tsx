@@ -6,6 +6,7 @@ import { send } from '../../../utils/send';
 import { LOCAL_STACK } from '../../../utils/storage';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
+import { handled } from '../../../utils/handled';
 
 /** Where Highcard's backend is: for the person who sets Highcard up, hence last. */
 export function ConnectionSection({ session, onSession }: SectionProps) {
@@ -82,7 +83,7 @@ export function ConnectionSection({ session, onSession }: SectionProps) {
             : `The local stack at ${LOCAL_STACK.url} does not answer: start it with “npm run stack”, or enter your team’s Supabase URL.`}
         </p>
       ) : null}
-      <form onSubmit={save} class="hc-stack">
+      <form onSubmit={handled(save)} class="hc-stack">
         <label>
           Supabase URL
           <input type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />

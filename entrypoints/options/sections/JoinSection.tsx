@@ -6,6 +6,7 @@ import { send } from '../../../utils/send';
 import { SignInForm } from './AccountSection';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
+import { handled } from '../../../utils/handled';
 
 /** What is left to do after the invitation was read: sign in, then join with this code. */
 interface Pending {
@@ -126,7 +127,7 @@ export function JoinSection(props: SectionProps) {
   }
 
   return (
-    <form class="hc-stack" onSubmit={submit}>
+    <form class="hc-stack" onSubmit={handled(submit)}>
       <p>
         A colleague shared an invitation with you? Paste it here, all of it: Highcard connects to your team, you sign in, and
         you are in.

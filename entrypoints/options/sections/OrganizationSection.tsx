@@ -6,6 +6,7 @@ import { LIMITS } from '../../../utils/limits';
 import { send } from '../../../utils/send';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
+import { handled } from '../../../utils/handled';
 
 /** Which organization the popup and sidebar read, how colleagues see me in it, and
  * creating or joining one. */
@@ -92,14 +93,14 @@ function CreateForm({ onSession, onCreated }: Pick<SectionProps, 'onSession'> & 
   return (
     <form
       class="hc-stack"
-      onSubmit={async (event) => {
+      onSubmit={handled(async (event) => {
         event.preventDefault();
         const wanted = name.trim();
         if (await runSession(() => send('org.create', { name: wanted }), `Created ${wanted}.`)) {
           setName('');
           onCreated(wanted);
         }
-      }}
+      })}
     >
       <h3>Create an organization</h3>
       <label>
@@ -122,10 +123,10 @@ function JoinForm({ onSession }: Pick<SectionProps, 'onSession'>) {
   return (
     <form
       class="hc-stack"
-      onSubmit={async (event) => {
+      onSubmit={handled(async (event) => {
         event.preventDefault();
         if (await runSession(() => send('org.join', { code: code.trim() }), 'You joined the organization.')) setCode('');
-      }}
+      })}
     >
       <h3>Join with an invite code</h3>
       <label>

@@ -8,6 +8,7 @@ import { useMembers } from './use-members';
 import { ROLES, type Role } from '../../../utils/vocabulary';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
+import { handled } from '../../../utils/handled';
 
 /** The people in the active organization and their roles; admins invite colleagues here. */
 export function PeopleSection({ session }: SectionProps) {
@@ -31,11 +32,11 @@ function InviteForm({ org }: { org: Membership }) {
   return (
     <form
       class="hc-stack"
-      onSubmit={async (event) => {
+      onSubmit={handled(async (event) => {
         event.preventDefault();
         const created = await run(() => send('invitation.create', { orgId: org.org_id, role }), 'Invitation created.');
         if (created) setInvite(created);
-      }}
+      })}
     >
       <h3>Share an invitation to {org.org_name}</h3>
       <label>

@@ -2,6 +2,7 @@ import { StatusNote } from '../../../components/StatusNote';
 import { send } from '../../../utils/send';
 import type { SectionProps } from './types';
 import { useAction } from './use-action';
+import { handled } from '../../../utils/handled';
 
 /** Pact rule 1: the sidebar's lookup can wait until the user asks. */
 export function PrivacySection({ session, onSession }: SectionProps) {
@@ -13,13 +14,13 @@ export function PrivacySection({ session, onSession }: SectionProps) {
           type="checkbox"
           checked={session.settings.autoLookup}
           disabled={session.managed?.lookupMode}
-          onChange={async (e) => {
+          onChange={handled(async (e) => {
             const autoLookup = e.currentTarget.checked;
             await runSession(
               () => send('settings.set', { autoLookup }),
               autoLookup ? 'Lookups are automatic.' : 'Lookups only when you ask.',
             );
-          }}
+          })}
         />
         Look up the people in view automatically
       </label>
