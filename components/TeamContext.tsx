@@ -67,7 +67,7 @@ export function TeamContext({ state, subject, me, justFiled, online, unsent, now
       <div>
         {offline ?? (
           <p role="alert" class="hc-error">
-            {errorForRep(state.message, online)}
+            {errorForRep(state.message, online, state.kind)}
           </p>
         )}
         <button type="button" onClick={onLookup}>

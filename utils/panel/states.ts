@@ -13,10 +13,12 @@ export function offlineLine(unsent: number): string {
     : "You're offline — what the team knows shows again when you're back";
 }
 
-/** An error for the rep, chosen by its kind (`Failure.kind` from send()): offline or
- * unreachable as that, anything else in the background's own words. */
+/** An error for the rep, chosen by its kind (`Failure.kind` from send()), never by its text:
+ * no network is not the same as a server that does not answer, and an ended session says so. */
 export function errorForRep(message: string, online: boolean, kind?: ErrorKind | null): string {
-  if (!online || isNetworkKind(kind)) return "Highcard can't reach your team's server right now.";
+  if (!online || kind === 'offline') return "You're offline — this shows again when you're back.";
+  if (isNetworkKind(kind)) return "Server unreachable — Highcard can't reach your team's server right now.";
+  if (kind === 'signed_out') return 'Your session ended — sign in again to see this.';
   return message;
 }
 

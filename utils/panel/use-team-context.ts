@@ -1,6 +1,7 @@
 // "What the team knows" about the people in view: painted from the lookup cache first, then
 // refreshed from the network. Every answer carries the generation it was asked in, and only
 // the latest generation paints: a slow answer for thread A never lands on thread B.
+import type { ErrorKind } from '../errors';
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupResult, SessionState } from '../messages';
 import { send } from '../send';
@@ -12,7 +13,7 @@ export type ContextState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'ready'; result: LookupResult; fetchedAt: number; refreshing: boolean }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; kind: ErrorKind | null };
 
 export interface TeamContext {
   state: ContextState;
@@ -53,7 +54,7 @@ export function useTeamContext(view: SiteView, session: SessionState | null): Te
       if (answer) {
         setState({ status: 'ready', result: answer.result, fetchedAt: answer.fetchedAt, refreshing: false });
       } else if (!cached.ok) {
-        setState({ status: 'error', message: fresh.ok ? '' : fresh.error });
+        setState({ status: 'error', message: fresh.ok ? '' : fresh.error, kind: fresh.ok ? null : (fresh.kind ?? null) });
       } else {
         setState((now) => (now.status === 'ready' ? { ...now, refreshing: false } : now));
       }

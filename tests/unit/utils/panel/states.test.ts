@@ -13,11 +13,20 @@ describe('honest states', () => {
   });
 
   it('never shows the browser’s fetch error: the failure’s kind chooses the words, not its text', () => {
-    expect(errorForRep('TypeError: Failed to fetch', true, 'unreachable')).toBe("Highcard can't reach your team's server right now.");
-    expect(errorForRep('TypeError: Failed to fetch', true, 'offline')).toBe("Highcard can't reach your team's server right now.");
+    expect(errorForRep('TypeError: Failed to fetch', true, 'unreachable')).toBe("Server unreachable — Highcard can't reach your team's server right now.");
+    expect(errorForRep('TypeError: Failed to fetch', true, 'offline')).toBe("You're offline — this shows again when you're back.");
     expect(errorForRep('org_id: you are not a member', true, 'refused')).toBe('org_id: you are not a member');
     // A refusal that happens to mention the network is still a refusal.
     expect(errorForRep('This invite is for offline use only', true, 'refused')).toBe('This invite is for offline use only');
+  });
+
+  it('says a server that does not answer differently from having no network', () => {
+    expect(errorForRep('x', true, 'unreachable')).not.toBe(errorForRep('x', true, 'offline'));
+    expect(errorForRep('Server said no', false, 'refused')).toBe("You're offline — this shows again when you're back.");
+  });
+
+  it('says an ended session as that, not as the server’s text', () => {
+    expect(errorForRep('JWT expired', true, 'signed_out')).toBe('Your session ended — sign in again to see this.');
   });
 
   it('says what a filed item waits for and when it tries again', () => {
