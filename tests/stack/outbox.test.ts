@@ -115,9 +115,22 @@ afterAll(async () => {
 describe('the outbox against the local stack', () => {
   it('files 50 items exactly once while the stack is killed and restarted midway', async () => {
     let clock = Date.now();
+    // The 21st send waits until the stack is down, so the plug is pulled midway by state, not by a race.
+    let attempts = 0;
+    let reachedMidway!: () => void;
+    let stackDown!: () => void;
+    const midwayReached = new Promise<void>((resolve) => (reachedMidway = resolve));
+    const down = new Promise<void>((resolve) => (stackDown = resolve));
     const outbox = new Outbox({
       store: memoryOutboxStore(),
-      send: (c) => fileInteraction(user, c),
+      send: async (c) => {
+        attempts += 1;
+        if (attempts === 21) {
+          reachedMidway();
+          await down;
+        }
+        return fileInteraction(user, c);
+      },
       schedule: async () => {},
       now: () => clock,
     });
@@ -127,11 +140,12 @@ describe('the outbox against the local stack', () => {
     // Send the first part, then pull the plug in the middle of the next drain.
     const sentBefore = async () => (await outbox.list()).filter((i) => i.status === 'sent').length;
     const draining = outbox.drain();
-    while ((await sentBefore()) < 20) await new Promise((r) => setTimeout(r, 5));
+    await midwayReached;
     await kill(running.child);
+    stackDown();
     await draining;
     const midway = await outbox.list();
-    expect(midway.filter((i) => i.status === 'sent').length).toBeLessThan(50);
+    expect(midway.filter((i) => i.status === 'sent').length).toBe(20);
     expect(midway.filter((i) => i.status === 'pending').length).toBeGreaterThan(0);
     expect(midway.every((i) => i.status === 'sent' || i.status === 'pending')).toBe(true);
 
