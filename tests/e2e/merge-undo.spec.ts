@@ -56,6 +56,8 @@ test('a colleague merging and undoing moves an open account view along, without 
     await maxPopup.getByRole('combobox', { name: 'Find an account' }).fill(company);
     await maxPopup.getByRole('option', { name: new RegExp(usDomain.replace(/\./g, '\\.')) }).click();
     await expect(maxPopup.getByRole('article', { name: 'Dana asked for a pilot' })).toBeVisible();
+    // People and merging fold below the timeline: open them first.
+    await maxPopup.getByText('People and merging', { exact: true }).click();
     await maxPopup.getByRole('button', { name: 'Merge with another account…' }).click();
     await maxPopup.getByRole('searchbox', { name: /Merge into/ }).fill(company);
     await maxPopup.getByRole('button', { name: 'Find' }).click();
