@@ -13,6 +13,7 @@ import { AccountsTab } from './AccountsTab';
 import { CoachingNoticeSlot } from './CoachingNoticeSlot';
 import { ForYouTab } from './ForYouTab';
 import { HEADER_LINKS } from './header-links';
+import { SignedOut } from './SignedOut';
 import { ThisPageRegion } from './ThisPageRegion';
 import type { HeaderLink, PanelProps, RoutedNote } from './types';
 
@@ -79,16 +80,7 @@ export function App() {
         </div>
       ) : null}
       {state ? <ThisPageRegion session={state} onMatched={(id) => !chosen && id && setAccountId(id)} /> : null}
-      {state && !state.user ? (
-        <section class="hc-region" aria-labelledby="signin-title">
-          <h2 id="signin-title">Your team’s record</h2>
-          <p>Connect and sign in to read account timelines here.</p>
-          <p class="hc-muted">You are not signed in. Anything you filed is kept in this browser until you are.</p>
-          <button type="button" onClick={() => void openSettings('sign-in')}>
-            Sign in
-          </button>
-        </section>
-      ) : null}
+      {state && !state.user ? <SignedOut session={state} /> : null}
       {state?.user && !state.activeOrgId ? (
         <section class="hc-region" aria-labelledby="org-title">
           <h2 id="org-title">Your team’s record</h2>

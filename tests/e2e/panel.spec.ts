@@ -5,8 +5,9 @@ import { adminClient } from './backend';
 import { launchChromium } from './browser';
 import { expect, test } from './extension';
 import { fixture } from './fixtures';
-import { openNewTeam } from './session';
-import { GMAIL_THREAD_URL, LINKEDIN, navigateInApp, openPanel, serveGmail, serveLinkedIn, thisPageIn } from './sites';
+import { allSent, message } from './people';
+import { openNewTeam, signInWithCode } from './session';
+import { GMAIL_THREAD_URL, highcardIn, LINKEDIN, navigateInApp, openPanel, serveGmail, serveLinkedIn, thisPageIn } from './sites';
 
 /** What a page's own DOM is: how many elements, any shadow host, any style on html or body. */
 async function domOf(page: Page): Promise<{ elements: number; shadowHosts: number; htmlStyle: string | null; bodyStyle: string | null }> {
@@ -153,4 +154,55 @@ test('offline, the panel says so and what waits, never the browser’s fetch err
   await expect(sidebar).not.toContainText('Failed to fetch');
   await context.setOffline(false);
   await expect(mias.getByText('Filed', { exact: true })).toBeVisible({ timeout: 30_000 });
+});
+
+test('an ended session says how many items wait; signing in again sends them', async ({ context, extensionId }) => {
+  const stamp = Date.now();
+  const email = `ana.ruiz+${stamp}@lumen-logistics.example`;
+  const options = await openNewTeam(context, extensionId, email, `Lumen ${stamp}`);
+  const { activeOrgId } = await message<{ activeOrgId: string }>(options, 'session.get', {});
+  // The session ends as it does when its refresh token is no longer accepted: the access
+  // token is past its time and the server refuses to renew it.
+  await options.evaluate(async () => {
+    type Area = { get: (key: string) => Promise<Record<string, unknown>>; set: (items: object) => Promise<void> };
+    const api = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local;
+    const stored = (await api.get('auth:session'))['auth:session'] as string | object;
+    const value = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, unknown>;
+    const ended = { ...value, expires_at: Math.floor(Date.now() / 1000) - 3600, refresh_token: 'no-longer-accepted' };
+    await api.set({ 'auth:session': typeof stored === 'string' ? JSON.stringify(ended) : ended });
+  });
+  await message(options, 'capture.file', {
+    capture: {
+      id: crypto.randomUUID(),
+      org_id: activeOrgId,
+      kind: 'email',
+      source_ref: `msg-ended-${stamp}`,
+      occurred_at: new Date(Date.now() - 3_600_000).toISOString(),
+      title: 'Wants the volume tier',
+      body: '38 robots at the volume tier works for us.',
+      signals: ['pricing'],
+      contact: { full_name: 'Mia Schmidt', email: `mia.${stamp}@acme-robotics.example` },
+      account: { name: `Acme Robotics ${stamp}`, domain: `acme-${stamp}.example` },
+    },
+  });
+  await expect
+    .poll(async () => (await message<Array<{ status: string }>>(options, 'outbox.list', {})).map((item) => item.status))
+    .toEqual(['waiting_for_sign_in']);
+  await options.close();
+
+  await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
+  const gmail = await context.newPage();
+  await gmail.goto(GMAIL_THREAD_URL);
+  const panel = await openPanel(context, gmail);
+  const highcard = highcardIn(panel);
+  const record = highcard.getByRole('region', { name: 'Your team’s record' });
+  await expect(record.getByText('Your session ended — 1 item waits to be sent')).toBeVisible();
+  const [settings] = await Promise.all([context.waitForEvent('page'), record.getByRole('button', { name: 'Sign in' }).click()]);
+  await expect(settings).toHaveURL(/\/options\.html#sign-in$/);
+  await signInWithCode(settings, email);
+  await allSent(settings);
+  await expect(highcard.getByText(/^Your session ended/)).toHaveCount(0);
+  await expect(highcard.getByRole('combobox', { name: 'Find an account' })).toBeVisible();
+  const { data } = await adminClient().from('interactions').select('title').eq('source_ref', `msg-ended-${stamp}`);
+  expect(data).toEqual([{ title: 'Wants the volume tier' }]);
 });

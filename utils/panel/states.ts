@@ -13,6 +13,18 @@ export function offlineLine(unsent: number): string {
     : "You're offline — what the team knows shows again when you're back";
 }
 
+/** "Your session ended — 1 item waits to be sent", or without unsent items just that it ended. */
+export function sessionEndedLine(unsent: number): string {
+  if (unsent <= 0) return 'Your session ended.';
+  return `Your session ended — ${plural(unsent, 'item waits', 'items wait')} to be sent`;
+}
+
+/** Signed out after someone signed in here before (the session ended, or they signed out):
+ * the panel says it ended and what waits, instead of greeting a new user. */
+export function sessionEnded(session: { user: unknown; signInMethod?: string | null }): boolean {
+  return !session.user && !!session.signInMethod;
+}
+
 /** An error for the rep, chosen by its kind (`Failure.kind` from send()), never by its text:
  * no network is not the same as a server that does not answer, and an ended session says so. */
 export function errorForRep(message: string, online: boolean, kind?: ErrorKind | null): string {

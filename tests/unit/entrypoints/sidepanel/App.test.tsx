@@ -91,6 +91,46 @@ describe('the side panel', () => {
     await waitFor(() => expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#sign-in$/) }));
   });
 
+  it('says an ended session and how many filed items wait, with Sign in opening Settings at sign-in', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const waiting = (id: string) => ({
+      id,
+      capture: {},
+      status: 'waiting_for_sign_in',
+      attempts: 1,
+      nextAttemptAt: null,
+      error: 'You are signed out — sign in; your items are kept and will be sent.',
+      errorKind: 'signed_out',
+      createdAt: 0,
+      updatedAt: 0,
+      result: null,
+    });
+    answerWith(send, {
+      'session.get': () => ok(session({ user: null, organizations: [], activeOrgId: null, signInMethod: 'code', unsent: 3 })),
+      'outbox.list': () => ok([waiting('a'), waiting('b'), waiting('c')] as never),
+      'outbox.problem': () => ok(null),
+      'page.get': () => ok({ view: null, reportedAt: null }),
+      'clip.pending': () => ok({ clipId: null }),
+    });
+    render(<App />);
+    expect(await screen.findByText('Your session ended — 3 items wait to be sent')).toBeTruthy();
+    expect(screen.queryByText(/You are not signed in/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#sign-in$/) }));
+  });
+
+  it('says only that the session ended when nothing waits to be sent', async () => {
+    answerWith(send, {
+      'session.get': () => ok(session({ user: null, organizations: [], activeOrgId: null, signInMethod: 'password' })),
+      'outbox.list': () => ok([]),
+      'outbox.problem': () => ok(null),
+      'page.get': () => ok({ view: null, reportedAt: null }),
+      'clip.pending': () => ok({ clipId: null }),
+    });
+    render(<App />);
+    expect(await screen.findByText('Your session ended.')).toBeTruthy();
+  });
+
   it('opens Settings from the header once signed in', async () => {
     answerWith(send, { ...reading, 'session.get': () => ok(session()) });
     render(<App />);

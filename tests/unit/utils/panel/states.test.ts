@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../../utils/messages';
-import { errorForRep, filedStateText, justFiledMeta, nextTryText, offlineLine } from '../../../../utils/panel/states';
+import { errorForRep, filedStateText, justFiledMeta, nextTryText, offlineLine, sessionEnded, sessionEndedLine } from '../../../../utils/panel/states';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
 const item = (overrides: Partial<OutboxItem>): OutboxItem =>
@@ -23,6 +23,19 @@ describe('honest states', () => {
   it('says a server that does not answer differently from having no network', () => {
     expect(errorForRep('x', true, 'unreachable')).not.toBe(errorForRep('x', true, 'offline'));
     expect(errorForRep('Server said no', false, 'refused')).toBe("You're offline — this shows again when you're back.");
+  });
+
+  it('says an ended session with how many filed items wait for it', () => {
+    expect(sessionEndedLine(1)).toBe('Your session ended — 1 item waits to be sent');
+    expect(sessionEndedLine(3)).toBe('Your session ended — 3 items wait to be sent');
+    expect(sessionEndedLine(0)).toBe('Your session ended.');
+  });
+
+  it('calls it an ended session only when someone signed in in this browser before', () => {
+    expect(sessionEnded({ user: null, signInMethod: 'code' })).toBe(true);
+    expect(sessionEnded({ user: null, signInMethod: null })).toBe(false);
+    expect(sessionEnded({ user: null })).toBe(false);
+    expect(sessionEnded({ user: { id: 'me' }, signInMethod: 'password' })).toBe(false);
   });
 
   it('says an ended session as that, not as the server’s text', () => {
