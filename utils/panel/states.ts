@@ -19,6 +19,14 @@ export function sessionEndedLine(unsent: number): string {
   return `Your session ended — ${plural(unsent, 'item waits', 'items wait')} to be sent`;
 }
 
+/** The warning before signing out while filed items wait: sign-out keeps them (the outbox is
+ * this browser's, not the session's) and signing in again sends them. */
+export function signOutWarning(unsent: number): string {
+  return unsent === 1
+    ? '1 item you filed has not reached the team yet. Signing out keeps it in this browser until you sign in again.'
+    : `${unsent} items you filed have not reached the team yet. Signing out keeps them in this browser until you sign in again.`;
+}
+
 /** Signed out after someone signed in here before (the session ended, or they signed out):
  * the panel says it ended and what waits, instead of greeting a new user. */
 export function sessionEnded(session: { user: unknown; signInMethod?: string | null }): boolean {

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { StatusNote } from '../../../components/StatusNote';
+import { signOutWarning, unsentCount } from '../../../utils/panel/states';
 import { send } from '../../../utils/send';
 import { LOCAL_STACK } from '../../../utils/storage';
 import type { SectionProps } from './types';
@@ -12,8 +14,17 @@ export function AccountSection(props: SectionProps) {
 }
 
 function SignedIn({ session, onSession, go }: SectionProps) {
-  const { busy, note, runSession } = useAction(onSession);
+  const { busy, note, run, runSession } = useAction(onSession);
   const unsent = session.unsent;
+  // Asked again at the click: something may have been filed since this page last heard.
+  const [waiting, setWaiting] = useState<number | null>(null);
+  const signOut = () => runSession(() => send('session.signOut', {}), 'Signed out.');
+  const askFirst = async () => {
+    const items = await run(() => send('outbox.list', {}));
+    const count = items ? unsentCount(items) : unsent;
+    if (count > 0) setWaiting(count);
+    else await signOut();
+  };
   return (
     <div class="hc-stack">
       <p>
@@ -30,10 +41,23 @@ function SignedIn({ session, onSession, go }: SectionProps) {
         </p>
       ) : null}
       <div class="hc-row">
-        <button type="button" disabled={busy} onClick={() => void runSession(() => send('session.signOut', {}), 'Signed out.')}>
+        <button type="button" disabled={busy || waiting !== null} onClick={handled(askFirst)}>
           Sign out
         </button>
       </div>
+      {waiting !== null ? (
+        <ConfirmDialog
+          title="Sign out with items not yet sent?"
+          message={signOutWarning(waiting)}
+          confirmLabel="Sign out"
+          busy={busy}
+          onCancel={() => setWaiting(null)}
+          onConfirm={handled(async () => {
+            setWaiting(null);
+            await signOut();
+          })}
+        />
+      ) : null}
       <StatusNote note={note} />
     </div>
   );
