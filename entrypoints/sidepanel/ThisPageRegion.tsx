@@ -1,6 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { ThisPage } from '../../components/ThisPage';
+import type { ErrorKind } from '../../utils/errors';
 import type { SessionState } from '../../utils/messages';
+import { tabViewProblem } from '../../utils/panel/states';
+import { useOnline } from '../../utils/panel/use-online';
 import { useFollowedTab } from '../../utils/panel/use-followed-tab';
 import { usePendingClip } from '../../utils/panel/use-pending-clip';
 import { useTabView } from '../../utils/panel/use-tab-view';
@@ -34,9 +37,7 @@ export function ThisPageRegion({ session, onMatched }: { session: SessionState; 
           Reading the page…
         </p>
       ) : tab.state.status === 'error' ? (
-        <p class="hc-error" role="alert">
-          {tab.state.message}
-        </p>
+        <TabProblem kind={tab.state.kind} message={tab.state.message} retry={tab.retry} />
       ) : view && followed.tabId !== null ? (
         <PageView
           key={`${followed.tabId}|${view.id}`}
@@ -53,6 +54,25 @@ export function ThisPageRegion({ session, onMatched }: { session: SessionState; 
         </p>
       )}
     </section>
+  );
+}
+
+/** The tab could not be asked about: words and the one thing to do, chosen by the failure's kind. */
+function TabProblem({ kind, message, retry }: { kind: ErrorKind; message: string; retry: () => void }) {
+  const problem = tabViewProblem(kind, message, useOnline());
+  return (
+    <div class="hc-state" role="alert">
+      <p>{problem.text}</p>
+      {problem.action === 'reload' ? (
+        <button type="button" onClick={() => location.reload()}>
+          Reload
+        </button>
+      ) : problem.action === 'retry' ? (
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
   );
 }
 

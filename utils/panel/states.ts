@@ -42,6 +42,21 @@ export function errorForRep(message: string, online: boolean, kind?: ErrorKind |
   return message;
 }
 
+/** What "This page" says when the tab beside it could not be asked about, and what it offers:
+ * a panel cut off from its background needs a reload, anything else may work on a retry. */
+export function tabViewProblem(kind: ErrorKind, message: string, online: boolean): { text: string; action: 'reload' | 'retry' | null } {
+  switch (kind) {
+    case 'disconnected':
+      return { text: 'Highcard was updated or restarted. Reload this panel to reconnect; nothing you filed is lost.', action: 'reload' };
+    case 'not_found':
+      return { text: 'The tab this panel showed is no longer there.', action: null };
+    case 'bug':
+      return { text: `Highcard could not read what this tab shows. ${message}`, action: 'retry' };
+    default:
+      return { text: errorForRep(message, online, kind), action: 'retry' };
+  }
+}
+
 /** "in 40 s", "in 3 min", "at 14:05": when the outbox tries again. */
 export function nextTryText(at: number, now: number): string {
   const seconds = Math.max(0, Math.round((at - now) / 1000));

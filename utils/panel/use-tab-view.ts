@@ -2,16 +2,23 @@
 // content script reported) when the tab changes or navigates, and again whenever a content
 // script reports something new.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ErrorKind } from '../errors';
 import type { TabView } from '../messages';
 import { send } from '../send';
 import { tabViewsItem } from '../storage';
 
-export type TabViewState = { status: 'loading' } | { status: 'ready'; tab: TabView } | { status: 'error'; message: string };
+/** A failure keeps its kind: the view chooses its words and what to offer from it. */
+export type TabViewState =
+  | { status: 'loading' }
+  | { status: 'ready'; tab: TabView }
+  | { status: 'error'; message: string; kind: ErrorKind };
 
 export interface TabViewModel {
   state: TabViewState;
   /** Reads the page again now (before a preview opens): the freshest view, or null. */
   reread: () => Promise<TabView | null>;
+  /** Asks again after a failure (what the background keeps, or a fresh read). */
+  retry: () => void;
 }
 
 export function useTabView(tabId: number | null, navigations: number): TabViewModel {
@@ -24,7 +31,7 @@ export function useTabView(tabId: number | null, navigations: number): TabViewMo
       const mine = (asked.current += 1);
       const answer = await send('page.get', { tabId, fresh });
       if (mine !== asked.current) return answer.ok ? answer.data : null;
-      setState(answer.ok ? { status: 'ready', tab: answer.data } : { status: 'error', message: answer.error });
+      setState(answer.ok ? { status: 'ready', tab: answer.data } : { status: 'error', message: answer.error, kind: answer.kind });
       return answer.ok ? answer.data : null;
     },
     [tabId],
@@ -48,5 +55,12 @@ export function useTabView(tabId: number | null, navigations: number): TabViewMo
     });
   }, [tabId, ask]);
 
-  return { state, reread: useCallback(() => ask(true), [ask]) };
+  return {
+    state,
+    reread: useCallback(() => ask(true), [ask]),
+    retry: useCallback(() => {
+      setState({ status: 'loading' });
+      void ask(false);
+    }, [ask]),
+  };
 }

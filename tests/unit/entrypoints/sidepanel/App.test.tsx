@@ -131,6 +131,27 @@ describe('the side panel', () => {
     expect(await screen.findByText('Your session ended.')).toBeTruthy();
   });
 
+  it('offers to reload a panel cut off from its background, and to try again after any other failure', async () => {
+    answerWith(send, { ...reading, 'session.get': () => ok(session()), 'page.get': () => fail('Receiving end does not exist', 'disconnected') });
+    render(<App />);
+    const thisPage = within(await screen.findByRole('region', { name: 'This page' }));
+    expect(await thisPage.findByText('Highcard was updated or restarted. Reload this panel to reconnect; nothing you filed is lost.')).toBeTruthy();
+    expect(thisPage.getByRole('button', { name: 'Reload' })).toBeTruthy();
+    expect(thisPage.queryByRole('button', { name: 'Try again' })).toBeNull();
+    cleanup();
+
+    let calls = 0;
+    answerWith(send, {
+      ...reading,
+      'session.get': () => ok(session()),
+      'page.get': () => (++calls === 1 ? fail('Highcard’s background did not answer.', 'bug') : ok({ view: null, reportedAt: null })),
+    });
+    render(<App />);
+    const again = within(await screen.findByRole('region', { name: 'This page' }));
+    fireEvent.click(await again.findByRole('button', { name: 'Try again' }));
+    expect(await again.findByText(/^Nothing to file on this page\./)).toBeTruthy();
+  });
+
   it('opens Settings from the header once signed in', async () => {
     answerWith(send, { ...reading, 'session.get': () => ok(session()) });
     render(<App />);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../../utils/messages';
-import { errorForRep, filedStateText, justFiledMeta, nextTryText, offlineLine, sessionEnded, sessionEndedLine } from '../../../../utils/panel/states';
+import { errorForRep, filedStateText, justFiledMeta, nextTryText, offlineLine, sessionEnded, sessionEndedLine, tabViewProblem } from '../../../../utils/panel/states';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
 const item = (overrides: Partial<OutboxItem>): OutboxItem =>
@@ -36,6 +36,24 @@ describe('honest states', () => {
     expect(sessionEnded({ user: null, signInMethod: null })).toBe(false);
     expect(sessionEnded({ user: null })).toBe(false);
     expect(sessionEnded({ user: { id: 'me' }, signInMethod: 'password' })).toBe(false);
+  });
+
+  it('picks the words and the one thing to do for a tab it could not ask about by the failure’s kind', () => {
+    expect(tabViewProblem('disconnected', 'Receiving end does not exist', true)).toEqual({
+      text: 'Highcard was updated or restarted. Reload this panel to reconnect; nothing you filed is lost.',
+      action: 'reload',
+    });
+    expect(tabViewProblem('not_found', 'No tab with id: 7', true)).toEqual({ text: 'The tab this panel showed is no longer there.', action: null });
+    expect(tabViewProblem('unreachable', 'TypeError: Failed to fetch', true)).toEqual({
+      text: "Server unreachable — Highcard can't reach your team's server right now.",
+      action: 'retry',
+    });
+    expect(tabViewProblem('offline', 'TypeError: Failed to fetch', false).text).toBe("You're offline — this shows again when you're back.");
+    expect(tabViewProblem('signed_out', 'JWT expired', true).text).toBe('Your session ended — sign in again to see this.');
+    expect(tabViewProblem('refused', 'That tab is not one Highcard reads.', true)).toEqual({ text: 'That tab is not one Highcard reads.', action: 'retry' });
+    expect(tabViewProblem('bug', 'Highcard’s background did not answer.', true).text).toBe(
+      'Highcard could not read what this tab shows. Highcard’s background did not answer.',
+    );
   });
 
   it('says an ended session as that, not as the server’s text', () => {

@@ -1,0 +1,45 @@
+// What the tab beside the panel shows: a failure keeps its kind, so the view chooses its words
+// by it, and asking again after a failure gets the answer.
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useTabView, type TabViewModel } from '../../../../utils/panel/use-tab-view';
+import { send } from '../../../../utils/send';
+import { answerWith, fail, ok } from '../../components/fake-send';
+
+vi.mock('../../../../utils/send', () => ({ send: vi.fn() }));
+
+let model: TabViewModel | null = null;
+function Probe({ tabId }: { tabId: number }) {
+  model = useTabView(tabId, 0);
+  return <p>{model.state.status === 'error' ? `${model.state.kind}: ${model.state.message}` : model.state.status}</p>;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.mocked(send).mockReset();
+  model = null;
+});
+afterEach(cleanup);
+
+describe('the tab view', () => {
+  it('keeps the kind of a failure with its words', async () => {
+    answerWith(send, { 'page.get': () => fail('Highcard was updated or restarted.', 'disconnected') });
+    render(<Probe tabId={7} />);
+    expect(await screen.findByText('disconnected: Highcard was updated or restarted.')).toBeTruthy();
+    expect(model!.state).toEqual({ status: 'error', kind: 'disconnected', message: 'Highcard was updated or restarted.' });
+  });
+
+  it('asks again on retry and shows what the background answers then', async () => {
+    let calls = 0;
+    const mock = answerWith(send, {
+      'page.get': () => (++calls === 1 ? fail('No tab with id: 7', 'not_found') : ok({ view: null, reportedAt: null })),
+    });
+    render(<Probe tabId={7} />);
+    await screen.findByText('not_found: No tab with id: 7');
+    model!.retry();
+    expect(await screen.findByText('ready')).toBeTruthy();
+    await waitFor(() => expect(mock.mock.calls.filter(([type]) => type === 'page.get')).toHaveLength(2));
+    expect(mock).toHaveBeenLastCalledWith('page.get', { tabId: 7, fresh: false });
+  });
+});
