@@ -155,7 +155,11 @@ try {
       `${(p50 / pingP50).toFixed(2)}×`, `${(p95 / pingP95).toFixed(2)}×`];
   });
   console.log(formatTable(['operation', 'calls', 'per s', 'p50 ms', 'p95 ms', 'p50 / trivial', 'p95 / trivial'], rows));
-  console.log(`\n${samples.length} requests in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(0)}/s); ${errors} failed and were retried.`);
+  const refusals = orgs.reduce((sum, org) => sum + (org.state.busyRefusals ?? 0), 0);
+  console.log(
+    `\n${samples.length} requests in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(0)}/s); ${errors} failed and were retried` +
+      ` (${refusals} of them filings sent back because their team's turn was busy).`,
+  );
 
   const service = serviceClient(stack);
   let acknowledged = 0;
@@ -191,14 +195,19 @@ try {
     // The three conditions take turns, several times, so that the machine's other work
     // (shared cores) falls on each alike.
     const conditions = [
-      { label: 'alone', busy: [] as typeof spread, quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[] },
-      { label: 'while the busy one files', busy: [busy], quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[] },
-      { label: 'while as many file, each in their own', busy: spread, quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[] },
+      { label: 'alone', busy: [] as typeof spread, quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[], filed: 0, sentBack: 0 },
+      { label: 'while the busy one files', busy: [busy], quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[], filed: 0, sentBack: 0 },
+      { label: 'while as many file, each in their own', busy: spread, quiet: [] as Sample[], other: [] as Sample[], waiting: [] as number[], filed: 0, sentBack: 0 },
     ];
     for (let cycle = 0; cycle < ISOLATION_CYCLES; cycle += 1) {
       for (const c of conditions) {
+        const tally = () => c.busy.reduce((sum, org) => [sum[0]! + org.state.filings.length, sum[1]! + (org.state.busyRefusals ?? 0)], [0, 0]);
+        const before = tally();
         const { meanWaiting, maxWaiting } = await lockWaits(dbUrl, () => isolationRound(quietRep, c.busy, ISOLATION_SECONDS, c.quiet, c.other));
+        const after = tally();
         c.waiting.push(meanWaiting, maxWaiting);
+        c.filed += after[0]! - before[0]!;
+        c.sentBack += after[1]! - before[1]!;
       }
     }
     const figures = conditions.map((c) => {
@@ -211,12 +220,12 @@ try {
     );
     console.log(
       formatTable(
-        ['quiet organization files', 'calls', 'p50 ms', 'p95 ms', 'others\' filings', 'waiting for a lock (mean / max)'],
+        ['quiet organization files', 'calls', 'p50 ms', 'p95 ms', 'others\' filings (sent back, busy)', 'waiting for a lock (mean / max)'],
         figures.map((f) => {
           const means = f.waiting.filter((_, i) => i % 2 === 0);
           const mean = means.reduce((a, b) => a + b, 0) / Math.max(1, means.length);
           const max = Math.max(0, ...f.waiting.filter((_, i) => i % 2 === 1));
-          return [f.label, String(f.calls), f.p50.toFixed(1), f.p95.toFixed(1), f.other.length ? String(f.other.length) : '—', `${mean.toFixed(1)} / ${max}`];
+          return [f.label, String(f.calls), f.p50.toFixed(1), f.p95.toFixed(1), f.busy.length ? `${f.filed} (${f.sentBack})` : '—', `${mean.toFixed(1)} / ${max}`];
         }),
       ),
     );

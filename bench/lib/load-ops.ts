@@ -3,6 +3,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import type { RunningStack } from '../../supabase/local/stack.ts';
+import { backoffDelay } from '../../utils/outbox/decisions.ts';
 
 export type Operation = 'file' | 'lookup' | 'timeline' | 'insights' | 'foryou' | 'ping';
 
@@ -19,6 +20,8 @@ const COMPANIES = Array.from({ length: 40 }, (_, i) => `company-${i}.example`);
 // Shared LinkedIn messages: several reps in one conversation file the same message.
 const SHARED_SOURCES = Array.from({ length: 60 }, (_, i) => `urn:li:msg_message:load-${i}`);
 const MAX_ATTEMPTS = 20;
+/** lock_not_available: file_interaction did not get its organization's turn in time. */
+const TEAM_BUSY = '55P03';
 
 export interface Sample {
   operation: Operation;
@@ -37,6 +40,8 @@ export interface OrgState {
   orgId: string;
   filings: Filing[];
   accountIds: string[];
+  /** Filings the server sent back because the team's turn was busy (sent again later). */
+  busyRefusals?: number;
 }
 
 function client(stack: RunningStack, key: string): SupabaseClient {
@@ -104,7 +109,12 @@ export async function fileUntilAcknowledged(supabase: SupabaseClient, org: OrgSt
       return attempt;
     }
     if (attempt + 1 >= MAX_ATTEMPTS) throw new Error(`filing kept failing: ${error.message}`);
-    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+    org.busyRefusals = (org.busyRefusals ?? 0) + (error.code === TEAM_BUSY ? 1 : 0);
+    // The team's turn was not free within file_interaction's lock_timeout: the outbox sends
+    // it again after its backoff (seconds, its first two steps here so a round ends), and the
+    // rep's browser, not the server's pool, holds the wait. Other failures: soon.
+    const wait = error.code === TEAM_BUSY ? backoffDelay(Math.min(attempt + 1, 2)) : 50 * (attempt + 1);
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
 

@@ -19,7 +19,7 @@ import {
   type User,
 } from '../db/helpers.ts';
 import { poolOf } from './pglite-shape.ts';
-import { onRealPostgres } from './server.ts';
+import { onRealPostgres, sendAgainWhileBusy } from './server.ts';
 
 if (!onRealPostgres()) throw new Error('These tests need a real server: run `npm run test:postgres`.');
 
@@ -87,7 +87,7 @@ describe('filing at the same moment', () => {
     const author = members[0]!;
     for (let round = 0; round < 5; round += 1) {
       const capture = emailCapture(orgId);
-      const results = await together(Array.from({ length: 6 }, () => () => rpcIn<Filed>(author, 'file_interaction', { capture })));
+      const results = await together(Array.from({ length: 6 }, () => () => sendAgainWhileBusy(() => rpcIn<Filed>(author, 'file_interaction', { capture }))));
       const filed = results.map((r) => {
         if (r.status !== 'fulfilled') throw r.reason;
         return r.value;
@@ -106,7 +106,7 @@ describe('filing at the same moment', () => {
       const captures = members.map(() =>
         emailCapture(orgId, { kind: 'linkedin_message', source_ref: sourceRef, source_url: 'https://www.linkedin.com/messaging/thread/2-abc/' }),
       );
-      const results = await together(members.map((m, i) => () => rpcIn<Filed>(m, 'file_interaction', { capture: captures[i] })));
+      const results = await together(members.map((m, i) => () => sendAgainWhileBusy(() => rpcIn<Filed>(m, 'file_interaction', { capture: captures[i] }))));
       const filed = results.map((r) => {
         if (r.status !== 'fulfilled') throw r.reason;
         return r.value;
@@ -124,12 +124,46 @@ describe('filing at the same moment', () => {
   it('twenty different items filed at once are all stored, once each', async () => {
     const { orgId, members } = await team('many');
     const captures = Array.from({ length: 20 }, () => emailCapture(orgId));
-    const results = await together(captures.map((capture, i) => () => rpcIn<Filed>(members[i % 3]!, 'file_interaction', { capture })));
+    const results = await together(captures.map((capture, i) => () => sendAgainWhileBusy(() => rpcIn<Filed>(members[i % 3]!, 'file_interaction', { capture }))));
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     const rows = await superuser<{ id: string }>(db, 'select id from public.interactions where id = any($1::uuid[])', [
       captures.map((c) => c.id),
     ]);
     expect(rows.map((r) => r.id).sort()).toEqual(captures.map((c) => c.id as string).sort());
+  });
+
+  it('a filing that cannot have its team’s turn within a moment gives up, another team files meanwhile, and sent again it is stored once', async () => {
+    const busy = await team('busy');
+    const quiet = await team('quiet');
+    // Something of the busy team (a long merge, an import) holds the team's turn.
+    const holder = await pool.connect();
+    try {
+      await holder.query('begin');
+      await holder.query(`select pg_advisory_xact_lock(hashtextextended('highcard.file_interaction:' || $1, 0))`, [busy.orgId]);
+      const capture = emailCapture(busy.orgId);
+      const started = performance.now();
+      const refusal = await rpcIn<Filed>(busy.members[0]!, 'file_interaction', { capture }).then(
+        () => null,
+        (error: { code?: string; message?: string }) => error,
+      );
+      expect(refusal?.code).toBe('55P03');
+      expect(refusal?.message).toMatch(/sent again shortly/);
+      // It waited a moment, not until the holder was done.
+      expect(performance.now() - started).toBeLessThan(2_000);
+      const other = await rpcIn<Filed>(quiet.members[0]!, 'file_interaction', { capture: emailCapture(quiet.orgId) });
+      expect(other.created).toBe(true);
+      await holder.query('commit');
+
+      const again = await rpcIn<Filed>(busy.members[0]!, 'file_interaction', { capture });
+      expect(again).toMatchObject({ id: capture.id, created: true });
+      const once = await rpcIn<Filed>(busy.members[0]!, 'file_interaction', { capture });
+      expect(once).toMatchObject({ id: capture.id, created: false });
+      const rows = await superuser(db, 'select id from public.interactions where id = $1', [capture.id]);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      holder.release();
+    }
   });
 });
 

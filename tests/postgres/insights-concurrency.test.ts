@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createOrganization, createUser, emailCapture, freshDb, superuser, type Filed, type User } from '../db/helpers.ts';
 import { rollupDrift } from '../db/insights-helpers.ts';
 import { poolOf } from './pglite-shape.ts';
-import { onRealPostgres } from './server.ts';
+import { onRealPostgres, sendAgainWhileBusy } from './server.ts';
 
 if (!onRealPostgres()) throw new Error('These tests need a real server: run `npm run test:postgres`.');
 
@@ -42,7 +42,9 @@ async function as<T = unknown>(caller: User, sql: string, values: unknown[]): Pr
 }
 
 const fileAs = async (caller: User, capture: Record<string, unknown>): Promise<Filed> =>
-  (await as<{ result: Filed }>(caller, 'select public.file_interaction(capture => $1) as result', [JSON.stringify(capture)]))[0]!.result;
+  sendAgainWhileBusy(async () =>
+    (await as<{ result: Filed }>(caller, 'select public.file_interaction(capture => $1) as result', [JSON.stringify(capture)]))[0]!.result,
+  );
 
 describe('the insights rollup with colleagues writing at once', () => {
   it('stays exact when the same cells are filed, retracted, edited and merged concurrently', async () => {

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createOrganization, createUser, emailCapture, file, freshDb, superuser, type Filed, type User } from '../db/helpers.ts';
 import { rollupDrift } from '../db/insights-helpers.ts';
 import { poolOf } from './pglite-shape.ts';
-import { onRealPostgres } from './server.ts';
+import { onRealPostgres, sendAgainWhileBusy } from './server.ts';
 
 if (!onRealPostgres()) throw new Error('These tests need a real server: run `npm run test:postgres`.');
 
@@ -103,7 +103,7 @@ describe('merges at the same moment', () => {
     ];
     const results = await together<unknown>([
       () => rpcIn<string>(ana, 'merge_contacts', { org_id: orgId, keep_id: a.contact_id, merge_id: b.contact_id }),
-      ...captures.map((capture) => () => rpcIn<Filed>(ben, 'file_interaction', { capture })),
+      ...captures.map((capture) => () => sendAgainWhileBusy(() => rpcIn<Filed>(ben, 'file_interaction', { capture }))),
     ]);
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     // A filing that took its turn before the merge answered with the contact as it was then;
@@ -195,7 +195,7 @@ describe('undos at the same moment', () => {
     const captures = Array.from({ length: 6 }, (_, n) => emailCapture(orgId, { signals: ['objection'], contact: { full_name: `New ${n}`, email: `new${n}@y-${suffix}.example` } }));
     const results = await together<unknown>([
       () => rpcIn<string>(ben, 'undo_merge', { org_id: orgId, merge_id: merge }),
-      ...captures.map((capture) => () => rpcIn<Filed>(ana, 'file_interaction', { capture })),
+      ...captures.map((capture) => () => sendAgainWhileBusy(() => rpcIn<Filed>(ana, 'file_interaction', { capture }))),
     ]);
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     expect((results[0] as PromiseFulfilledResult<string>).value).toBe(y.account_id);

@@ -39,3 +39,19 @@ export async function scratchDatabase(): Promise<{ name: string; url: string }> 
   });
   return { name, url: databaseUrl(POSTGRES_URL, name) };
 }
+
+/**
+ * Sends a filing again, as the extension's outbox does, while the server answers that the
+ * team's turn was not free within a moment (lock_not_available): file_interaction gives up
+ * rather than hold a connection, and the same capture sent again is filed exactly once.
+ */
+export async function sendAgainWhileBusy<T>(send: () => Promise<T>, attempts = 100): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55P03' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
+  }
+}
