@@ -1,147 +1,38 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { formatWhen, withOffset } from '../utils/format';
-import { keptThenFresh } from '../utils/kept-answer';
+import { useId } from 'preact/hooks';
 import { canUndo, interleave } from '../utils/merge';
-import { mergeLineDate, mergeLineWords, type KeptIdentity } from '../utils/merge-words';
-import type { MergeLine, TimelineCursor, TimelineEntry, TimelineQuery } from '../utils/messages';
-import { loadEntryRevisions } from '../utils/entry-revisions';
-import { send } from '../utils/send';
+import { mergeLineDate, mergeLineWords } from '../utils/merge-words';
+import type { Result, Revision } from '../utils/messages';
+import type { MergeLinesData } from '../utils/panel/use-merge-lines';
+import type { TimelineData } from '../utils/panel/use-timeline';
+import { NO_FILTERS, type TimelineFilters } from '../utils/timeline-filters';
 import { KINDS, SIGNALS, type Kind, type Signal } from '../utils/vocabulary';
 import { KeptAge } from './KeptAge';
 import { KIND_LABELS, signalLabel } from './labels';
 import { TimelineItem } from './TimelineItem';
 
-export const TIMELINE_PAGE_SIZE = 20;
-
-export interface TimelineFilters {
-  signal: Signal | '';
-  kind: Kind | '';
-  /** Days from <input type="date">, both inclusive. */
-  from: string;
-  to: string;
-}
-
-const NO_FILTERS: TimelineFilters = { signal: '', kind: '', from: '', to: '' };
-
-/** The start of a calendar day in the reader's zone, as ISO 8601 with its offset. */
-export function startOfDay(day: string, plusDays = 0): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return null;
-  return withOffset(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + plusDays));
-}
-
-export function timelineQuery(accountId: string, filters: TimelineFilters, after: TimelineCursor | null): TimelineQuery {
-  return {
-    accountId,
-    signal: filters.signal || null,
-    kind: filters.kind || null,
-    from: startOfDay(filters.from),
-    // "To" is inclusive for people, exclusive for the query: the start of the next day.
-    to: startOfDay(filters.to, 1),
-    after,
-    limit: TIMELINE_PAGE_SIZE,
-  };
-}
-
-type Load = { kind: 'loading' } | { kind: 'idle' } | { kind: 'error'; message: string };
-
 /** An account's entries, newest first, a page at a time ("Load more" continues after the last
- * entry shown), filtered by signal, kind and date range. */
+ * entry shown), filtered by signal, kind and date range, with the account's merges as lines
+ * between them. What it shows comes from utils/panel/use-timeline.ts and use-merge-lines.ts. */
 export function Timeline({
-  accountId,
+  timeline,
+  mergeLines,
   currentUserId,
   focusEntryId = null,
   focusRoute = null,
-  onChanged,
+  loadRevisions,
 }: {
-  accountId: string;
-  /** A merge shown here was undone: the account view reloads. */
-  onChanged?: () => void;
+  timeline: TimelineData;
+  mergeLines: MergeLinesData;
   currentUserId: string | null;
-  /** Opened from For you: the entry to show, loading pages until it is in view. */
+  /** Opened from For you: the entry to show (the hook reads pages until it is in view). */
   focusEntryId?: string | null;
   /** Who brought that entry to the reader and their note, shown beside it. */
   focusRoute?: { from: string; note: string | null } | null;
+  loadRevisions: (entryId: string) => Promise<Result<Revision[]>>;
 }) {
-  const [filters, setFilters] = useState<TimelineFilters>(NO_FILTERS);
-  const [entries, setEntries] = useState<TimelineEntry[]>([]);
-  const [next, setNext] = useState<TimelineCursor | null>(null);
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const generation = useRef(0);
+  const { filters, setFilters, entries, next, load, kept } = timeline;
+  const { merges, keptPeople, undoing, undoError, undo } = mergeLines;
   const ids = useId();
-
-  // The first page paints at once from the one kept in this browser (with its age), then the
-  // server's replaces it; further pages come from the server only.
-  const [kept, setKept] = useState<{ cachedAt: string | null; offline: boolean }>({ cachedAt: null, offline: false });
-  const fetchPage = async (after: TimelineCursor | null) => {
-    const mine = after ? generation.current : ++generation.current;
-    setLoad({ kind: 'loading' });
-    const query = timelineQuery(accountId, filters, after);
-    const ask = (prefer: 'cache' | 'network') => send('account.timeline', after ? query : { ...query, prefer });
-    await keptThenFresh(
-      after ? () => ask('network') : ask,
-      (shown) => {
-        if (shown.kind !== 'ok') return setLoad(shown.kind === 'error' ? shown : { kind: 'loading' });
-        setEntries((before) => (after ? [...before, ...shown.data.entries] : shown.data.entries));
-        setNext(shown.data.next);
-        if (!after) setKept({ cachedAt: shown.cachedAt, offline: shown.offline });
-        setLoad({ kind: 'idle' });
-      },
-      () => mine === generation.current, // the filters changed meanwhile
-    );
-  };
-
-  useEffect(() => {
-    setEntries([]);
-    setNext(null);
-    void fetchPage(null);
-  }, [accountId, filters]);
-
-  // For you opens the timeline at an entry: load further pages (a few at most) until it shows.
-  const pagesForFocus = useRef(0);
-  useEffect(() => {
-    if (!focusEntryId || load.kind !== 'idle' || entries.some((entry) => entry.id === focusEntryId)) return;
-    if (next && pagesForFocus.current < 5) {
-      pagesForFocus.current += 1;
-      void fetchPage(next);
-    }
-  }, [focusEntryId, entries, load.kind]);
-
-  // One customer, one record: each merge is one line between the entries, never an
-  // entry, and only on the unfiltered timeline.
-  // A line names what tells the kept person apart ("into Mia Schmidt (m.schmidt@acme.example)"),
-  // so the people of the account are read once there is a person's line to tell.
-  const [merges, setMerges] = useState<MergeLine[]>([]);
-  const [keptPeople, setKeptPeople] = useState<ReadonlyMap<string, KeptIdentity>>(new Map());
-  const [undoing, setUndoing] = useState<string | null>(null);
-  const [undoError, setUndoError] = useState<string | null>(null);
-  const loadMerges = async (live: () => boolean = () => true) => {
-    const result = await send('merge.history', { accountId });
-    if (!live()) return;
-    const lines = result.ok ? result.data : [];
-    setMerges(lines);
-    if (!lines.some((line) => line.kind === 'contact')) return;
-    const people = await send('merge.accountContacts', { accountId });
-    if (live() && people.ok) setKeptPeople(new Map(people.data.map((p) => [p.id, p])));
-  };
-  useEffect(() => {
-    let live = true;
-    void loadMerges(() => live);
-    return () => {
-      live = false;
-    };
-  }, [accountId]);
-  const undo = async (line: MergeLine) => {
-    if (!line.id) return;
-    setUndoing(line.id);
-    const result = await send('merge.undo', { mergeId: line.id });
-    setUndoing(null);
-    setUndoError(result.ok ? null : result.error);
-    if (result.ok) {
-      await loadMerges();
-      onChanged?.();
-    }
-  };
 
   const filtered = Boolean(filters.signal || filters.kind || filters.from || filters.to);
   const set = <K extends keyof TimelineFilters>(key: K, value: TimelineFilters[K]) => setFilters({ ...filters, [key]: value });
@@ -213,7 +104,7 @@ export function Timeline({
                 currentUserId={currentUserId}
                 focused={item.entry.id === focusEntryId}
                 routed={item.entry.id === focusEntryId ? focusRoute : null}
-                loadRevisions={loadEntryRevisions}
+                loadRevisions={loadRevisions}
               />
             ),
           )}
@@ -235,13 +126,13 @@ export function Timeline({
       {load.kind === 'error' ? (
         <div role="alert" class="hc-error">
           <p>{load.message}</p>
-          <button type="button" onClick={() => void fetchPage(entries.length ? next : null)}>
+          <button type="button" onClick={() => void timeline.retry()}>
             Try again
           </button>
         </div>
       ) : null}
       {next && load.kind === 'idle' ? (
-        <button type="button" onClick={() => void fetchPage(next)}>
+        <button type="button" onClick={() => void timeline.more()}>
           Load more
         </button>
       ) : null}

@@ -1,14 +1,13 @@
 import { loadEntryRevisions } from '../../utils/entry-revisions';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { TimelineItem } from '../../components/TimelineItem';
 import { signalName, weekLabel } from '../../utils/insights';
+import { askedOnce, useKeysetPages } from '../../utils/keyset-pages';
 import type { InsightEntry, TimelineCursor } from '../../utils/messages';
 import { send } from '../../utils/send';
 import type { Signal } from '../../utils/vocabulary';
 
 export const WEEK_PAGE_SIZE = 20;
-
-type Load = { kind: 'loading' } | { kind: 'idle' } | { kind: 'error'; message: string };
 
 /** The entries behind one week of one signal, newest first, 20 at a time ("Load more"
  * continues after the last one shown: keyset on occurred_at, id, like an account's timeline).
@@ -24,32 +23,10 @@ export function WeekEntries({
   currentUserId: string | null;
   onClose: () => void;
 }) {
-  const [entries, setEntries] = useState<InsightEntry[]>([]);
-  const [next, setNext] = useState<TimelineCursor | null>(null);
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const generation = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
-
-  const fetchPage = async (after: TimelineCursor | null) => {
-    const mine = after ? generation.current : ++generation.current;
-    setLoad({ kind: 'loading' });
-    const result = await send('insights.entries', { signal, week, after, limit: WEEK_PAGE_SIZE });
-    if (mine !== generation.current) return; // another week was chosen meanwhile
-    if (!result.ok) {
-      setLoad({ kind: 'error', message: result.error });
-      return;
-    }
-    setEntries((shown) => (after ? [...shown, ...result.data.entries] : result.data.entries));
-    setNext(result.data.next);
-    setLoad({ kind: 'idle' });
-  };
-
-  useEffect(() => {
-    setEntries([]);
-    setNext(null);
-    void fetchPage(null);
-    heading.current?.focus();
-  }, [signal, week]);
+  const source = askedOnce((after: TimelineCursor | null) => send('insights.entries', { signal, week, after, limit: WEEK_PAGE_SIZE }));
+  const { entries, next, load, more, retry } = useKeysetPages<InsightEntry, TimelineCursor>(source, [signal, week]);
+  useEffect(() => heading.current?.focus(), [signal, week]);
 
   const title = `${signalName(signal)} in the week of ${weekLabel(week)}`;
   return (
@@ -75,13 +52,13 @@ export function WeekEntries({
       {load.kind === 'error' ? (
         <div role="alert" class="hc-error">
           <p>{load.message}</p>
-          <button type="button" onClick={() => void fetchPage(entries.length ? next : null)}>
+          <button type="button" onClick={() => void retry()}>
             Try again
           </button>
         </div>
       ) : null}
       {next && load.kind === 'idle' ? (
-        <button type="button" onClick={() => void fetchPage(next)}>
+        <button type="button" onClick={() => void more()}>
           Load more
         </button>
       ) : null}

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AccountOverviewPanel } from '../../components/AccountOverviewPanel';
 import { KeptAge } from '../../components/KeptAge';
-import { Timeline } from '../../components/Timeline';
 import { keptThenFresh, type Shown } from '../../utils/kept-answer';
 import type { AccountOverview } from '../../utils/messages';
 import { rememberOpened } from '../../utils/recent-accounts';
 import { send } from '../../utils/send';
 import { ACCOUNT_PANELS } from './account-panels';
+import { AccountTimeline } from './AccountTimeline';
 import type { PanelProps } from './types';
 
 /** How often an open account asks again, so a colleague's merge or undo shows without a reload. */
@@ -99,7 +99,7 @@ export function AccountView({ accountId, orgId, userId, focusEntryId, focusRoute
               onChanged={() => void reload()}
             />
           ))}
-          <Timeline
+          <AccountTimeline
             key={`${shownId}-${revision}`}
             accountId={shownId}
             currentUserId={userId}

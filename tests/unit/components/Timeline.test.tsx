@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startOfDay, Timeline, TIMELINE_PAGE_SIZE, timelineQuery } from '../../../components/Timeline';
+import { AccountTimeline as Timeline } from '../../../entrypoints/sidepanel/AccountTimeline';
+import { startOfDay, TIMELINE_PAGE_SIZE, timelineQuery } from '../../../utils/timeline-filters';
 import type { TimelinePage, TimelineQuery } from '../../../utils/messages';
 import { send } from '../../../utils/send';
 import { forgetThanks } from '../../../utils/thanks';

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Timeline } from '../../../components/Timeline';
+import { AccountTimeline as Timeline } from '../../../entrypoints/sidepanel/AccountTimeline';
 import type { AccountContact, MergeLine } from '../../../utils/messages';
 import { send } from '../../../utils/send';
 import { forgetThanks } from '../../../utils/thanks';
