@@ -31,7 +31,7 @@ export function useTabView(tabId: number | null, navigations: number): TabViewMo
       const mine = (asked.current += 1);
       const answer = await send('page.get', { tabId, fresh });
       if (mine !== asked.current) return answer.ok ? answer.data : null;
-      setState(answer.ok ? { status: 'ready', tab: answer.data } : { status: 'error', message: answer.error, kind: answer.kind });
+      setState(answer.ok ? { status: 'ready', tab: answer.data } : { status: 'error', message: answer.error, kind: answer.kind ?? 'bug' });
       return answer.ok ? answer.data : null;
     },
     [tabId],
