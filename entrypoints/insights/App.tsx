@@ -17,6 +17,7 @@ import type { InsightsOverview, SessionState } from '../../utils/messages';
 import { openSettings } from '../../utils/open-page';
 import { send } from '../../utils/send';
 import type { Signal } from '../../utils/vocabulary';
+import { OverdueAccounts } from './OverdueAccounts';
 import { SignalChart } from './SignalChart';
 import { SignalTable } from './SignalTable';
 import { WeekEntries } from './WeekEntries';
@@ -227,6 +228,8 @@ function Insights({ userId }: { userId: string }) {
           </p>
         )}
       </section>
+
+      <OverdueAccounts />
 
       {selected ? (
         <WeekEntries signal={selected.signal} week={selected.week} currentUserId={userId} onClose={() => setSelected(null)} />

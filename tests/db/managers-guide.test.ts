@@ -3,7 +3,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshDb, superuser } from './helpers.ts';
+import { overdueByAccount, type OverdueAccount, type OverdueStep } from '../../utils/plans/overdue.ts';
+import { freshDb, query, superuser } from './helpers.ts';
 
 const guide = readFileSync(new URL('../../docs/managers.md', import.meta.url), 'utf8');
 const queries = [...guide.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!);
@@ -75,60 +76,70 @@ describe("the managers' guide", () => {
     expect(fromGuide.map(key).sort()).toEqual(fromView.map(key).sort());
   });
 
-  it('answers "which accounts wait on us" and "whose promises to us are overdue" from open, overdue steps only', async () => {
+  it('answers "which accounts wait on us" and "whose promises to us are overdue" from open, overdue steps only, by account', async () => {
     const waitingOnUs = queries.find((sql) => /side = 'ours'/.test(sql));
     const theirPromises = queries.find((sql) => /side = 'theirs'/.test(sql));
     expect(waitingOnUs && theirPromises, 'the guide has both plan queries').toBeTruthy();
-    const accounts = await superuser<{ id: string; name: string }>(
-      db,
-      'select id, name from public.accounts where org_id = $1 order by name limit 2',
-      [orgId],
-    );
     const [member] = await superuser<{ user_id: string }>(db, 'select user_id from public.memberships where org_id = $1 limit 1', [orgId]);
-    const [contact] = await superuser<{ id: string; full_name: string }>(
-      db,
-      'select id, full_name from public.contacts where account_id = $1 limit 1',
-      [accounts[0]!.id],
-    );
+    const newAccount = async (name: string) =>
+      ((await superuser<{ id: string }>(db, 'insert into public.accounts (org_id, name) values ($1, $2) returning id', [orgId, name])) as [{ id: string }])[0].id;
+    const first = { id: await newAccount('Aardvark Waiting'), name: 'Aardvark Waiting' };
+    const second = { id: await newAccount('Zebra Waiting'), name: 'Zebra Waiting' };
     const step = (account: string, side: string, body: string, days: number, extra = '') =>
       superuser(
         db,
-        `insert into public.plan_items (org_id, account_id, kind, side, body, due_on, author_id, contact_id${extra ? ', settled_at, outcome' : ''})
-         values ($1, $2, 'step', $3, $4, current_date + $5::int, $6, $7${extra})`,
-        [orgId, account, side, body, days, member!.user_id, side === 'theirs' && account === accounts[0]!.id ? contact!.id : null],
+        `insert into public.plan_items (org_id, account_id, kind, side, body, due_on, author_id${extra ? ', settled_at, outcome' : ''})
+         values ($1, $2, 'step', $3, $4, current_date + $5::int, $6${extra})`,
+        [orgId, account, side, body, days, member!.user_id],
       );
-    const [first, second] = accounts as [{ id: string; name: string }, { id: string; name: string }];
-    await step(first.id, 'ours', 'Send the annual pricing', -5);
+    await step(first.id, 'ours', 'Send the annual pricing', -50);
     await step(first.id, 'ours', 'Book the workshop', -2);
     await step(first.id, 'ours', 'Due next week', 7);
-    await step(first.id, 'ours', 'Already sent', -9, ", now(), 'done'");
+    await step(first.id, 'ours', 'Already sent', -90, ", now(), 'done'");
     await step(second.id, 'ours', 'Call back about the pilot', -1);
     await step(first.id, 'theirs', 'Send the store list', -3);
-    await step(second.id, 'theirs', 'Confirm the budget', -4);
+    await step(second.id, 'theirs', 'Confirm the budget', -40);
+    await step(second.id, 'theirs', 'Confirm the date', -10);
     await step(second.id, 'theirs', 'Not due yet', 3);
     await superuser(
       db,
       `insert into public.plan_items (org_id, account_id, kind, body, author_id) values ($1, $2, 'goal', 'A goal has no date', $3)`,
       [orgId, first.id, member!.user_id],
     );
+    const day = async (days: number) =>
+      ((await superuser<{ day: string }>(db, 'select (current_date + $1::int)::text as day', [days])) as [{ day: string }])[0].day;
+    const ours = [first.id, second.id];
 
-    const waiting = await superuser<{ account: string; overdue_promises: number; what_we_promised: string }>(
-      db,
-      waitingOnUs!.replaceAll("'<org id>'", `'${orgId}'`),
-    );
-    expect(waiting.map((row) => [row.account, Number(row.overdue_promises), row.what_we_promised])).toEqual([
-      [first.name, 2, 'Send the annual pricing · Book the workshop'],
-      [second.name, 1, 'Call back about the pilot'],
+    type Row = { account: string; overdue_steps: number; oldest_due_on: string };
+    const run = (sql: string) =>
+      superuser<Row>(db, `select account, overdue_steps::int, oldest_due_on::text from (${sql.trim().replace(/;$/, '')}) q`.replaceAll("'<org id>'", `'${orgId}'`));
+    const rows = (all: Row[]) => all.filter((row) => [first.name, second.name].includes(row.account)).map((row) => [row.account, Number(row.overdue_steps), row.oldest_due_on]);
+    const waiting = await run(waitingOnUs!);
+    expect(rows(waiting)).toEqual([
+      [first.name, 2, await day(-50)],
+      [second.name, 1, await day(-1)],
     ]);
-    const overdue = await superuser<{ account: string; who: string; promise: string }>(
+    const overdue = await run(theirPromises!);
+    expect(rows(overdue)).toEqual([
+      [second.name, 2, await day(-40)],
+      [first.name, 1, await day(-3)],
+    ]);
+
+    // What Insights shows: a member's due_steps up to yesterday, grouped by account in the page.
+    const [user] = await superuser<{ id: string; email: string }>(db, 'select id, email from auth.users where id = $1', [member!.user_id]);
+    const steps = await query<OverdueStep>(
       db,
-      theirPromises!.replaceAll("'<org id>'", `'${orgId}'`),
+      user!,
+      'select account_id, account_name, side, due_on::text as due_on from public.due_steps(org_id => $1, until => current_date - 1)',
+      [orgId],
     );
-    expect(overdue.map((row) => [row.account, row.who, row.promise])).toEqual(
-      [
-        [first.name, contact!.full_name, 'Send the store list'],
-        [second.name, `someone at ${second.name}`, 'Confirm the budget'],
-      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
-    );
+    const screen = overdueByAccount(steps, await day(0));
+    const shown = (list: OverdueAccount[]) => list.map((a) => [a.account_name, a.overdue_steps, a.oldest_due_on]);
+    const guide = (all: Row[]) => all.map((row) => [row.account, Number(row.overdue_steps), row.oldest_due_on]);
+    expect(shown(screen.ours)).toEqual(guide(waiting));
+    expect(shown(screen.theirs)).toEqual(guide(overdue));
+    expect(screen.ours.map((a) => a.account_id)).toEqual(expect.arrayContaining(ours));
+    await superuser(db, 'delete from public.plan_items where account_id = any($1::uuid[])', [ours]);
+    await superuser(db, 'delete from public.accounts where id = any($1::uuid[])', [ours]);
   });
 });

@@ -162,6 +162,15 @@ export type FileResult = z.infer<typeof fileResultSchema>;
 export const OUTBOX_STATUSES = ['pending', 'sent', 'needs_attention', 'waiting_for_sign_in'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/** The plan step a filed reply settles ("This settles it"), and how far that has got:
+ * waiting for the reply to reach the server, settled, or skipped (the step was settled
+ * another way or withdrawn meanwhile). */
+export const settleAfterFilingSchema = z.object({
+  planItemId: z.string(),
+  state: z.enum(['waiting', 'settled', 'skipped']),
+});
+export type SettleAfterFiling = z.infer<typeof settleAfterFilingSchema>;
+
 export const outboxItemSchema = z.object({
   id: z.string(),
   // Checked by captureSchema when it was filed. Not re-checked on the way out: a kept item
@@ -178,6 +187,7 @@ export const outboxItemSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   result: fileResultSchema.nullable(),
+  settles: settleAfterFilingSchema.nullish(),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
@@ -186,7 +196,8 @@ export const backgroundProblemSchema = z.object({ message: z.string(), at: z.num
 export type BackgroundProblem = z.infer<typeof backgroundProblemSchema>;
 
 export const captureMessages = {
-  'capture.file': message(z.object({ capture: captureSchema }), outboxItemSchema),
+  /** `settles`: the plan step this reply settles once it is on the server ("This settles it"). */
+  'capture.file': message(z.object({ capture: captureSchema, settles: id.nullish() }), outboxItemSchema),
   'outbox.list': message(none, z.array(outboxItemSchema)),
   'outbox.retry': message(z.object({ id }), outboxItemSchema),
   'outbox.discard': message(z.object({ id }), z.array(outboxItemSchema)),

@@ -67,6 +67,23 @@ export const dueStepSchema = z.object({
 });
 export type DueStep = z.infer<typeof dueStepSchema>;
 
+/** An account with open steps past their date (utils/plans/overdue.ts): no person in it. */
+export const overdueAccountSchema = z.object({
+  account_id: z.string(),
+  account_name: z.string(),
+  overdue_steps: z.number(),
+  oldest_due_on: z.string(),
+});
+
+/** Insights' two lists: accounts waiting on us, and accounts whose promises to us are late. */
+export const overdueAccountsSchema = z.object({
+  ours: z.array(overdueAccountSchema),
+  theirs: z.array(overdueAccountSchema),
+  /** due_steps answers at most 500 steps, oldest first: when it did, later ones are not counted. */
+  capped: z.boolean(),
+});
+export type OverdueAccountsAnswer = z.infer<typeof overdueAccountsSchema>;
+
 /** A step still open with the customer beside the page (lookup_context's open_steps), with
  * the words it came from when the panel has them. */
 export const openStepSchema = z.object({
@@ -136,4 +153,7 @@ export const planMessages = {
   /** For you → Due: the reader's steps and those on accounts this browser follows, due on or
    * before `until` (overdue included), in date order (due_steps). */
   'plan.due': message(z.object({ until: isoDate }), z.object({ steps: z.array(dueStepSchema) })),
+  /** Insights: the organization's open steps due before `today` (the reader's calendar day),
+   * by account and side; never by person (due_steps, grouped in utils/plans/overdue.ts). */
+  'plan.overdueAccounts': message(z.object({ today: isoDate }), overdueAccountsSchema),
 } as const;

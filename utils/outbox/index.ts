@@ -4,4 +4,5 @@
 export type { FileResult, OutboxItem, OutboxStatus } from '../messages';
 export { afterAttempt, BACKOFF, backoffDelay, isDue, isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
 export { Outbox, OutboxError, type OutboxDeps } from './outbox';
+export { settleFiledSteps, waitingToSettle, type SettleOutcome, type SettleStep } from './settle-after';
 export { memoryOutboxStore, type OutboxStore } from './store';

@@ -5,6 +5,7 @@
 // decided in decisions.ts; this file keeps the items and drives the sending.
 import { oneSentence, parseCapture, type Capture, type OutboxItem } from '../messages';
 import { afterAttempt, isDue, isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
+import { settleFiledSteps, type SettleStep } from './settle-after';
 import type { OutboxStore } from './store';
 
 export class OutboxError extends Error {}
@@ -12,6 +13,8 @@ export class OutboxError extends Error {}
 export interface OutboxDeps {
   store: OutboxStore;
   send: (capture: Capture) => Promise<SendOutcome>;
+  /** Settles the plan step a filed reply carries, once the server has the reply. */
+  settle?: SettleStep;
   /** Asks to be woken at `when` (epoch ms), or cancels the wake-up with null. */
   schedule: (when: number | null) => Promise<void>;
   /** Told whenever the number of unsent items may have changed (the toolbar badge). */
@@ -49,7 +52,7 @@ export class Outbox {
   }
 
   /** Validates and stores the capture. Resolves once it is durable; sending comes later. */
-  async file(input: unknown): Promise<OutboxItem> {
+  async file(input: unknown, settles?: string | null): Promise<OutboxItem> {
     const parsed = parseCapture(input);
     if (!parsed.ok) throw new OutboxError(oneSentence(parsed.errors));
     const existing = await this.deps.store.get(parsed.capture.id);
@@ -65,6 +68,7 @@ export class Outbox {
       createdAt: now,
       updatedAt: now,
       result: null,
+      settles: settles ? { planItemId: settles, state: 'waiting' } : null,
     };
     try {
       await this.deps.store.put(item);
@@ -158,6 +162,12 @@ export class Outbox {
       if (outcome.kind === 'unauthorized') break;
       // Offline or server down: the others would fail the same way; the alarm comes back.
       if (outcome.kind === 'unavailable') break;
+    }
+    if (this.deps.settle) {
+      problem = await settleFiledSteps(this.deps.store, await this.list(), this.deps.settle, this.now()).then(
+        () => problem,
+        (error) => `could not settle a step with the reply it was filed with (${describe(error)})`,
+      );
     }
     try {
       await this.changed();

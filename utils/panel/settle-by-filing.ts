@@ -17,7 +17,10 @@ export function filedEntryId(source: PageSource, known: LookupResult | null): st
 
 export type FilingProgress =
   | { kind: 'waiting' }
+  /** The server has the message; the panel settles the step with it. */
   | { kind: 'filed'; entryId: string }
+  /** The outbox settled the step with the message (or found it settled another way). */
+  | { kind: 'settled'; skipped: boolean }
   | { kind: 'stuck'; message: string };
 
 /** Where the filing of that message has got to, from what this page filed since the rep asked. */
@@ -25,9 +28,12 @@ export function filingProgress(filedIds: readonly string[], before: readonly str
   const fresh = filedIds.filter((id) => !before.includes(id));
   const item = fresh.length ? outbox.find((candidate) => candidate.id === fresh.at(-1)) : undefined;
   if (!item) return { kind: 'waiting' };
-  if (item.status === 'sent' && item.result) return { kind: 'filed', entryId: item.result.id };
   if (item.status === 'needs_attention') {
-    return { kind: 'stuck', message: 'The reply could not be filed; correct it in the outbox, then settle the step.' };
+    const then = item.settles ? 'the step is settled once it is filed' : 'then settle the step';
+    return { kind: 'stuck', message: `The reply could not be filed; correct it in the outbox, ${then}.` };
   }
+  // The filing carried the step: the outbox settles it, here or after the panel was closed.
+  if (item.settles) return item.settles.state === 'waiting' ? { kind: 'waiting' } : { kind: 'settled', skipped: item.settles.state === 'skipped' };
+  if (item.status === 'sent' && item.result) return { kind: 'filed', entryId: item.result.id };
   return { kind: 'waiting' };
 }

@@ -13,8 +13,8 @@ export interface SettlePage {
   filedHere: Record<string, string[]>;
   /** The preview is open. */
   previewing: boolean;
-  /** Opens the preview for a message. */
-  open: (source: PageSource) => void;
+  /** Opens the preview for a message whose filing settles the step `settles`. */
+  open: (source: PageSource, settles: string) => void;
   /** Asks the team's answer again, so the settled step leaves "Open with them". */
   refresh: () => void;
 }
@@ -47,6 +47,15 @@ export function useSettleByFiling(page: SettlePage): { start: (step: OpenStep) =
     if (page.previewing && !waiting.opened) return setWaiting({ ...waiting, opened: true });
     const progress = filingProgress(page.filedHere[waiting.sourceKey] ?? [], waiting.before, page.outbox);
     if (progress.kind === 'filed') return void settle(waiting.step, progress.entryId);
+    if (progress.kind === 'settled') {
+      setWaiting(null);
+      setNote(
+        progress.skipped
+          ? { kind: 'ok', text: `“${waiting.step.body}” was already settled; their reply is filed.` }
+          : { kind: 'ok', text: `Settled “${waiting.step.body}” with their reply.` },
+      );
+      return void page.refresh();
+    }
     if (progress.kind === 'stuck') {
       setWaiting(null);
       return setNote({ kind: 'error', text: progress.message });
@@ -64,7 +73,7 @@ export function useSettleByFiling(page: SettlePage): { start: (step: OpenStep) =
     const filed = filedEntryId(source, page.known);
     if (filed) return void settle(step, filed);
     setWaiting({ step, sourceKey: source.key, before: [...(page.filedHere[source.key] ?? [])], opened: false });
-    page.open(source);
+    page.open(source, step.id);
   };
 
   return { start, note, waiting: waiting !== null };

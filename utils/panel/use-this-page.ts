@@ -34,7 +34,8 @@ export interface ThisPageModel {
   /** Which source the last problem is about, so it shows next to it. */
   fileErrorFor: string | null;
   onLookup: () => void;
-  onOpen: (source: SourceItem) => void;
+  /** Opens the preview; `settles` is the plan step the filed message settles ("This settles it"). */
+  onOpen: (source: SourceItem, settles?: string) => void;
   onDraftChange: (draft: Draft) => void;
   onSubmit: (draft: Draft) => void;
   onCancel: () => void;
@@ -70,6 +71,9 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
   const [fileError, setFileError] = useState<{ message: string; source: string | null } | null>(null);
   const [filedHere, setFiledHere] = useState<Record<string, string[]>>({});
   const [draftSource, setDraftSource] = useState<string | null>(null);
+  // The step the draft settles: it goes with the filing into the outbox, which settles it once
+  // the message is on the server, even if the panel is closed by then.
+  const [draftSettles, setDraftSettles] = useState<string | null>(null);
 
   useEffect(() => {
     setDraft(null);
@@ -97,7 +101,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
   const samePerson = useSamePerson(view, context.state, outbox.items, () => void context.lookup());
 
   const openSeed = useCallback(
-    (source: SourceItem) => {
+    (source: SourceItem, settles: string | null = null) => {
       if (!session?.activeOrgId) return;
       const seed = seedOf(source, known);
       if ('problem' in seed) {
@@ -106,6 +110,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
       }
       setFileError(null);
       setDraftSource(source.key);
+      setDraftSettles(settles);
       const customers = customersFor(seed.contacts, view.lookup, session.user?.email);
       const shown = customers.length === seed.contacts.length ? seed : { ...seed, contacts: customers, contactIndex: 0 };
       setDraft(samePerson.apply(newDraft(crypto.randomUUID(), session.activeOrgId, shown, known)));
@@ -115,12 +120,12 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
 
   // The page is read again first: the preview shows it as it is now, not as it was reported.
   const onOpen = useCallback(
-    async (source: SourceItem) => {
+    async (source: SourceItem, settles: string | null = null) => {
       const now = await reread();
-      if (source.key.includes('#selection-')) return openSeed(source);
+      if (source.key.includes('#selection-')) return openSeed(source, settles);
       const current = now && now.id === view.id ? [...now.sources, ...(now.extraSources ?? [])].find((s) => s.key === source.key) : undefined;
       if (now && !current) return setFileError({ message: GONE, source: source.key });
-      openSeed(current ?? source);
+      openSeed(current ?? source, settles);
     },
     [reread, openSeed, view.id],
   );
@@ -153,7 +158,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
   const onSubmit = useCallback(
     async (current: Draft) => {
       setFiling(true);
-      const result = await send('capture.file', { capture: buildCapture(current) });
+      const result = await send('capture.file', { capture: buildCapture(current), settles: draftSettles });
       setFiling(false);
       if (!result.ok) {
         setFileError({ message: result.error, source: null });
@@ -164,7 +169,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
       setDraft(null);
       await outbox.refresh();
     },
-    [outbox.refresh, draftSource],
+    [outbox.refresh, draftSource, draftSettles],
   );
 
   const similarAccounts = useSimilarAccounts(draft?.seed.contacts[draft.contactIndex], Boolean(draft));
@@ -183,7 +188,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
     fileError: fileError?.message ?? null,
     fileErrorFor: fileError?.source ?? null,
     onLookup: () => void context.lookup(true),
-    onOpen: (source) => void onOpen(source),
+    onOpen: (source, settles) => void onOpen(source, settles ?? null),
     onDraftChange: setDraft,
     onSubmit: (d) => void onSubmit(d),
     onCancel: () => {

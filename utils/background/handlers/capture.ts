@@ -4,9 +4,10 @@ import type { TopicHandlers } from './types';
 import { outbox } from '../services';
 
 export const captureHandlers = {
-  'capture.file': async ({ capture }) => {
-    // Durable when this answers; sending follows a moment later (Outbox.sendSoon).
-    return outbox.file(capture);
+  'capture.file': async ({ capture, settles }) => {
+    // Durable when this answers; sending follows a moment later (Outbox.sendSoon), and the
+    // step it settles is settled once it is on the server, whether or not the panel is open.
+    return outbox.file(capture, settles);
   },
 
   'outbox.list': () => outbox.list(),

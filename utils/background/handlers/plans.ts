@@ -1,6 +1,8 @@
 // Plans and promises (pact rule 13). Adding an item is a direct call with the page's id, not
 // the outbox: the outbox keeps captures only, and add_plan_item's id makes a retry return the
 // item already made, so a rep who presses again after a lost answer gets one item, not two.
+import { addDays } from '../../due-dates';
+import { overdueByAccount } from '../../plans/overdue';
 import { followsItem } from '../../storage';
 import * as records from '../records/plans';
 import { client, requireActiveOrg, signedInUserId } from '../services';
@@ -54,5 +56,12 @@ export const planHandlers = {
     const orgId = await requireActiveOrg();
     const followed = (await followsItem.getValue())[orgId] ?? [];
     return { steps: await records.dueSteps(await client(), orgId, until, followed) };
+  },
+
+  // By account, never by person: only the account, a number and a date leave this handler.
+  'plan.overdueAccounts': async ({ today }) => {
+    const orgId = await requireActiveOrg();
+    const { steps, capped } = await records.organizationDueSteps(await client(), orgId, addDays(today, -1));
+    return { ...overdueByAccount(steps, today), capped };
   },
 } satisfies TopicHandlers;

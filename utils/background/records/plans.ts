@@ -13,7 +13,8 @@ import {
   type PlanRevision,
 } from '../../messages';
 import type { Client } from '../supabase';
-import { answered } from './answer';
+import type { SettleOutcome } from '../../outbox';
+import { answered, classify } from './answer';
 
 /** How much of the entry an item came from is shown beside it. */
 const WORDS_MAX = 160;
@@ -117,6 +118,15 @@ export async function settlePlanItem(
   );
 }
 
+/** "This settles it" after the reply reached the server (the outbox, even with the panel
+ * closed): settled as done with that entry. A step settled or withdrawn meanwhile, or that the
+ * entry can no longer settle, is skipped without a word; offline or signed out, it waits. */
+export async function settleWithFiledReply(client: Client, planItemId: string, entryId: string): Promise<SettleOutcome> {
+  const answer = await client.rpc('settle_plan_item', { id: planItemId, outcome: 'done', interaction_id: entryId });
+  if (!answer.error) return 'settled';
+  return classify(answer).kind === 'refused' ? 'skipped' : 'later';
+}
+
 export async function reopenPlanItem(client: Client, id: string): Promise<void> {
   answered(await client.rpc('reopen_plan_item', { id }));
 }
@@ -147,4 +157,14 @@ export async function dueSteps(client: Client, orgId: string, until: string, fol
     for (const step of z.array(dueStepSchema).parse(answered(answer) ?? [])) byId.set(step.id, step);
   }
   return [...byId.values()].sort((a, b) => (a.due_on === b.due_on ? (a.id < b.id ? -1 : 1) : a.due_on < b.due_on ? -1 : 1));
+}
+
+/** due_steps answers at most this many steps (its `limit`). */
+export const DUE_STEPS_MAX = 500;
+
+/** Every open step of the organization due on or before `until`, oldest first, with whether
+ * due_steps stopped at its limit. */
+export async function organizationDueSteps(client: Client, orgId: string, until: string): Promise<{ steps: DueStep[]; capped: boolean }> {
+  const steps = z.array(dueStepSchema).parse(answered(await client.rpc('due_steps', { org_id: orgId, until })) ?? []);
+  return { steps, capped: steps.length >= DUE_STEPS_MAX };
 }

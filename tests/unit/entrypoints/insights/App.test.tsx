@@ -49,6 +49,7 @@ function overview(overrides: Partial<InsightsOverview> = {}): InsightsOverview {
 const answers = (more: Answers = {}): Answers => ({
   'session.get': () => ok(session()),
   'insights.overview': () => ok(overview()),
+  'plan.overdueAccounts': () => ok({ ours: [], theirs: [], capped: false }),
   ...more,
 });
 
@@ -232,5 +233,44 @@ describe('the Insights page', () => {
     render(<App />);
     await screen.findAllByRole('slider');
     expect(document.body.textContent).not.toMatch(/Ana|author|member|leaderboard/i);
+  });
+
+  it('lists the accounts waiting on us and those whose promises are overdue, by account with no one named', async () => {
+    const fn = answerWith(
+      send,
+      answers({
+        'plan.overdueAccounts': () =>
+          ok({
+            ours: [
+              { account_id: 'a1', account_name: 'Acme', overdue_steps: 2, oldest_due_on: '2026-11-20' },
+              { account_id: 'a2', account_name: 'Globex', overdue_steps: 1, oldest_due_on: '2026-12-01' },
+            ],
+            theirs: [],
+            capped: false,
+          }),
+      }),
+    );
+    render(<App />);
+    const waiting = await screen.findByRole('table', { name: 'Accounts waiting on us' });
+    const rows = within(waiting)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole(/cell|rowheader/).map((cell) => cell.textContent));
+    expect(rows.map(([name, overdue]) => [name, overdue])).toEqual([
+      ['Acme', '2 steps of ours'],
+      ['Globex', '1 step of ours'],
+    ]);
+    expect(within(waiting).getAllByRole('row')[1]!.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-20');
+    expect(screen.getByText('Nothing overdue — no customer’s promise to us is past its date.')).toBeTruthy();
+    const asked = fn.mock.calls.find(([type]) => type === 'plan.overdueAccounts');
+    expect(asked?.[1]).toEqual({ today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+
+  it('says nothing is overdue on both lists when no promise is past its date', async () => {
+    answerWith(send, answers());
+    render(<App />);
+    expect(await screen.findByText('Nothing overdue — no account waits on us.')).toBeTruthy();
+    expect(screen.getByText('Nothing overdue — no customer’s promise to us is past its date.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Accounts waiting on us' })).toBeNull();
   });
 });

@@ -242,3 +242,67 @@ describe('what is due', () => {
     expect(rpcs()).toContainEqual({ kind: 'rpc', name: 'due_steps', args: { org_id: ORG, until: '2026-12-15', account_ids: [GLOBEX] } });
   });
 });
+
+describe('Insights’ promises past their date', () => {
+  const step = (id: string, account: string, side: 'ours' | 'theirs', dueOn: string) => ({
+    id,
+    account_id: account,
+    account_name: account === ACME ? 'Acme Robotics' : 'Globex',
+    side,
+    body: 'Send the DPA',
+    due_on: dueOn,
+    contact_id: null,
+    contact_name: 'Jonas Weber',
+    taken_by: BEN,
+    taken_by_display_name: 'Ben Okafor',
+    author_id: BEN,
+    source_interaction_id: null,
+  });
+
+  it('asks every open step of the organization due before today, and answers by account with nobody in it', async () => {
+    rpcAnswers.due_steps = () => ({
+      data: [step(ITEM, ACME, 'ours', '2026-11-30'), step(OTHER, ACME, 'ours', '2026-12-03'), step('x3', GLOBEX, 'theirs', '2026-12-01')],
+      error: null,
+      status: 200,
+    });
+    const result = await ask('plan.overdueAccounts', { today: '2026-12-06' });
+    expect(rpcs()).toEqual([{ kind: 'rpc', name: 'due_steps', args: { org_id: ORG, until: '2026-12-05' } }]);
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        ours: [{ account_id: ACME, account_name: 'Acme Robotics', overdue_steps: 2, oldest_due_on: '2026-11-30' }],
+        theirs: [{ account_id: GLOBEX, account_name: 'Globex', overdue_steps: 1, oldest_due_on: '2026-12-01' }],
+        capped: false,
+      },
+    });
+    expect(JSON.stringify(result)).not.toMatch(/Ben|Jonas|taken_by|author/);
+  });
+
+  it('says when due_steps stopped at its limit, so the counts are not taken as all there is', async () => {
+    rpcAnswers.due_steps = () => ({
+      data: Array.from({ length: 500 }, (_, n) => step(`s${n}`, ACME, 'ours', '2026-11-30')),
+      error: null,
+      status: 200,
+    });
+    const result = (await ask('plan.overdueAccounts', { today: '2026-12-06' })) as { ok: true; data: { capped: boolean; ours: Array<{ overdue_steps: number }> } };
+    expect(result.data.capped).toBe(true);
+    expect(result.data.ours[0]!.overdue_steps).toBe(500);
+  });
+});
+
+describe('settling a step once its reply is filed (the outbox, panel closed or not)', () => {
+  it('settles it as done with the filed entry, skips a refusal and waits when the server cannot be reached', async () => {
+    const { settleWithFiledReply } = await import('../../../../utils/background/records/plans');
+    const client = fakeClient() as never;
+    expect(await settleWithFiledReply(client, ITEM, ENTRY)).toBe('settled');
+    expect(rpcs()).toEqual([{ kind: 'rpc', name: 'settle_plan_item', args: { id: ITEM, outcome: 'done', interaction_id: ENTRY } }]);
+    rpcAnswers.settle_plan_item = () => ({ data: null, error: { message: 'id: is already settled; reopen it first', code: 'P0001' }, status: 400 });
+    expect(await settleWithFiledReply(client, ITEM, ENTRY)).toBe('skipped');
+    rpcAnswers.settle_plan_item = () => ({ data: null, error: { message: 'id: not a plan item of your organization', code: '42501' }, status: 403 });
+    expect(await settleWithFiledReply(client, ITEM, ENTRY)).toBe('skipped');
+    rpcAnswers.settle_plan_item = () => ({ data: null, error: { message: 'Failed to fetch' }, status: 0 });
+    expect(await settleWithFiledReply(client, ITEM, ENTRY)).toBe('later');
+    rpcAnswers.settle_plan_item = () => ({ data: null, error: { message: 'JWT expired', code: 'PGRST301' }, status: 401 });
+    expect(await settleWithFiledReply(client, ITEM, ENTRY)).toBe('later');
+  });
+});

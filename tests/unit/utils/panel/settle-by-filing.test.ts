@@ -54,4 +54,16 @@ describe('This settles it', () => {
     });
     expect(filingProgress(['new'], [], [item('new', { status: 'needs_attention', error: 'title: too long' })]).kind).toBe('stuck');
   });
+
+  it('leaves a filing that carries the step to the outbox, and tells when the outbox settled or skipped it', () => {
+    const result = { id: 'e9', account_id: 'a', contact_id: 'c', created: true };
+    const carrying = (state: 'waiting' | 'settled' | 'skipped', status: OutboxItem['status'] = 'sent') =>
+      filingProgress(['new'], [], [item('new', { status, result: status === 'sent' ? result : null, settles: { planItemId: 'p1', state } })]);
+    expect(carrying('waiting')).toEqual({ kind: 'waiting' });
+    expect(carrying('waiting', 'pending')).toEqual({ kind: 'waiting' });
+    expect(carrying('settled')).toEqual({ kind: 'settled', skipped: false });
+    expect(carrying('skipped')).toEqual({ kind: 'settled', skipped: true });
+    const stuck = carrying('waiting', 'needs_attention');
+    expect(stuck).toEqual({ kind: 'stuck', message: 'The reply could not be filed; correct it in the outbox, the step is settled once it is filed.' });
+  });
 });
