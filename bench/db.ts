@@ -10,6 +10,8 @@
 //   4. account search by name prefix (the search_accounts RPC the popup uses, 20 rows);
 //   5. signal_series for the organization, 26 weeks (the Insights page's charts);
 //   6. signal_changes for the organization, 4 weeks against 12 (its "What changed");
+//   7. account_plan for one account, and 8. due_steps for 20 followed accounts (100k plan
+//      items at full size, ten per account);
 // plus, for information, the same search on account_overview. Each is reported as a ratio to
 // a trivial RPC timed in the same run. Targets: ≤ 3× the trivial RPC at full size and ≤ 1.5×
 // its own time at 1/100. Queries that miss get their EXPLAIN (ANALYZE, BUFFERS), run as the
@@ -208,6 +210,7 @@ async function defineQueries(member: SupabaseClient, targets: Targets): Promise<
   const accountIds = sqlArray(answer.accounts.map((a) => a.id), 'uuid');
 
   const prefix = `${targets.searchPrefix}%`;
+  const until = new Date(Date.parse(`${targets.planDay}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
   const searchSql = (relation: string, columns: string) =>
     `select ${columns} from public.${relation} where name ilike ${sqlText(prefix)} order by name limit 20`;
 
@@ -265,6 +268,26 @@ async function defineQueries(member: SupabaseClient, targets: Targets): Promise<
       run: async () =>
         check<unknown[]>(await member.rpc('signal_changes', { org_id: targets.orgId }), 'signal_changes').length,
       explain: [`select * from public.signal_changes(${sqlText(targets.orgId)}::uuid)`],
+    },
+    {
+      name: '7. account_plan, one account',
+      run: async () =>
+        check<unknown[]>(
+          await member.rpc('account_plan', { org_id: targets.orgId, account_id: targets.timelineAccountId }),
+          'account_plan',
+        ).length,
+      explain: [`select * from public.account_plan(${sqlText(targets.orgId)}::uuid, ${sqlText(targets.timelineAccountId)}::uuid)`],
+    },
+    {
+      name: `8. due_steps, ${targets.followedAccountIds.length} followed accounts (2 weeks)`,
+      run: async () =>
+        check<unknown[]>(
+          await member.rpc('due_steps', { org_id: targets.orgId, until, only_mine: false, account_ids: targets.followedAccountIds }),
+          'due_steps',
+        ).length,
+      explain: [
+        `select * from public.due_steps(${sqlText(targets.orgId)}::uuid, ${sqlText(until)}::date, false, ${sqlArray(targets.followedAccountIds, 'uuid')})`,
+      ],
     },
     {
       name: `   accounts, name ilike '${prefix}' through PostgREST (info)`,

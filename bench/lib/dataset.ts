@@ -11,10 +11,19 @@ export interface DatasetSize {
   interactions: number;
   /** Members who filed the entries (the bench reader is added later, through the API). */
   authors: number;
+  /** Plan items (goals, steps, risks, questions) per account. */
+  planItemsPerAccount: number;
 }
 
 /** Sizes at --scale 1, as the issue states them. */
-export const FULL_SIZE: DatasetSize = { accounts: 10_000, contactsPerAccount: 10, interactions: 1_000_000, authors: 12 };
+export const FULL_SIZE: DatasetSize = {
+  accounts: 10_000,
+  contactsPerAccount: 10,
+  interactions: 1_000_000,
+  authors: 12,
+  // 100k plan items at full size, as plans' own benchmark target states it.
+  planItemsPerAccount: 10,
+};
 
 /** What the timed queries look for; picked from the generated data, the same way at every size. */
 export interface Targets {
@@ -29,6 +38,10 @@ export interface Targets {
   lookupEmails: string[];
   searchPrefix: string;
   searchMatches: number;
+  /** Twenty accounts a rep follows (every A/20-th by size): For you's due steps read these. */
+  followedAccountIds: string[];
+  /** The day the plan items' due dates are spread around (today). */
+  planDay: string;
 }
 
 export interface DatasetReport {
@@ -102,6 +115,13 @@ export const SENTENCES = [
 ];
 export const DEPARTMENTS = ['sales', 'support', 'marketing', 'customer success'];
 // private.signal_names(): entries draw a random subset (each signal with probability 1/8).
+const PLAN_BODIES = [
+  'Roll out to the support team first', 'Send the security questionnaire', 'Confirm the data residency answer',
+  'Schedule the demo for the marketing team', 'Share the volume pricing tiers', 'Get legal comments on the DPA',
+  'Budget approval before the quarter ends', 'Find out who signs the renewal', 'Competitor offered a discount',
+  'Introduce the CFO to our finance lead', 'Pilot success criteria agreed', 'SSO before a wide rollout',
+];
+
 export const SIGNAL_ORDER = [
   'buying_signal', 'objection', 'pricing', 'feature_request', 'churn_risk',
   'competitor', 'support_issue', 'praise', 'job_change', 'introduction',
@@ -191,9 +211,44 @@ export async function generateDataset(db: PGlite, size: DatasetSize, log: (line:
     ) people
     join bench_account a on a.n = people.j % ${A};
     commit;
-    drop table bench_account;
   `);
   step(`${A * perAccount} contacts`, t);
+
+  // Plan items as teams write them: per account a mix of goals, steps (ours and theirs),
+  // risks and questions; steps due within two months either side of today, half of ours
+  // taken, 40 % settled. Generated like plans' own population on PostgreSQL.
+  t = performance.now();
+  const P = size.planItemsPerAccount;
+  await db.exec(`
+    begin;
+    set local session_replication_role = replica;
+    insert into public.plan_items (
+      id, org_id, account_id, kind, side, body, due_on, contact_id, taken_by, author_id,
+      created_at, updated_at, settled_at, settled_by, outcome
+    )
+    select md5('p' || (n * ${P} + i))::uuid, ${ORG}, id, kind, side, body,
+           case when kind = 'step' then current_date + (floor(r_due * 120)::int - 60) end,
+           case when r_contact < 0.5 then md5('c' || (n + ${A} * (i % ${perAccount})))::uuid end,
+           case when side = 'ours' and r_taken < 0.5 then md5('u' || floor(r_taken * 2 * ${size.authors})::int)::uuid end,
+           md5('u' || floor(r_author * ${size.authors})::int)::uuid,
+           created, created,
+           case when r_settled < 0.4 then created + interval '3 days' end,
+           case when r_settled < 0.4 then md5('u' || floor(r_author * ${size.authors})::int)::uuid end,
+           case when r_settled < 0.1 then 'dropped' when r_settled < 0.4 then 'done' end
+    from (
+      select a.n, a.id, i,
+             case when (a.n + i) % 10 < 2 then 'goal' when (a.n + i) % 10 < 8 then 'step'
+                  when (a.n + i) % 10 < 9 then 'risk' else 'question' end as kind,
+             case when (a.n + i) % 10 between 2 and 7 then case when i % 3 = 2 then 'theirs' else 'ours' end end as side,
+             (${textArray(PLAN_BODIES)})[1 + (a.n + i * 7) % ${PLAN_BODIES.length}] as body,
+             now() - floor(random() * 300)::int * interval '1 day' as created,
+             random() as r_due, random() as r_contact, random() as r_taken, random() as r_author, random() as r_settled
+      from bench_account a cross join generate_series(0, ${P - 1}) i
+    ) items;
+    commit;
+    drop table bench_account;
+  `);
+  step(`${A * P} plan items`, t);
 
   // Entries: accounts are skewed (account floor(A * r^2): a few big customers, a long tail),
   // kinds mixed, spread over two years, a few signals each, 0.5 % retracted; each slice is
@@ -267,7 +322,7 @@ export async function generateDataset(db: PGlite, size: DatasetSize, log: (line:
   step('revisions', t);
 
   t = performance.now();
-  await verifyForeignKeys(db, ['public.contacts', 'public.interactions']);
+  await verifyForeignKeys(db, ['public.contacts', 'public.interactions', 'public.plan_items']);
   step('foreign keys verified', t);
 
   // The replica role skipped the insights rollup's triggers too: build it as they would have.
@@ -280,7 +335,7 @@ export async function generateDataset(db: PGlite, size: DatasetSize, log: (line:
   step('vacuum analyze', t);
 
   const rows: Record<string, number> = {};
-  for (const table of ['organizations', 'memberships', 'accounts', 'account_domains', 'contacts', 'interactions', 'interaction_revisions']) {
+  for (const table of ['organizations', 'memberships', 'accounts', 'account_domains', 'contacts', 'interactions', 'interaction_revisions', 'plan_items']) {
     rows[table] = await count(db, `select count(*)::int as n from public.${table}`);
   }
   rows['interactions (retracted)'] = await count(db, 'select count(*)::int as n from public.interactions where retracted_at is not null');
@@ -344,6 +399,14 @@ async function pickTargets(db: PGlite): Promise<Targets> {
     db,
     `select count(*)::int as n from public.accounts where name ilike '${SEARCH_PREFIX}%'`,
   );
+  // Followed accounts: every (A / 20)-th by entries, so big and small customers alike.
+  const followed = await db.query<{ account_id: string }>(`
+    select account_id from (
+      select account_id, row_number() over (order by count(*) desc, account_id) as r
+      from public.interactions where retracted_at is null and account_id is not null group by account_id
+    ) ranked
+    where (r - 1) % greatest(1, (select count(*) from public.accounts) / 20) = 0
+    order by r limit 20`);
   const first = timeline.rows[0];
   const biggest = largest.rows[0];
   if (!first || !biggest || emails.rows.length === 0) throw new Error('The generated data has no entries to benchmark.');
@@ -356,6 +419,8 @@ async function pickTargets(db: PGlite): Promise<Targets> {
     lookupEmails: emails.rows.map((r) => r.email),
     searchPrefix: SEARCH_PREFIX,
     searchMatches: matches,
+    followedAccountIds: followed.rows.map((r) => r.account_id),
+    planDay: new Date().toISOString().slice(0, 10),
   };
 }
 
