@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
-import { defaultKeep, mergeQuestion, type MergeSide } from '../utils/merge-words';
-import type { AccountHit, AccountOverview } from '../utils/messages';
+import { accountSide, defaultKeep, mergeQuestion } from '../utils/merge-words';
+import type { AccountHit, AccountOverview, AccountSize } from '../utils/messages';
 import { MergeDialog } from './MergeDialog';
 
 interface Props {
@@ -11,6 +11,9 @@ interface Props {
   hits: readonly AccountHit[];
   /** The account chosen to merge into this one, once loaded. */
   other: AccountOverview | null;
+  /** Both accounts' entries and age, when the server gave them: they size the question and
+   * decide which one is proposed to be kept. */
+  sizes?: readonly AccountSize[];
   busy?: boolean;
   error?: string | null;
   onSearch: (query: string) => void;
@@ -19,16 +22,12 @@ interface Props {
   onMerge: (keepId: string, mergeId: string) => void;
 }
 
-const side = (account: AccountOverview): MergeSide => ({
-  id: account.account_id,
-  name: account.name,
-  domains: account.domains,
-  people: account.contact_count,
-});
+const NO_SIZES: readonly AccountSize[] = [];
 
-function rows(account: AccountOverview): Array<[string, string]> {
+function rows(account: AccountOverview, size: AccountSize | undefined): Array<[string, string]> {
   return [
     ['Domains', account.domains.join(', ') || '—'],
+    ...(size ? [['Entries', String(size.entries)] as [string, string]] : []),
     ['People known', String(account.contact_count)],
     ['Last heard from', formatWhen(account.last_activity_at) || '—'],
   ];
@@ -36,7 +35,7 @@ function rows(account: AccountOverview): Array<[string, string]> {
 
 /** "Merge with another account…": find the other account, see both side by side and what will
  * move, then merge the smaller into the larger (or the other way round, as the rep chooses). */
-export function AccountMerge({ account, hits, other, busy = false, error = null, onSearch, onChoose, onMerge }: Props) {
+export function AccountMerge({ account, hits, other, sizes = NO_SIZES, busy = false, error = null, onSearch, onChoose, onMerge }: Props) {
   const [open, setOpen] = useState(false);
   const [swapped, setSwapped] = useState(false);
   if (!open) {
@@ -47,14 +46,18 @@ export function AccountMerge({ account, hits, other, busy = false, error = null,
     );
   }
   if (other) {
+    // Sized by entries only when both sizes are known: never entries against people.
+    const sized = [account, other].every((a) => sizes.some((size) => size.account_id === a.account_id));
+    const sizeOf = (a: AccountOverview) => (sized ? sizes.find((size) => size.account_id === a.account_id) : undefined);
+    const side = (a: AccountOverview) => accountSide(a, sizeOf(a));
     // The open account is proposed first, so it stays kept when the two are the same size.
     const proposed = defaultKeep(side(account), side(other)).keep.id === account.account_id ? [account, other] : [other, account];
     const [keep, merge] = (swapped ? [proposed[1], proposed[0]] : proposed) as [AccountOverview, AccountOverview];
     return (
       <MergeDialog
         noun="account"
-        keep={{ name: keep.name, rows: rows(keep) }}
-        merge={{ name: merge.name, rows: rows(merge) }}
+        keep={{ name: keep.name, rows: rows(keep, sizeOf(keep)) }}
+        merge={{ name: merge.name, rows: rows(merge, sizeOf(merge)) }}
         question={mergeQuestion(side(keep), side(merge))}
         onSwap={() => setSwapped(!swapped)}
         moves={[

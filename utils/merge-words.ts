@@ -2,7 +2,7 @@
 // never read as "Merge Acme Robotics into Acme Robotics?". Pure: the wording is tested without
 // a browser. Dates go through utils/format.ts like every other date in Highcard.
 import { formatWhen } from './format';
-import type { MergeLine } from './messages';
+import type { AccountOverview, AccountSize, MergeLine } from './messages';
 
 /** How long a merge can be undone (docs/design.md: "ours are not [final], for 30 days"). */
 export const UNDO_DAYS = 30;
@@ -81,6 +81,17 @@ export function defaultKeep<S extends MergeSide>(a: S, b: S): { keep: S; merge: 
   const aAt = a.created_at ? Date.parse(a.created_at) : Number.POSITIVE_INFINITY;
   const bAt = b.created_at ? Date.parse(b.created_at) : Number.POSITIVE_INFINITY;
   return bAt < aAt ? { keep: b, merge: a } : { keep: a, merge: b };
+}
+
+/** An account as the merge dialog weighs it: by its entries and age once both accounts' sizes
+ * are known (`sizes` holds both, or the comparison would weigh entries against people), else
+ * by the people known there. */
+export function accountSide(
+  account: Pick<AccountOverview, 'account_id' | 'name' | 'domains' | 'contact_count'>,
+  size: AccountSize | undefined,
+): MergeSide {
+  const side: MergeSide = { id: account.account_id, name: account.name, domains: account.domains };
+  return size ? { ...side, entries: size.entries, created_at: size.created_at } : { ...side, people: account.contact_count };
 }
 
 /** What the timeline knows of the record a line kept, to tell it apart from the merged one. */

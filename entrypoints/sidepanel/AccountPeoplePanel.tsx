@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AccountMerge } from '../../components/AccountMerge';
 import { AccountPeople } from '../../components/AccountPeople';
-import type { AccountContact, AccountHit, AccountOverview } from '../../utils/messages';
+import type { AccountContact, AccountHit, AccountOverview, AccountSize } from '../../utils/messages';
 import { send } from '../../utils/send';
 import type { AccountPanelProps } from './types';
 import { handled } from '../../utils/handled';
@@ -15,6 +15,7 @@ export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPa
   const [mergeError, setMergeError] = useState<string | null>(null);
   const [hits, setHits] = useState<AccountHit[]>([]);
   const [other, setOther] = useState<AccountOverview | null>(null);
+  const [sizes, setSizes] = useState<AccountSize[]>([]);
   const [accountError, setAccountError] = useState<string | null>(null);
 
   const load = async () => {
@@ -46,6 +47,7 @@ export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPa
     setAccountError(result.ok ? null : result.error);
     if (result.ok) {
       setOther(null);
+      setSizes([]);
       setHits([]);
       await load();
       onChanged?.();
@@ -72,6 +74,7 @@ export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPa
         account={overview}
         hits={hits}
         other={other}
+        sizes={sizes}
         busy={busy}
         error={accountError}
         onSearch={handled(async (query) => {
@@ -83,9 +86,16 @@ export function AccountPeoplePanel({ accountId, overview, onChanged }: AccountPa
           setAccountError(null);
           if (!otherId) {
             setOther(null);
+            setSizes([]);
             return;
           }
-          const result = await send('account.overview', { accountId: otherId });
+          // Both at once, so the dialog opens already sized and its proposal never flips. Without
+          // sizes (an older server, a failed count) it weighs the people known instead.
+          const [result, sized] = await Promise.all([
+            send('account.overview', { accountId: otherId }),
+            send('merge.accountSizes', { accountIds: [overview.account_id, otherId] }),
+          ]);
+          setSizes(sized.ok ? sized.data : []);
           setOther(result.ok ? result.data : null);
           if (!result.ok) setAccountError(result.error);
         })}

@@ -51,7 +51,8 @@ test('a colleague merging and undoing moves an open account view along, without 
     await expect(rita.getByRole('article', { name: 'Jonas wrote from Hamburg' })).toBeVisible();
     await expect(rita.getByRole('article', { name: 'Dana asked for a pilot' })).toHaveCount(0);
 
-    // Max merges: the larger account is proposed to be kept, in words that tell the two apart.
+    // Max merges: the account with more entries is proposed to be kept, in words that tell the
+    // two apart.
     const maxPopup = await openPopup(context, extensionId);
     await maxPopup.getByRole('combobox', { name: 'Find an account' }).fill(company);
     await maxPopup.getByRole('option', { name: new RegExp(usDomain.replace(/\./g, '\\.')) }).click();
@@ -63,7 +64,7 @@ test('a colleague merging and undoing moves an open account view along, without 
     await maxPopup.getByRole('button', { name: 'Find' }).click();
     await maxPopup.getByRole('list', { name: 'Accounts found' }).getByRole('button', { name: new RegExp(deDomain.replace(/\./g, '\\.')) }).click();
     const dialog = maxPopup.getByRole('dialog', {
-      name: `Keep ${company} (${usDomain} · 2 people) and merge ${company} (${deDomain} · 1 person) into it?`,
+      name: `Keep ${company} (${usDomain} · 2 entries) and merge ${company} (${deDomain} · 1 entry) into it?`,
     });
     await expect(dialog).toContainText('Any member can undo this merge for 30 days');
     await dialog.getByRole('button', { name: 'Merge' }).click();

@@ -39,6 +39,15 @@ export const mergeLineSchema = z.object({
 });
 export type MergeLine = z.infer<typeof mergeLineSchema>;
 
+/** How large an account is when two are put side by side to merge: its entries (about the
+ * customer, never anyone's share of them) and when it was first filed. */
+export const accountSizeSchema = z.object({
+  account_id: z.string(),
+  entries: z.number().int().nonnegative(),
+  created_at: z.string().nullable(),
+});
+export type AccountSize = z.infer<typeof accountSizeSchema>;
+
 const mergeRequest = z.object({ keepId: id, mergeId: id }).refine((m) => m.keepId !== m.mergeId, {
   path: ['mergeId'],
   error: 'must be another record than the one kept',
@@ -49,6 +58,9 @@ export const mergeMessages = {
   'merge.accountContacts': message(z.object({ accountId: id }), z.array(accountContactSchema)),
   /** The account's merges, newest first: lines in its timeline, never entries. */
   'merge.history': message(z.object({ accountId: id }), z.array(mergeLineSchema)),
+  /** The two accounts of a merge dialog, sized by their entries: an account of another
+   * organization, or one that no longer exists, is left out of the answer. */
+  'merge.accountSizes': message(z.object({ accountIds: z.array(id).min(1).max(2) }), z.array(accountSizeSchema)),
   /** Any member: two contacts are one person; mergeId's entries and identities move to keepId. */
   'merge.contacts': message(mergeRequest, z.object({ keepId: z.string() })),
   /** Any member: two accounts are one company; domains, contacts and entries move. */

@@ -129,4 +129,34 @@ describe('merging another account into this one', () => {
     fireEvent.click(within(swapped).getByRole('button', { name: 'Merge' }));
     expect(onMerge).toHaveBeenCalledWith('acme', 'big');
   });
+
+  it('sizes both accounts by their entries once known, and keeps the one with more entries over the one with more people', () => {
+    const onMerge = vi.fn();
+    const de: AccountOverview = { ...acme, account_id: 'de', name: 'Acme Robotics', domains: ['acme-robotics.de'], contact_count: 9 };
+    const sizes = [
+      { account_id: 'acme', entries: 12, created_at: '2026-01-10T00:00:00Z' },
+      { account_id: 'de', entries: 2, created_at: '2026-11-02T00:00:00Z' },
+    ];
+    render(<AccountMerge account={acme} hits={[]} other={de} sizes={sizes} onSearch={() => {}} onChoose={() => {}} onMerge={onMerge} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Merge with another account…' }));
+    const dialog = screen.getByRole('dialog', {
+      name: 'Keep Acme Robotics (acme-robotics.example · 12 entries) and merge Acme Robotics (acme-robotics.de · 2 entries) into it?',
+    });
+    const kept = within(dialog).getByRole('region', { name: 'Kept: Acme Robotics' });
+    expect(kept.textContent).toContain('Entries12');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
+    expect(onMerge).toHaveBeenCalledWith('acme', 'de');
+  });
+
+  it('weighs people, not entries against people, while only one account is sized', () => {
+    const de: AccountOverview = { ...acme, account_id: 'de', name: 'Acme Robotics', domains: ['acme-robotics.de'], contact_count: 9 };
+    const sizes = [{ account_id: 'acme', entries: 12, created_at: '2026-01-10T00:00:00Z' }];
+    render(<AccountMerge account={acme} hits={[]} other={de} sizes={sizes} onSearch={() => {}} onChoose={() => {}} onMerge={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Merge with another account…' }));
+    expect(
+      screen.getByRole('dialog', {
+        name: 'Keep Acme Robotics (acme-robotics.de · 9 people) and merge Acme Robotics (acme-robotics.example · 2 people) into it?',
+      }),
+    ).toBeTruthy();
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatWhen } from '../../../utils/format';
 import {
+  accountSide,
   defaultKeep,
   mergeLineDate,
   mergeLineWords,
@@ -124,5 +125,40 @@ describe('accounts whose entries are not counted', () => {
     expect(mergeQuestion(big, small)).toBe(
       'Keep Acme Robotics (acme-robotics.example · 4 people) and merge Acme Robotics (acme-robotics.de · 1 person) into it?',
     );
+  });
+});
+
+describe('accounts sized by their entries', () => {
+  const overview = (account_id: string, domain: string, contact_count: number) => ({
+    account_id,
+    name: 'Acme Robotics',
+    domains: [domain],
+    contact_count,
+  });
+
+  it('asks in entries, as the issue words it, and keeps the one with more entries even with fewer people', () => {
+    const us = accountSide(overview('a1', 'acme-robotics.example', 1), { account_id: 'a1', entries: 12, created_at: '2026-01-10T00:00:00Z' });
+    const de = accountSide(overview('a2', 'acme-robotics.de', 7), { account_id: 'a2', entries: 2, created_at: '2025-01-10T00:00:00Z' });
+    const { keep, merge } = defaultKeep(de, us);
+    expect(keep.id).toBe('a1');
+    expect(mergeQuestion(keep, merge)).toBe(
+      'Keep Acme Robotics (acme-robotics.example · 12 entries) and merge Acme Robotics (acme-robotics.de · 2 entries) into it?',
+    );
+  });
+
+  it('keeps the older account when both have as many entries', () => {
+    const newer = accountSide(overview('a1', 'acme-robotics.example', 5), { account_id: 'a1', entries: 3, created_at: '2026-11-02T00:00:00Z' });
+    const older = accountSide(overview('a2', 'acme-robotics.de', 1), { account_id: 'a2', entries: 3, created_at: '2026-01-10T00:00:00Z' });
+    expect(defaultKeep(newer, older).keep.id).toBe('a2');
+    expect(defaultKeep(older, newer).keep.id).toBe('a2');
+  });
+
+  it('falls back to the people known there when its size is not known', () => {
+    expect(accountSide(overview('a1', 'acme-robotics.example', 4), undefined)).toEqual({
+      id: 'a1',
+      name: 'Acme Robotics',
+      domains: ['acme-robotics.example'],
+      people: 4,
+    });
   });
 });

@@ -20,6 +20,8 @@ export const mergeHandlers = {
 
   'merge.history': async ({ accountId }) => records.mergeHistory(await client(), await requireActiveOrg(), accountId),
 
+  'merge.accountSizes': async ({ accountIds }) => records.accountSizes(await client(), accountIds),
+
   'merge.contacts': async ({ keepId, mergeId }) => {
     const kept = await records.merge(await client(), 'merge_contacts', await requireActiveOrg(), keepId, mergeId);
     await afterMerge();
