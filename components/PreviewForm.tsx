@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountHit, LookupResult } from '../utils/messages';
 import { LIMITS } from '../utils/limits';
 import { fromLocalInput, toLocalInput } from '../utils/format';
-import { accountChoicesFor, NOTE_HEADING, type AccountChoice, type Draft } from '../utils/preview';
+import { accountChoiceLabel, accountChoicesFor, NOTE_HEADING, previewAccountChoices, type AccountChoice, type Draft } from '../utils/preview';
 import { checkDraft, type CheckedField, type DraftCheck } from '../utils/panel/draft-check';
 import { CharacterCount } from './CharacterCount';
 import { SignalChips } from './SignalChips';
@@ -25,14 +25,6 @@ function choiceKey(choice: AccountChoice): string {
   return choice.mode === 'existing' ? `existing:${choice.id}` : choice.mode;
 }
 
-function choiceLabel(choice: AccountChoice): string {
-  if (choice.mode === 'existing') {
-    return choice.domains?.length ? `${choice.name} (${choice.domains.join(', ')})` : `${choice.name} (on record)`;
-  }
-  if (choice.mode === 'new') return `New account: ${choice.name}${choice.domain ? ` (${choice.domain})` : ''}`;
-  return 'No account';
-}
-
 /** What will be filed, editable. "File to customer record" sends exactly this. */
 export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onChange, onSubmit, onCancel }: Props) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -41,12 +33,12 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
   const [touched, setTouched] = useState<ReadonlySet<CheckedField>>(new Set());
   const [tried, setTried] = useState(false);
   const contact = draft.seed.contacts[draft.contactIndex];
-  // The chosen account is always among the choices (e.g. the known contact's account after
-  // "Same person"), so the select shows exactly what will be filed.
-  const choices = useMemo(() => {
-    const found = accountChoicesFor(contact, lookup, similar);
-    return found.some((choice) => choiceKey(choice) === choiceKey(draft.account)) ? found : [draft.account, ...found];
-  }, [contact, lookup, similar, draft.account]);
+  // The chosen account is always among the choices, once (e.g. the known contact's account
+  // after "Same person"), so the select shows exactly what will be filed.
+  const choices = useMemo(
+    () => previewAccountChoices(contact, lookup, similar, draft.account),
+    [contact, lookup, similar, draft.account],
+  );
   const update = (patch: Partial<Draft>, field?: CheckedField) => {
     // The note is filed inside the text and counted with it: typing it touches both.
     const now = field === 'note' ? (['note', 'body'] as const) : field ? [field] : [];
@@ -161,7 +153,7 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
         >
           {choices.map((choice) => (
             <option key={choiceKey(choice)} value={choiceKey(choice)}>
-              {choiceLabel(choice)}
+              {accountChoiceLabel(choice)}
             </option>
           ))}
         </select>

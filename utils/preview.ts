@@ -69,22 +69,65 @@ export function accountChoicesFor(
   for (const account of lookup?.accounts ?? []) {
     const domains = Array.isArray(account.domains) ? (account.domains as unknown[]).map(String) : [];
     if (!domain || domains.length === 0 || domains.includes(domain)) {
-      choices.push({ mode: 'existing', id: account.id, name: account.name });
+      choices.push({ mode: 'existing', id: account.id, name: account.name, domains });
     }
   }
   const hasMatch = choices.length > 0;
   if (!hasMatch && (domain || contact?.company)) {
     choices.push({ mode: 'new', name: contact?.company?.trim() || domainLabel(domain!), domain });
   }
-  for (const hit of similar) {
-    if (!choices.some((choice) => choice.mode === 'existing' && choice.id === hit.account_id)) {
-      choices.push({ mode: 'existing', id: hit.account_id, name: hit.name, domains: hit.domains });
-    }
-  }
+  for (const hit of similar) addExisting(choices, { mode: 'existing', id: hit.account_id, name: hit.name, domains: hit.domains });
   // With a company domain the server files under that domain's account anyway, so "no
   // account" is only offered where there is none to be had (free mail, LinkedIn only).
   if (!domain) choices.push({ mode: 'none' });
   return choices;
+}
+
+type ExistingChoice = Extract<AccountChoice, { mode: 'existing' }>;
+
+/** One account, one choice: what two answers know of the same account is put together, so
+ * that neither which answer came first nor which one is asked about decides its label. The
+ * name is the first one given (answers name an account alike; a "Same person" candidate may
+ * not name it); the domains are every one known, sorted. */
+export function sameAccount(first: ExistingChoice, second: ExistingChoice): ExistingChoice {
+  const domains = [...new Set([...(first.domains ?? []), ...(second.domains ?? [])])].sort();
+  return { mode: 'existing', id: first.id, name: first.name || second.name, domains };
+}
+
+function addExisting(choices: AccountChoice[], account: ExistingChoice): void {
+  const at = choices.findIndex((choice) => choice.mode === 'existing' && choice.id === account.id);
+  if (at < 0) choices.push(account);
+  else choices[at] = sameAccount(choices[at] as ExistingChoice, account);
+}
+
+/** The preview's account choices with the one the draft holds among them, once: the draft's
+ * account (the known contact's after "Same person", or one picked before an answer came in)
+ * joins the choice of the same id, or leads the list when no answer offers it. */
+export function previewAccountChoices(
+  contact: ContactCandidate | undefined,
+  lookup: LookupResult | null,
+  similar: readonly AccountHit[],
+  chosen: AccountChoice,
+): AccountChoice[] {
+  const choices = accountChoicesFor(contact, lookup, similar);
+  if (chosen.mode === 'existing') {
+    const at = choices.findIndex((choice) => choice.mode === 'existing' && choice.id === chosen.id);
+    if (at < 0) return [chosen, ...choices];
+    choices[at] = sameAccount(choices[at] as ExistingChoice, chosen);
+    return choices;
+  }
+  return choices.some((choice) => choice.mode === chosen.mode) ? choices : [chosen, ...choices];
+}
+
+/** How an account choice reads. An account the team has is named with its domains, which tell
+ * apart two accounts of one name (and show the rep which domain the team has); "on record"
+ * only when no answer knows a domain of it. */
+export function accountChoiceLabel(choice: AccountChoice): string {
+  if (choice.mode === 'existing') {
+    return choice.domains?.length ? `${choice.name} (${choice.domains.join(', ')})` : `${choice.name} (on record)`;
+  }
+  if (choice.mode === 'new') return `New account: ${choice.name}${choice.domain ? ` (${choice.domain})` : ''}`;
+  return 'No account';
 }
 
 /** The name the preview looks for among the team's accounts: the company, else the domain's. */

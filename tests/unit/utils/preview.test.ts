@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseCapture, type LookupResult } from '../../../utils/messages';
-import { accountChoicesFor, buildCapture, composeBody, domainLabel, newDraft, similarAccountQuery, type DraftSeed } from '../../../utils/preview';
+import {
+  accountChoiceLabel,
+  accountChoicesFor,
+  buildCapture,
+  composeBody,
+  domainLabel,
+  newDraft,
+  previewAccountChoices,
+  similarAccountQuery,
+  type AccountChoice,
+  type DraftSeed,
+} from '../../../utils/preview';
 
 const ORG = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
 const ID = '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e6f';
@@ -50,7 +61,7 @@ describe('the preview', () => {
 
   it('offers the team’s matching account first', () => {
     const choices = accountChoicesFor(seed.contacts[1], lookup([{ id: ACME, name: 'Acme Robotics', domains: ['acme-robotics.example'] }]));
-    expect(choices).toEqual([{ mode: 'existing', id: ACME, name: 'Acme Robotics' }]);
+    expect(choices).toEqual([{ mode: 'existing', id: ACME, name: 'Acme Robotics', domains: ['acme-robotics.example'] }]);
   });
 
   it('never offers to make an account from a free-mail address', () => {
@@ -90,7 +101,7 @@ describe('accounts of a similar name in the preview', () => {
   it('chooses the account of someone the team knows in the thread, and lists it once', () => {
     const known = lookup([{ id: GMBH, name: 'Acme Robotics', domains: ['acme-robotics.de'] }]);
     const choices = accountChoicesFor({ full_name: 'Jonas Weber', email: 'jonas@acme-robotics.de' }, known, hits);
-    expect(choices).toEqual([{ mode: 'existing', id: GMBH, name: 'Acme Robotics' }]);
+    expect(choices).toEqual([{ mode: 'existing', id: GMBH, name: 'Acme Robotics', domains: ['acme-robotics.de', 'acme-robotics.example'] }]);
   });
 
   it('files on the chosen one by id, so the server adds the new domain to it', () => {
@@ -103,5 +114,47 @@ describe('accounts of a similar name in the preview', () => {
     expect(similarAccountQuery({ full_name: 'Jonas', email: 'jonas@acme-robotics.de' })).toBe('Acme Robotics');
     expect(similarAccountQuery({ full_name: 'Jonas', email: 'jonas@gmail.com', company: 'Acme GmbH' })).toBe('Acme GmbH');
     expect(similarAccountQuery({ full_name: 'Sam', email: 'sam@gmail.com' })).toBeNull();
+  });
+});
+
+describe('one account, one option with one label, whichever answer arrives first', () => {
+  // LinkedIn after "Same person": the draft holds the known contact's account by id and name;
+  // the page's lookup and the same-name search both name the team's one Acme account.
+  const profile = { full_name: 'Mia Schmidt', linkedin_url: 'https://www.linkedin.com/in/mia-schmidt', company: 'Acme Robotics' };
+  const chosen: AccountChoice = { mode: 'existing', id: ACME, name: 'Acme Robotics' };
+  const fromLookup = lookup([{ id: ACME, name: 'Acme Robotics', domains: ['acme-robotics.example'] }]);
+  const fromSearch = [{ account_id: ACME, name: 'Acme Robotics', domains: ['acme-robotics.example'], last_activity_at: null }];
+  const acmeOptions = (choices: AccountChoice[]) =>
+    choices.filter((choice) => choice.mode === 'existing' && choice.id === ACME).map(accountChoiceLabel);
+
+  it('labels it by its domain when the lookup answers first, when the search does, and once both have', () => {
+    const lookupFirst = [previewAccountChoices(profile, fromLookup, [], chosen), previewAccountChoices(profile, fromLookup, fromSearch, chosen)];
+    const searchFirst = [previewAccountChoices(profile, null, fromSearch, chosen), previewAccountChoices(profile, fromLookup, fromSearch, chosen)];
+    for (const choices of [...lookupFirst, ...searchFirst]) {
+      expect(acmeOptions(choices)).toEqual(['Acme Robotics (acme-robotics.example)']);
+    }
+    expect(lookupFirst[1]).toEqual(searchFirst[1]);
+  });
+
+  it('gives the same option when the draft took the account from an earlier answer of either kind', () => {
+    const tookFromLookup = previewAccountChoices(profile, fromLookup, [], chosen).find((c) => c.mode === 'existing')!;
+    const tookFromSearch = previewAccountChoices(profile, null, fromSearch, chosen).find((c) => c.mode === 'existing')!;
+    expect(previewAccountChoices(profile, fromLookup, fromSearch, tookFromLookup)).toEqual(
+      previewAccountChoices(profile, fromLookup, fromSearch, tookFromSearch),
+    );
+  });
+
+  it('says "on record" only while no answer knows a domain of the account', () => {
+    expect(acmeOptions(previewAccountChoices(profile, null, [], chosen))).toEqual(['Acme Robotics (on record)']);
+    const noDomain = lookup([{ id: ACME, name: 'Acme Robotics', domains: [] }]);
+    expect(acmeOptions(previewAccountChoices(profile, noDomain, [], chosen))).toEqual(['Acme Robotics (on record)']);
+  });
+
+  it('keeps a name the draft lacks from the answers, and two accounts of one name apart by domain', () => {
+    const unnamed: AccountChoice = { mode: 'existing', id: ACME, name: '' };
+    const OTHER = '3c1d2b1e-3a4d-4c5e-8f90-1a2b3c4d5e69';
+    const both = [...fromSearch, { account_id: OTHER, name: 'Acme Robotics', domains: ['acme-robotics.de'], last_activity_at: null }];
+    const labels = previewAccountChoices(profile, null, both, unnamed).map(accountChoiceLabel);
+    expect(labels).toEqual(['New account: Acme Robotics', 'Acme Robotics (acme-robotics.example)', 'Acme Robotics (acme-robotics.de)', 'No account']);
   });
 });
