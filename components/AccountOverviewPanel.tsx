@@ -1,8 +1,8 @@
 import { formatWhen } from '../utils/format';
 import type { AccountOverview } from '../utils/messages';
-import { SignalBars } from './SignalBars';
 
-/** What the team knows about an account at a glance. */
+/** What the team knows about an account at a glance: a few facts above its timeline (the
+ * signal charts fold below it, so the first entry is in view). */
 export function AccountOverviewPanel({ overview }: { overview: AccountOverview }) {
   return (
     <section class="hc-overview" aria-labelledby="overview-title">
@@ -21,7 +21,6 @@ export function AccountOverviewPanel({ overview }: { overview: AccountOverview }
         <dt>Last activity</dt>
         <dd>{overview.last_activity_at ? formatWhen(overview.last_activity_at, true) : 'Nothing filed yet'}</dd>
       </dl>
-      <SignalBars counts={overview.signals_90d} caption="Signals in the last 90 days" />
     </section>
   );
 }

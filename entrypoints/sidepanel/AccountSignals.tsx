@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { SignalBars } from '../../components/SignalBars';
 import { SignalSparklines } from '../../components/SignalSparklines';
 import type { SignalWeek } from '../../utils/messages';
 import { send } from '../../utils/send';
@@ -8,8 +9,18 @@ const WEEKS = 26;
 
 type Load = { kind: 'loading' } | { kind: 'ok'; rows: SignalWeek[] } | { kind: 'error'; message: string };
 
-/** The account view's panel: this account's signals over the last 26 weeks (Insights). */
-export function AccountSignals({ accountId }: AccountPanelProps) {
+/** The account view's folded panel: the signals of the last 90 days as bars, then each over
+ * the last 26 weeks (Insights). */
+export function AccountSignals({ accountId, overview }: AccountPanelProps) {
+  return (
+    <>
+      <SignalBars counts={overview.signals_90d} caption="Signals in the last 90 days" />
+      <WeekByWeek accountId={accountId} />
+    </>
+  );
+}
+
+function WeekByWeek({ accountId }: { accountId: string }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const fetchSeries = async () => {
     setLoad({ kind: 'loading' });

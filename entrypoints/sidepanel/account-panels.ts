@@ -13,7 +13,7 @@ export const ACCOUNT_PANELS: readonly AccountPanel[] = [
   { id: 'follow', Component: FollowAccount },
   // One customer, one record: the people known here, likely duplicates, merges.
   { id: 'people', summary: 'People and merging', Component: AccountPeoplePanel },
-  // Insights: this account's signals over the last 26 weeks, a sparkline each.
+  // Insights: this account's signals in the last 90 days, and over the last 26 weeks.
   { id: 'signal-sparklines', summary: 'Signals', Component: AccountSignals },
   // Plans: what the customer wants and what each side promised (pact rule 13).
   { id: 'plan', summary: 'Plan', Component: AccountPlan },

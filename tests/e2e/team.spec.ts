@@ -130,6 +130,8 @@ test('two colleagues share one timeline; an edit shows its history and a retract
     const popup = await openPopup(benContext, benExtensionId);
     await openAcme(popup);
     await expect(popup.getByText('1 person known')).toBeVisible();
+    // The 90-day bars fold under Signals, below the timeline.
+    await popup.locator('summary', { hasText: /^Signals$/ }).click();
     const bars = popup.getByRole('figure', { name: 'Signals in the last 90 days' });
     await expect(bars.getByRole('listitem').filter({ hasText: 'Pricing' })).toContainText('1 entry');
     await expect(bars.getByRole('listitem').filter({ hasText: 'Feature request' })).toContainText('2 entries');

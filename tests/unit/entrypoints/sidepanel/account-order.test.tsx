@@ -54,4 +54,17 @@ describe('the account view', () => {
     expect(folds.map((fold) => fold.querySelector('summary')?.textContent)).toEqual(['People and merging', 'Signals', 'Plan']);
     expect(folds.every((fold) => !fold.open)).toBe(true);
   });
+
+  it('keeps the 90-day signal bars out of the way: folded under Signals, below the timeline', async () => {
+    answerWith(send, {
+      'account.overview': () =>
+        ok({ account_id: ACCOUNT_ID, name: 'Acme Robotics', domains: [], last_activity_at: null, contact_count: 0, signals_90d: { pricing: 4 } }),
+      'account.timeline': () => ok({ entries: [entry({ title: 'Asked about pricing' })], next: null }),
+    });
+    view();
+    const first = await screen.findByText('Asked about pricing');
+    const bars = document.querySelector('figure.hc-bars')!;
+    expect(bars.closest('details')?.querySelector('summary')?.textContent).toBe('Signals');
+    expect(first.compareDocumentPosition(bars) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
 });
