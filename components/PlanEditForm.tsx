@@ -23,6 +23,7 @@ export function PlanEditForm({
   const ids = useId();
   const [body, setBody] = useState(item.body);
   const [dueOn, setDueOn] = useState(item.due_on ?? '');
+  const [noDate, setNoDate] = useState(false);
   const [contactId, setContactId] = useState(item.contact_id ?? '');
   const [touched, setTouched] = useState(false);
   const text = useRef<HTMLTextAreaElement>(null);
@@ -45,7 +46,8 @@ export function PlanEditForm({
           text.current?.focus();
           return;
         }
-        onSave({ body: body.trim(), due_on: dueOn || null, contact_id: contactId || null });
+        // The form says how the item should be: no date, or nobody, takes it off.
+        onSave({ body: body.trim(), due_on: noDate ? null : dueOn || null, contact_id: contactId || null });
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel();
@@ -65,12 +67,22 @@ export function PlanEditForm({
       {item.kind === 'step' ? (
         <>
           <label for={`${ids}-due`}>Due date</label>
-          <input id={`${ids}-due`} type="date" value={dueOn} onInput={(event) => setDueOn(event.currentTarget.value)} />
+          <input
+            id={`${ids}-due`}
+            type="date"
+            value={noDate ? '' : dueOn}
+            disabled={noDate}
+            onInput={(event) => setDueOn(event.currentTarget.value)}
+          />
+          <label class="hc-inline">
+            <input type="checkbox" checked={noDate} onChange={(event) => setNoDate(event.currentTarget.checked)} />
+            No due date
+          </label>
         </>
       ) : null}
       <label for={`${ids}-contact`}>Who at the customer</label>
       <select id={`${ids}-contact`} value={contactId} onChange={(event) => setContactId(event.currentTarget.value)}>
-        <option value="">Nobody in particular</option>
+        <option value="">No contact (nobody in particular)</option>
         {people.map((contact) => (
           <option key={contact.id} value={contact.id}>
             {contact.full_name}

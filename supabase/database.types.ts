@@ -1119,6 +1119,8 @@ export type Database = {
       edit_plan_item: {
         Args: {
           body?: string
+          clear_contact_id?: boolean
+          clear_due_on?: boolean
           contact_id?: string
           due_on?: string
           id: string

@@ -22,7 +22,8 @@ export interface NewPlanItem {
   take: boolean;
 }
 
-/** The author's change to an item's text, date or person. */
+/** The author's change to an item's text, date or person: the item as it should be, so a
+ * null date or person means "none" (the page asks the server to take it off). */
 export interface PlanEdit {
   body: string;
   due_on: string | null;

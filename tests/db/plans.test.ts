@@ -259,6 +259,39 @@ describe('authors own their text', () => {
     expect(await superuser(db, 'select 1 from public.plan_item_revisions where plan_item_id = $1', [id])).toEqual([]);
   });
 
+  it('lets the author take the due date or the contact off, with the earlier date in the history', async () => {
+    const acme = await customer();
+    const id = await add(ben, { account_id: acme.accountId, kind: 'step', side: 'theirs', body: 'Jonas sends the list', due_on: inDays(5), contact_id: acme.contactId });
+    await rpc(db, ben, 'edit_plan_item', { id, clear_due_on: true });
+    expect(await item(id)).toMatchObject({ body: 'Jonas sends the list', due_on: null, contact_id: acme.contactId });
+    const history = await query<Row>(db, cleo, 'select body, due_on from public.plan_item_revisions where plan_item_id = $1', [id]);
+    expect(history.map((r) => [r.body, (r.due_on as Date).toISOString().slice(0, 10)])).toEqual([['Jonas sends the list', inDays(5)]]);
+
+    await rpc(db, ben, 'edit_plan_item', { id, clear_contact_id: true });
+    expect(await item(id)).toMatchObject({ due_on: null, contact_id: null });
+    // The contact is not part of the text's history: no second revision for it.
+    expect(await superuser(db, 'select 1 from public.plan_item_revisions where plan_item_id = $1', [id])).toHaveLength(1);
+
+    // Null still means "unchanged": a call naming only the old arguments clears nothing.
+    await rpc(db, ben, 'edit_plan_item', { id, due_on: inDays(8), contact_id: acme.contactId });
+    await rpc(db, ben, 'edit_plan_item', { id, body: 'Jonas sends the store list', due_on: null, contact_id: null });
+    expect(await item(id)).toMatchObject({ body: 'Jonas sends the store list', contact_id: acme.contactId });
+    expect(((await item(id))!.due_on as Date).toISOString().slice(0, 10)).toBe(inDays(8));
+  });
+
+  it('refuses a new date or contact together with clearing it, and clearing by anyone but the author', async () => {
+    const acme = await customer();
+    const id = await add(ben, { account_id: acme.accountId, kind: 'step', side: 'ours', body: 'Send the DPA', due_on: inDays(3), contact_id: acme.contactId });
+    await expectRefusal(rpc(db, ben, 'edit_plan_item', { id, due_on: inDays(4), clear_due_on: true }), '22023', /^due_on: /);
+    await expectRefusal(rpc(db, ben, 'edit_plan_item', { id, contact_id: acme.contactId, clear_contact_id: true }), '22023', /^contact_id: /);
+    for (const who of [ana, cleo, olga]) {
+      await expectRefusal(rpc(db, who, 'edit_plan_item', { id, clear_due_on: true, clear_contact_id: true }), '42501', /^id: /);
+    }
+    await expectRefusal(rpc(db, 'anon', 'edit_plan_item', { id, clear_due_on: true }), '42501');
+    expect(await item(id)).toMatchObject({ contact_id: acme.contactId });
+    expect((await item(id))!.due_on).not.toBeNull();
+  });
+
   it('refuses an edit by anyone but the author, managers and admins included', async () => {
     const acme = await customer();
     const id = await add(ben, { account_id: acme.accountId, kind: 'goal', body: 'Ben’s goal' });

@@ -129,9 +129,20 @@ export const planMessages = {
   /** An account's plan (account_plan), each item with what the reader may do to it. */
   'plan.list': message(z.object({ accountId: id }), z.object({ items: z.array(planItemSchema) })),
   'plan.add': message(addRequest, entryRef),
-  /** The author's change; what is left out stays as it is (edit_plan_item). */
+  /** The author's change; what is left out stays as it is (edit_plan_item). `clearDueOn` and
+   * `clearContactId` take the date or the person off. */
   'plan.edit': message(
-    z.object({ id, body: text(LIMITS.planBody).nullish(), dueOn: isoDate.nullish(), contactId: id.nullish() }),
+    z
+      .object({
+        id,
+        body: text(LIMITS.planBody).nullish(),
+        dueOn: isoDate.nullish(),
+        contactId: id.nullish(),
+        clearDueOn: z.boolean().default(false),
+        clearContactId: z.boolean().default(false),
+      })
+      .refine((edit) => !(edit.clearDueOn && edit.dueOn), { error: 'give a due date or clear it, not both', path: ['dueOn'] })
+      .refine((edit) => !(edit.clearContactId && edit.contactId), { error: 'give a contact or clear it, not both', path: ['contactId'] }),
     entryRef,
   ),
   /** Only ever for the signed-in user: no message names anyone else. */

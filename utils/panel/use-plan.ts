@@ -53,7 +53,17 @@ export function usePlan(accountId: string | null): PlanModel {
   };
 
   const actions: PlanActions = {
-    edit: (id, change) => then(send('plan.edit', { id, body: change.body, dueOn: change.due_on, contactId: change.contact_id })),
+    edit: (id, change) =>
+      then(
+        send('plan.edit', {
+          id,
+          body: change.body,
+          dueOn: change.due_on,
+          contactId: change.contact_id,
+          clearDueOn: change.due_on === null,
+          clearContactId: change.contact_id === null,
+        }),
+      ),
     withdraw: (id) => then(send('plan.withdraw', { id })),
     settle: (id, settlement) => then(send('plan.settle', { id, outcome: settlement.outcome, note: settlement.note })),
     reopen: (id) => then(send('plan.reopen', { id })),

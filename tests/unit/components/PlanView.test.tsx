@@ -109,6 +109,21 @@ describe('An account’s plan', () => {
     expect(screen.queryByRole('form')).toBeNull();
   });
 
+  it('lets the author take the due date and the person off an item', async () => {
+    const actions = show([planItem({ id: 'own', body: 'Send the DPA', due_on: '2026-12-10', contact_id: 'c-tom', contact_name: 'Tom', written_by_me: true })]);
+    fireEvent.click(within(itemNamed('Send the DPA')).getByRole('button', { name: 'Edit' }));
+    const form = screen.getByRole('form', { name: 'Edit the item' });
+    const date = within(form).getByLabelText('Due date') as HTMLInputElement;
+    expect(date.value).toBe('2026-12-10');
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'No due date' }));
+    expect(date.disabled).toBe(true);
+    expect(date.value).toBe('');
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Who at the customer' }), { target: { value: '' } });
+    expect(within(form).getByRole('option', { name: 'No contact (nobody in particular)' })).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(actions.edit).toHaveBeenCalledWith('own', { body: 'Send the DPA', due_on: null, contact_id: null });
+  });
+
   it('asks the author before withdrawing, and shows the server’s refusal beside the item', async () => {
     const actions = show([planItem({ id: 'own', body: 'Send the DPA', written_by_me: true })], fakePlanActions({
       withdraw: vi.fn(async () => ({ ok: false as const, error: 'A settled item cannot be withdrawn.', kind: 'refused' as const })),

@@ -81,17 +81,26 @@ export async function addPlanItem(client: Client, item: NewItem): Promise<string
   return z.string().parse(answered(answer));
 }
 
-/** edit_plan_item: what is left out (undefined or null) stays as it is. */
-export async function editPlanItem(
-  client: Client,
-  change: { id: string; body?: string | null; dueOn?: string | null; contactId?: string | null },
-): Promise<void> {
+export interface PlanChange {
+  id: string;
+  body?: string | null;
+  dueOn?: string | null;
+  contactId?: string | null;
+  clearDueOn?: boolean;
+  clearContactId?: boolean;
+}
+
+/** edit_plan_item: what is left out (undefined or null) stays as it is; the clear flags take
+ * the date or the contact off. */
+export async function editPlanItem(client: Client, change: PlanChange): Promise<void> {
   answered(
     await client.rpc('edit_plan_item', {
       id: change.id,
       body: change.body ?? undefined,
       due_on: change.dueOn ?? undefined,
       contact_id: change.contactId ?? undefined,
+      clear_due_on: change.clearDueOn || undefined,
+      clear_contact_id: change.clearContactId || undefined,
     }),
   );
 }

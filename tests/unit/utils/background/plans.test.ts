@@ -179,6 +179,16 @@ describe('changing an item', () => {
     ]);
   });
 
+  it('takes the date or the person off only when asked to, and refuses a date given and cleared at once', async () => {
+    await ask('plan.edit', { id: ITEM, body: 'Send the DPA', dueOn: null, contactId: null, clearDueOn: true, clearContactId: true });
+    expect(rpcs()).toEqual([
+      { kind: 'rpc', name: 'edit_plan_item', args: { id: ITEM, body: 'Send the DPA', clear_due_on: true, clear_contact_id: true } },
+    ]);
+    const both = await ask('plan.edit', { id: ITEM, dueOn: '2026-12-12', clearDueOn: true });
+    expect(both).toMatchObject({ ok: false });
+    expect(rpcs()).toHaveLength(1);
+  });
+
   it('settles with the entry that settled it, and releases, reopens and withdraws by id', async () => {
     await ask('plan.settle', { id: ITEM, outcome: 'done', note: ' Signed ', interactionId: ENTRY });
     await ask('plan.release', { id: ITEM });
