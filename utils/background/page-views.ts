@@ -9,18 +9,43 @@ import { inBackground } from './services';
 /** Tabs remembered at most; the oldest reports are forgotten first. */
 const TAB_LIMIT = 30;
 
+/** What this worker last wrote: only it writes the views, so after one read per worker a report
+ * costs one storage write, not a read and a write (a report is on the side panel's hot path).
+ * Changed in place, so two reports at once both stay. The storage is the truth; the copy dies
+ * with the worker. */
+let views: Record<string, TabView> | null = null;
+let loading: Promise<Record<string, TabView>> | null = null;
+function keptViews(): Promise<Record<string, TabView>> {
+  if (views) return Promise.resolve(views);
+  loading ??= tabViewsItem.getValue().then(
+    (stored) => (views ??= { ...stored }),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Forgets the worker's copy (tests that reset the browser's storage under it). */
+export function forgetKeptViews(): void {
+  views = null;
+  loading = null;
+}
+
 export async function tabViewOf(tabId: number): Promise<TabView | null> {
-  return (await tabViewsItem.getValue())[String(tabId)] ?? null;
+  return (await keptViews())[String(tabId)] ?? null;
 }
 
 export async function keepTabView(tabId: number, view: TabView | null): Promise<void> {
-  const all = { ...(await tabViewsItem.getValue()) };
+  const all = await keptViews();
   if (view) all[String(tabId)] = view;
   else delete all[String(tabId)];
-  const newest = Object.entries(all)
+  const oldest = Object.entries(all)
     .sort(([, a], [, b]) => (b.reportedAt ?? 0) - (a.reportedAt ?? 0))
-    .slice(0, TAB_LIMIT);
-  await tabViewsItem.setValue(Object.fromEntries(newest));
+    .slice(TAB_LIMIT);
+  for (const [id] of oldest) delete all[id];
+  await tabViewsItem.setValue({ ...all });
 }
 
 /** Asks the content script in a tab; null when there is none (any other site, a new page

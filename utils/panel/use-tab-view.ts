@@ -1,6 +1,6 @@
 // What the tab beside the panel shows: asked of the background (which keeps what each tab's
-// content script reported) when the tab changes or navigates, and again whenever a content
-// script reports something new.
+// content script reported) when the tab changes or navigates, and taken from what the
+// background keeps whenever a content script reports something new.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorKind } from '../errors';
 import type { TabView } from '../messages';
@@ -43,15 +43,21 @@ export function useTabView(tabId: number | null, navigations: number): TabViewMo
     void ask(false);
   }, [tabId, navigations, ask]);
 
-  // A content script reported: ask again (the background answers from what it keeps).
+  // A content script reported and the background kept it: what it kept is in hand, so it shows
+  // at once, with no second trip through the background (this is the panel's hot path). A view
+  // the background forgot is asked for: the background then reads the tab itself.
   useEffect(() => {
     if (tabId === null) return;
     let last = '';
     return tabViewsItem.watch((views) => {
-      const mine = JSON.stringify(views?.[String(tabId)] ?? null);
+      const kept = views?.[String(tabId)] ?? null;
+      const mine = JSON.stringify(kept);
       if (mine === last) return;
       last = mine;
-      void ask(false);
+      if (!kept) return void ask(false);
+      // Anything asked before this is older than it.
+      asked.current += 1;
+      setState({ status: 'ready', tab: kept });
     });
   }, [tabId, ask]);
 

@@ -1,11 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageHandlers } from '../../../../utils/background/handlers/page';
+import { forgetKeptViews } from '../../../../utils/background/page-views';
+import { tabViewsItem } from '../../../../utils/storage';
 import type { PageView } from '../../../../utils/messages';
 import { PAGE_ASKS } from '../../../../utils/page-asks';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  forgetKeptViews();
   vi.restoreAllMocks();
 });
 
@@ -28,6 +31,23 @@ describe('the view of each tab, for the side panel', () => {
     expect((await pageHandlers['page.get']({ tabId: 3, fresh: false })).view?.heading).toBe('Pilot');
     expect((await pageHandlers['page.get']({ tabId: 4, fresh: false })).view?.heading).toBe('Invoice');
     expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('writes each report to storage once, reading what it keeps only once per worker', async () => {
+    await pageHandlers['page.report']({ view: view('Pilot') }, fromTab(3));
+    const get = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    await pageHandlers['page.report']({ view: view('Invoice') }, fromTab(4));
+    await pageHandlers['page.report']({ view: view('Renewal') }, fromTab(3));
+    expect(get).not.toHaveBeenCalled();
+    expect(set).toHaveBeenCalledTimes(2);
+    const stored = await tabViewsItem.getValue();
+    expect(Object.fromEntries(Object.entries(stored).map(([tab, kept]) => [tab, kept.view?.heading]))).toEqual({ 3: 'Renewal', 4: 'Invoice' });
+  });
+
+  it('keeps both of two reports that arrive at once', async () => {
+    await Promise.all([pageHandlers['page.report']({ view: view('Pilot') }, fromTab(3)), pageHandlers['page.report']({ view: view('Invoice') }, fromTab(4))]);
+    expect(Object.keys(await tabViewsItem.getValue()).sort()).toEqual(['3', '4']);
   });
 
   it('takes no report from a frame inside the page', async () => {

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useTabView, type TabViewModel } from '../../../../utils/panel/use-tab-view';
 import { send } from '../../../../utils/send';
+import { tabViewsItem } from '../../../../utils/storage';
+import type { PageView } from '../../../../utils/messages';
 import { answerWith, fail, ok } from '../../components/fake-send';
 
 vi.mock('../../../../utils/send', () => ({ send: vi.fn() }));
@@ -12,7 +14,8 @@ vi.mock('../../../../utils/send', () => ({ send: vi.fn() }));
 let model: TabViewModel | null = null;
 function Probe({ tabId }: { tabId: number }) {
   model = useTabView(tabId, 0);
-  return <p>{model.state.status === 'error' ? `${model.state.kind}: ${model.state.message}` : model.state.status}</p>;
+  const { state } = model;
+  return <p>{state.status === 'error' ? `${state.kind}: ${state.message}` : state.status === 'ready' ? `ready: ${state.tab.view?.heading ?? 'nothing'}` : state.status}</p>;
 }
 
 beforeEach(() => {
@@ -38,8 +41,38 @@ describe('the tab view', () => {
     render(<Probe tabId={7} />);
     await screen.findByText('not_found: No tab with id: 7');
     model!.retry();
-    expect(await screen.findByText('ready')).toBeTruthy();
+    expect(await screen.findByText('ready: nothing')).toBeTruthy();
     await waitFor(() => expect(mock.mock.calls.filter(([type]) => type === 'page.get')).toHaveLength(2));
+    expect(mock).toHaveBeenLastCalledWith('page.get', { tabId: 7, fresh: false });
+  });
+
+  it('shows what a content script reported the moment the background keeps it, without asking the background again', async () => {
+    const mock = answerWith(send, { 'page.get': () => ok({ view: null, reportedAt: null }) });
+    render(<Probe tabId={7} />);
+    await screen.findByText('ready: nothing');
+    const asked = mock.mock.calls.length;
+    const view: PageView = {
+      site: 'gmail',
+      id: 'gmail:pilot',
+      heading: 'Pilot rollout',
+      url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+      lookup: { emails: ['mia@acme-robotics.example'], linkedinUrl: null },
+      subject: 'acme-robotics.example',
+      sources: [],
+    };
+    await tabViewsItem.setValue({ 7: { view, reportedAt: 1 }, 8: { view: { ...view, heading: 'Another tab' }, reportedAt: 2 } });
+    expect(await screen.findByText('ready: Pilot rollout')).toBeTruthy();
+    expect(mock.mock.calls.length).toBe(asked);
+  });
+
+  it('asks the background when the view it kept for the tab goes away', async () => {
+    const mock = answerWith(send, { 'page.get': () => ok({ view: null, reportedAt: null }) });
+    await tabViewsItem.setValue({ 7: { view: null, reportedAt: 1 } });
+    render(<Probe tabId={7} />);
+    await screen.findByText('ready: nothing');
+    const asked = mock.mock.calls.length;
+    await tabViewsItem.setValue({});
+    await waitFor(() => expect(mock.mock.calls.length).toBe(asked + 1));
     expect(mock).toHaveBeenLastCalledWith('page.get', { tabId: 7, fresh: false });
   });
 });
