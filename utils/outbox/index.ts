@@ -1,6 +1,6 @@
 // The outbox: every filed item is kept in this browser first, then sent (pact rule 7).
 // decisions.ts is what happens after each attempt (pure); store.ts is where items are kept;
-// outbox.ts drives the sending.
+// outbox.ts is what the extension asks of it; drain.ts drives the sending.
 export type { FileResult, OutboxItem, OutboxStatus } from '../messages';
 export { afterAttempt, BACKOFF, backoffDelay, isDue, isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
 export { Outbox, OutboxError, type OutboxDeps } from './outbox';

@@ -2,13 +2,15 @@
 // file_interaction. The capture's own id is the idempotency key, so a retry after any
 // failure (a dropped connection, a killed service worker, a server restart) lands on the
 // row that already exists instead of making a second one. What to do after each attempt is
-// decided in decisions.ts; this file keeps the items and drives the sending.
+// decided in decisions.ts and the sending is driven by drain.ts; this file is what the rest of
+// the extension asks of the outbox: file, list, correct, retry, discard, count.
 import { oneSentence, parseCapture, type Capture, type OutboxItem } from '../messages';
-import { afterAttempt, isDue, isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
-import { settleFiledSteps, type SettleStep } from './settle-after';
+import { isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
+import { describe, Drain, ItemTurns, OutboxError } from './drain';
+import type { SettleStep } from './settle-after';
 import type { OutboxStore } from './store';
 
-export class OutboxError extends Error {}
+export { OutboxError } from './drain';
 
 export interface OutboxDeps {
   store: OutboxStore;
@@ -32,23 +34,27 @@ export interface OutboxDeps {
 
 export class Outbox {
   private readonly now: () => number;
-  private readonly random: () => number;
-  private draining: Promise<void> | null = null;
   /** How many items are not yet sent, as of the last change; null until first counted. */
   private unsent: number | null = null;
-  /** Items on their way to the server: not to be edited or discarded until they land. */
-  private readonly inFlight = new Set<string>();
-  /** Items the rep is editing or discarding right now: a drain waits for the change to land,
-   * then reads the item again, so it never sends what the rep just took back or corrected. */
-  private readonly changingItems = new Map<string, Promise<unknown>>();
-  private drainAgain = false;
+  private readonly turns = new ItemTurns();
+  private readonly driver: Drain;
   private changing: Promise<void> | null = null;
   private sendTimer: ReturnType<typeof setTimeout> | null = null;
   private changeAgain = false;
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
-    this.random = deps.random ?? Math.random;
+    this.driver = new Drain({
+      store: deps.store,
+      send: deps.send,
+      settle: deps.settle,
+      turns: this.turns,
+      now: this.now,
+      random: deps.random ?? Math.random,
+      list: () => this.list(),
+      changed: () => this.changed(),
+      report: (problem) => this.report(problem),
+    });
   }
 
   /** Validates and stores the capture. Resolves once it is durable; sending comes later. */
@@ -103,85 +109,9 @@ export class Outbox {
     }, this.deps.sendAfterMs ?? 0);
   }
 
-  /** Sends every due item, oldest first. Concurrent calls share one run. Never rejects: a
-   * storage or alarm failure is reported and the next wake-up (alarm, filing, sign-in, the
-   * network coming back, the worker starting) tries again; items are never dropped. */
+  /** Sends every due item, oldest first (drain.ts). Concurrent calls share one run; never rejects. */
   drain(): Promise<void> {
-    if (this.draining) {
-      this.drainAgain = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      try {
-        let problem: string | null = null;
-        do {
-          this.drainAgain = false;
-          problem = (await this.drainOnce().catch((error) => `could not read the outbox (${describe(error)})`)) ?? problem;
-        } while (this.drainAgain);
-        this.report(problem);
-      } finally {
-        this.draining = null;
-      }
-    })();
-    return this.draining;
-  }
-
-  /** One pass over the due items; answers what went wrong behind the user's back, if anything. */
-  private async drainOnce(): Promise<string | null> {
-    let problem: string | null = null;
-    // The list says which items to look at and in what order; each is read again just before
-    // it goes, since the rep may discard or correct one while an earlier one is on its way.
-    for (const listed of await this.list()) {
-      if (!isDue(listed, this.now())) continue;
-      // A change the rep started lands first; from here until the answer is noted, changes
-      // to this item are refused (inFlight), so what is sent is what is stored.
-      while (this.changingItems.has(listed.id)) await this.changingItems.get(listed.id);
-      this.inFlight.add(listed.id);
-      let outcome: SendOutcome;
-      try {
-        const item = await this.deps.store.get(listed.id);
-        if (!item || !isDue(item, this.now())) continue;
-        try {
-          outcome = await this.deps.send(item.capture);
-        } catch (error) {
-          outcome = { kind: 'unavailable', message: describe(error) };
-        }
-        try {
-          await this.deps.store.put(afterAttempt(item, outcome, this.now(), this.random));
-          if (outcome.kind === 'unauthorized') await this.holdForSignIn(outcome.message);
-        } catch (error) {
-          // The item stays as it was (pending): sending it again lands on the same row.
-          problem = `could not note the outcome of an item in this browser (${describe(error)})`;
-        }
-      } catch (error) {
-        problem = `could not read an item again before sending it (${describe(error)})`;
-        continue;
-      } finally {
-        this.inFlight.delete(listed.id);
-      }
-      if (outcome.kind === 'unauthorized') break;
-      // Offline or server down: the others would fail the same way; the alarm comes back.
-      if (outcome.kind === 'unavailable') break;
-    }
-    if (this.deps.settle) {
-      problem = await settleFiledSteps(this.deps.store, await this.list(), this.deps.settle, this.now()).then(
-        () => problem,
-        (error) => `could not settle a step with the reply it was filed with (${describe(error)})`,
-      );
-    }
-    try {
-      await this.changed();
-    } catch (error) {
-      problem = `could not set the next attempt (${describe(error)}); it will follow the next filing or sign-in`;
-    }
-    return problem;
-  }
-
-  private async holdForSignIn(message: string): Promise<void> {
-    for (const item of await this.deps.store.all()) {
-      if (item.status !== 'pending') continue;
-      await this.deps.store.put({ ...item, status: 'waiting_for_sign_in', error: message, errorKind: 'signed_out', nextAttemptAt: null, updatedAt: this.now() });
-    }
+    return this.driver.run();
   }
 
   /** After sign-in or when the network returns: everything waiting goes now. Never rejects. */
@@ -212,7 +142,7 @@ export class Outbox {
 
   /** The user's correction of a refused item: same id, so still exactly one row. */
   async update(id: string, input: unknown): Promise<OutboxItem> {
-    return this.changeItem(id, () => this.updateNow(id, input));
+    return this.turns.change(id, () => this.updateNow(id, input));
   }
 
   private async updateNow(id: string, input: unknown): Promise<OutboxItem> {
@@ -229,29 +159,10 @@ export class Outbox {
   }
 
   async discard(id: string): Promise<void> {
-    await this.changeItem(id, async () => {
+    await this.turns.change(id, async () => {
       await this.deps.store.remove(id);
       await this.changed();
     });
-  }
-
-  /** The rep's change to one item: refused while it is on its way, and awaited by a drain
-   * that reaches it meanwhile. Two changes to one item run one after the other. */
-  private async changeItem<T>(id: string, change: () => Promise<T>): Promise<T> {
-    this.refuseWhileSending(id);
-    while (this.changingItems.has(id)) await this.changingItems.get(id)?.catch(() => undefined);
-    this.refuseWhileSending(id);
-    const run = change();
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.changingItems.set(id, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.changingItems.get(id) === settled) this.changingItems.delete(id);
-    }
   }
 
   /** Forgets sent items after a week; unsent items are never pruned. */
@@ -264,12 +175,6 @@ export class Outbox {
     } catch (error) {
       // Only housekeeping: sent items linger a little longer.
       this.report(`could not forget sent items (${describe(error)})`);
-    }
-  }
-
-  private refuseWhileSending(id: string): void {
-    if (this.inFlight.has(id)) {
-      throw new OutboxError('This item is being sent right now. Try again in a moment.');
     }
   }
 
@@ -320,9 +225,4 @@ export class Outbox {
     await this.deps.schedule(nextWakeUp(items));
     this.deps.onChange?.(items);
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
