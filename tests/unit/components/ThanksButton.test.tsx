@@ -6,7 +6,7 @@ import { ThanksReceived } from '../../../components/ThanksReceived';
 import type { ThankYou } from '../../../utils/messages';
 import { send } from '../../../utils/send';
 import { forgetThanks } from '../../../utils/thanks';
-import { answerWith, COLLEAGUE, fail, ME, ok } from './fake-send';
+import { answered, answerWith, COLLEAGUE, fail, ME, ok } from './fake-send';
 
 vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
 
@@ -160,7 +160,7 @@ describe('thanks on an entry', () => {
     const fn = answerWith(send, { 'thanks.list': () => fail('Could not reach the server.') });
     render(<EntryThanks entryId={ENTRY} authorId={COLLEAGUE} authorName="Ben" userId={ME} />);
     await waitFor(() => expect(fn).toHaveBeenCalledWith('thanks.list', { interactionIds: [ENTRY] }));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await answered(send, 'thanks.list');
     expect(screen.queryByRole('button')).toBeNull();
   });
 

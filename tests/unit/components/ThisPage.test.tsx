@@ -7,7 +7,7 @@ import type { SiteView, SourceItem } from '../../../utils/panel/types';
 import { openSettings } from '../../../utils/open-page';
 import { ThisPageHarness } from './this-page-harness';
 import { forgetSession } from '../../../utils/panel/use-session';
-import { answerWith, COLLEAGUE, fail, ME, ok } from './fake-send';
+import { answered, answerWith, COLLEAGUE, fail, ME, ok } from './fake-send';
 
 vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
 vi.mock('../../../utils/open-page', () => ({ openSettings: vi.fn() }));
@@ -185,9 +185,8 @@ describe('This page in the side panel', () => {
     rerender(<ThisPageHarness view={threadB} />);
     expect(await screen.findByText('Beta Freight')).toBeTruthy();
     releaseA();
-    await slowA;
-    // Let A's answer arrive and be refused.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A's answer has arrived (every lookup is answered): it was refused, not painted.
+    await answered(send, 'lookup');
     expect(screen.queryByText('Acme Robotics')).toBeNull();
     expect(screen.getByText('Beta Freight')).toBeTruthy();
   });

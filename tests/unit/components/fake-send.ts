@@ -1,5 +1,6 @@
 // Component tests answer the UI's messages here instead of a background: `send` from
 // utils/send.ts is replaced with vi.mock in each test file and routed to these answers.
+import { act } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { Responses } from '../../../utils/messages';
 import type { AccountHit, ErrorKind, Failure, MessageType, MyEntry, Payload, Result, TimelineEntry } from '../../../utils/messages';
@@ -18,6 +19,18 @@ export function answerWith(mocked: typeof send, answers: Answers): ReturnType<ty
     return answer(payload);
   }) as typeof send);
   return fn;
+}
+
+/** Resolves once every `type` message asked so far has been answered and the page has
+ * rendered what followed: the sign that the work finished, before a test says what did not
+ * appear (a sleep cannot tell "not shown" from "not shown yet"). */
+export async function answered(mocked: typeof send, type: MessageType): Promise<void> {
+  const fn = vi.mocked(mocked);
+  const answers = fn.mock.calls.flatMap(([asked], index) => (asked === type ? [fn.mock.results[index]?.value] : []));
+  if (answers.length === 0) throw new Error(`No “${type}” was asked.`);
+  await act(async () => {
+    await Promise.all(answers);
+  });
 }
 
 export const ok = <T>(data: T): { ok: true; data: T } => ({ ok: true, data });

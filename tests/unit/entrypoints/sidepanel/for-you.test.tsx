@@ -1,6 +1,6 @@
 // The popup's For you: it opens there when something waits, a dot marks something new, an item
 // opens its account's timeline at the entry, and a route can be dismissed.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../../entrypoints/sidepanel/App';
@@ -128,8 +128,13 @@ describe('For you in the side panel', () => {
     await forYouCheckItem.setValue(null);
     render(<App />);
     await screen.findByRole('region', { name: 'For you' });
+    // Watched after the panel's own watcher, so once this one has seen the change, the panel has too.
+    const seen: string[] = [];
+    const stop = forYouCheckItem.watch((check) => check && seen.push(check.orgId));
     await forYouCheckItem.setValue({ orgId: 'another-org', checkedAt: new Date().toISOString(), waiting: true, hasNew: true });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => expect(seen).toEqual(['another-org']));
+    stop();
+    await act(async () => {});
     expect(screen.queryByText('Something new')).toBeNull();
   });
 
