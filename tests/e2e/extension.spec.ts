@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, test } from './extension';
+import { manifestProblems } from './manifest-rules';
 
 test('the built extension loads and its side panel offers to sign in', async ({ context, extensionId }) => {
   const panel = await context.newPage();
@@ -14,6 +15,8 @@ test('the built extension loads and its side panel offers to sign in', async ({ 
 test('the manifest asks for no more than the two sites, the local stack and the side panel', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
+  // The panel and its ways in, and nothing that would put Highcard into a page.
+  expect(manifestProblems(manifest, 'chrome', EXTENSION_DIR)).toEqual([]);
   // contextMenus, activeTab, scripting: "File selection" reads only the tab the user acted in;
   // sidePanel: Highcard shows beside the page, in the browser's own side panel.
   expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'sidePanel', 'storage']);

@@ -8,6 +8,7 @@ import { createClient } from '@supabase/supabase-js';
 import type { Page } from 'puppeteer-core';
 import WebSocket from 'ws';
 import { startStack, type RunningStack } from '../../supabase/local/stack';
+import { manifestProblems } from '../e2e/manifest-rules';
 import { FIREFOX_EXTENSION_DIR, launchFirefox, until, type Firefox } from './firefox';
 
 // Two shared cores: every wait is generous, and each one waits for a state, never for time.
@@ -126,8 +127,12 @@ async function openGmail(firefox: Firefox): Promise<Page> {
 /** Highcard's panel beside the Gmail tab: the side panel page pinned to that tab, as Firefox's
  * sidebar shows it. */
 async function openPanel(firefox: Firefox, options: Page): Promise<Page> {
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { sidebar_action?: { default_panel?: string } };
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+    sidebar_action?: { default_panel?: string };
+  };
   if (manifest.sidebar_action?.default_panel !== 'sidepanel.html') throw new Error('The Firefox build has no sidebar_action with sidepanel.html.');
+  const problems = manifestProblems(manifest, 'firefox', FIREFOX_EXTENSION_DIR);
+  if (problems.length) throw new Error(`The Firefox build's manifest: ${problems.join('; ')}.`);
   const tabId = await options.evaluate(async () => {
     const api = (globalThis as unknown as { browser: { tabs: { query(q: { url: string }): Promise<Array<{ id: number }>> } } }).browser;
     const [tab] = await api.tabs.query({ url: 'https://mail.google.com/*' });
