@@ -399,3 +399,32 @@ describe('plan items', () => {
     expect(await itemsOn([item])).toEqual(new Map([[item, [merged.account_id, merged.contact_id]]]));
   });
 });
+
+describe('the one helper merges and undo move rows with', () => {
+  it('moves only what merges move, and no signed-in user can call it', async () => {
+    const s = slug();
+    const kept = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Hal', email: `hal@h-${s}.example` } }));
+    const other = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Ida', email: `ida@i-${s}.example` } }));
+    const call = 'select private.move_merged_rows($1, $2, $3, $4, $5)';
+    await expectRefusal(superuser(db, call, [orgId, 'memberships', 'user_id', other.account_id, kept.account_id]), '22023', 'relation: a merge does not move memberships.user_id');
+    await expectRefusal(superuser(db, call, [orgId, 'interactions', 'author_id', other.account_id, kept.account_id]), '22023');
+    await expectRefusal(query(db, ana, call, [orgId, 'interactions', 'account_id', other.account_id, kept.account_id]), '42501');
+    expect(await entriesOf([other.id])).toEqual([{ id: other.id, contact_id: other.contact_id, account_id: other.account_id }]);
+  });
+
+  it('moves back only the rows written down that are still where the merge put them', async () => {
+    const s = slug();
+    const a = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Jo', email: `jo@j-${s}.example` } }));
+    const b = await file(db, ana, emailCapture(orgId, { contact: { full_name: 'Kai', email: `kai@k-${s}.example` } }));
+    const [moved] = await superuser<{ ids: string[] }>(db, 'select private.move_merged_rows($1, $2, $3, $4, $5) as ids', [orgId, 'interactions', 'account_id', b.account_id, a.account_id]);
+    expect(moved!.ids).toEqual([b.id]);
+    const [back] = await superuser<{ ids: string[] }>(db, 'select private.move_merged_rows($1, $2, $3, $4, $5, $6) as ids', [orgId, 'interactions', 'account_id', a.account_id, b.account_id, [b.id]]);
+    expect(back!.ids).toEqual([b.id]);
+    expect(await entriesOf([a.id, b.id])).toEqual(
+      [
+        { id: a.id, contact_id: a.contact_id, account_id: a.account_id },
+        { id: b.id, contact_id: b.contact_id, account_id: b.account_id },
+      ].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+  });
+});
