@@ -1,6 +1,7 @@
 -- A small demo organization for local development: four colleagues in sales, support and
--- marketing, four customer accounts, their people, and a few weeks of entries (one of them
--- edited, so the revision history has something to show).
+-- marketing, four customer accounts, their people, a few weeks of entries (one of them
+-- edited, so the revision history has something to show), and the accounts' plans: promises
+-- of both sides, one of ours overdue, one of theirs settled with an earlier version.
 --
 -- Sign in as ana@, ben@, cleo@ or dev@highcard.example with the password "highcard-demo"
 -- (or with an emailed code). Ana is the admin. Dates are relative to now, so the demo never
@@ -196,3 +197,62 @@ values ('e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-0000000
 update public.interactions
 set updated_at = now() - interval '17 days'
 where id = 'e0000000-0000-4000-8000-000000000003';
+
+-- The accounts' plans, from what the customers said above (docs/design.md, "Plans"). Dates
+-- are relative to today: Acme waits on our annual pricing (overdue), Globex owes us the
+-- renewal seat count (overdue), and Raj's answer on SSO settled his promise (edited once
+-- before that, so its history has something to show).
+insert into public.plan_items (id, org_id, account_id, kind, side, body, due_on, contact_id, taken_by,
+                               source_interaction_id, author_id, created_at, updated_at,
+                               settled_at, settled_by, outcome, settled_note, settled_interaction_id)
+select
+  p.id::uuid, 'd0000000-0000-4000-8000-000000000001', p.account_id::uuid, p.kind, p.side, p.body,
+  current_date + p.due_in, p.contact_id::uuid, p.taken_by::uuid, p.source_id::uuid, p.author_id::uuid,
+  now() - p.ago, now() - p.ago,
+  now() - p.settled_ago, case when p.settled_ago is not null then p.author_id::uuid end, p.outcome, p.settled_note,
+  p.settled_by_entry::uuid
+from (values
+  ('f0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 'goal', null,
+   'Roll out to all four lines next quarter if line 3 holds 95% uptime for a month', null::int, null, null,
+   'e0000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-0000000000a1', interval '30 days',
+   null::interval, null, null, null),
+  ('f0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', 'step', 'ours',
+   'Send annual pricing for 40 seats', -2, 'c0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a4',
+   'e0000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-0000000000a4', interval '6 days',
+   null, null, null, null),
+  ('f0000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', 'step', 'theirs',
+   'Raj gets the order form through their legal review', 9, 'c0000000-0000-4000-8000-000000000002', null,
+   'e0000000-0000-4000-8000-000000000014', '00000000-0000-4000-8000-0000000000a1', interval '3 days',
+   null, null, null, null),
+  ('f0000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000001', 'step', 'theirs',
+   'Raj confirms whether SSO in Q1 works for procurement', -4, 'c0000000-0000-4000-8000-000000000002', null,
+   'e0000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-0000000000a2', interval '17 days',
+   interval '3 days', 'done', 'Accepted as a contract commitment', 'e0000000-0000-4000-8000-000000000014'),
+  ('f0000000-0000-4000-8000-000000000005', 'a0000000-0000-4000-8000-000000000001', 'risk', null,
+   'Procurement will not sign without SAML single sign-on and an audit log export', null, null, null,
+   'e0000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-0000000000a2', interval '17 days',
+   null, null, null, null),
+  ('f0000000-0000-4000-8000-000000000006', 'a0000000-0000-4000-8000-000000000002', 'step', 'theirs',
+   'Mia tells us the renewal seat count once the budget freeze is decided', -3, 'c0000000-0000-4000-8000-000000000003', null,
+   'e0000000-0000-4000-8000-000000000007', '00000000-0000-4000-8000-0000000000a3', interval '9 days',
+   null, null, null, null),
+  ('f0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000002', 'step', 'ours',
+   'Show Globex ops the route planning beta', 12, 'c0000000-0000-4000-8000-000000000003', null,
+   'e0000000-0000-4000-8000-000000000007', '00000000-0000-4000-8000-0000000000a3', interval '8 days',
+   null, null, null, null),
+  ('f0000000-0000-4000-8000-000000000008', 'a0000000-0000-4000-8000-000000000002', 'question', null,
+   'Who at Globex decides on a route planning pilot?', null, null, null,
+   'e0000000-0000-4000-8000-000000000008', '00000000-0000-4000-8000-0000000000a3', interval '8 days',
+   null, null, null, null),
+  ('f0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000003', 'step', 'ours',
+   'Send Lee a draft order form for EU hosting', 1, 'c0000000-0000-4000-8000-000000000004', null,
+   'e0000000-0000-4000-8000-000000000010', '00000000-0000-4000-8000-0000000000a4', interval '11 days',
+   null, null, null, null)
+) as p(id, account_id, kind, side, body, due_in, contact_id, taken_by, source_id, author_id, ago,
+       settled_ago, outcome, settled_note, settled_by_entry);
+
+-- Ben first wrote Raj's promise without the procurement part and a day later.
+insert into public.plan_item_revisions (plan_item_id, org_id, body, due_on, edited_by, edited_at)
+values ('f0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-000000000001',
+        'Raj confirms the SSO timeline', current_date - 3,
+        '00000000-0000-4000-8000-0000000000a2', now() - interval '16 days');

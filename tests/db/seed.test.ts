@@ -52,6 +52,32 @@ describe('the seed', () => {
     expect(context.people.map((p) => p.display_name).sort()).toEqual(['Ana Lima', 'Ben Okafor', 'Dev Sharma']);
   });
 
+  it('gives the accounts plans: promises of both sides, one of ours overdue, one settled with a revision', async () => {
+    const acme = await query<{ kind: string; side: string | null; body: string; outcome: string | null; revision_count: number; source_interaction_id: string | null }>(
+      db, ben, 'select * from public.account_plan($1, $2)', ['d0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001'],
+    );
+    expect(acme.map((item) => [item.kind, item.side, item.outcome])).toEqual([
+      ['step', 'ours', null],
+      ['step', 'theirs', null],
+      ['goal', null, null],
+      ['risk', null, null],
+      ['step', 'theirs', 'done'],
+    ]);
+    const settled = acme.at(-1)!;
+    expect(settled.revision_count).toBe(1);
+    expect(acme.every((item) => item.source_interaction_id !== null)).toBe(true);
+
+    const overdue = await query<{ account_name: string; side: string; body: string }>(
+      db, cleo, 'select account_name, side, body from public.due_steps($1, current_date - 1)', ['d0000000-0000-4000-8000-000000000001'],
+    );
+    expect(overdue.map((step) => [step.account_name, step.side])).toEqual([
+      ['Globex Logistics', 'theirs'],
+      ['Acme Robotics', 'ours'],
+    ]);
+    const [{ items }] = (await superuser<{ items: number }>(db, 'select count(*)::int as items from public.plan_items')) as [{ items: number }];
+    expect(items).toBe(9);
+  });
+
   it('lets the demo users keep working: filing, editing and inviting', async () => {
     const filed = await rpc<{ account_id: string; created: boolean }>(db, ana, 'file_interaction', {
       capture: {
