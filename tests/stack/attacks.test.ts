@@ -93,6 +93,9 @@ describe('PostgREST paths around the rules', () => {
     expect(mine).toEqual([{ id: entryId, entry_thanks: [{ note: 'Saved my call' }] }]);
   });
 
+  // PostgREST's aggregates stay off (its default), so no request groups and counts for the
+  // reader. What Highcard itself promises, that none of its functions and views counts per
+  // person, is read from the catalog in tests/db/no-counting-people.test.ts.
   it('counts nothing: aggregates are off', async () => {
     for (const [table, columns] of [
       ['entry_thanks', 'count()'], ['interactions', 'author_id, count()'], ['coaching_notes', 'count()'],
