@@ -5,6 +5,7 @@ import { adminClient, orgIdNamed } from './backend';
 import { fixture as readFixture, innerOfDiv } from './fixtures';
 import { expect, test } from './extension';
 import { openNewTeam } from './session';
+import { pictureBeside } from './pictures';
 import { GMAIL_THREAD_URL, openPanel, serveGmail, thisPageIn } from './sites';
 
 const THREAD_URL = GMAIL_THREAD_URL;
@@ -19,9 +20,10 @@ async function signedIn(context: BrowserContext, extensionId: string, email: str
   return organization;
 }
 
-/** README screenshots, refreshed only on request (HIGHCARD_SCREENSHOTS=1). */
-async function snap(page: Page, name: string): Promise<void> {
-  if (process.env.HIGHCARD_SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png` });
+/** README screenshots, refreshed only on request (HIGHCARD_SCREENSHOTS=1): the panel beside
+ * the Gmail thread it reads. */
+async function snap(context: BrowserContext, gmail: Page, panel: Page, name: string): Promise<void> {
+  await pictureBeside(context, gmail, panel, `docs/screenshots/${name}.png`);
 }
 
 test('a rep sees the team context, files one trimmed message with a signal, and it shows as filed', async ({
@@ -54,7 +56,7 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   await expect(preview.getByRole('combobox', { name: /^Customer/ }).locator('option:checked')).toHaveText(
     'Mia Schmidt <mia.schmidt@acme-robotics.example>',
   );
-  await snap(panel, 'gmail-preview');
+  await snap(context, gmail, panel, 'gmail-preview');
   await preview.getByRole('button', { name: 'File to customer record' }).click();
   await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
 
@@ -89,7 +91,7 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   await expect(sidebar.getByText(/^Acme Robotics$/)).toBeVisible();
   await sidebar.getByRole('button', { name: 'Details' }).click();
   await expect(sidebar.getByText('Account:')).toBeVisible();
-  await snap(panel, 'gmail-panel');
+  await snap(context, gmail, panel, 'gmail-panel');
 });
 
 test('markup and scripts in a customer’s email stay text and never run', async ({ context, extensionId }) => {

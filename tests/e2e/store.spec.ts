@@ -1,5 +1,5 @@
-// A tour of Highcard at the laptop size the stores show (1280×800): the Gmail sidebar, its
-// preview, a LinkedIn profile, Insights and Settings, each checked for its content and for
+// A tour of Highcard at the laptop size the stores show (1280×800): the panel beside a Gmail
+// thread, its preview, beside a LinkedIn profile, Insights and Settings, each checked for its content and for
 // fitting the window. With HIGHCARD_SCREENSHOTS=1 it also refreshes the five store
 // screenshots in docs/store/; an ordinary run leaves them alone.
 import type { Page } from '@playwright/test';
@@ -7,17 +7,13 @@ import { expect, test } from './extension';
 import { openNewTeam, openSection } from './session';
 import { GMAIL_THREAD_URL, LINKEDIN, openPanel, serveGmail, serveLinkedIn, thisPageIn } from './sites';
 import { fixture } from './fixtures';
+import { pictureBeside, takePictures } from './pictures';
 
 const SIZE = { width: 1280, height: 800 };
 
+/** An extension page as it is, 1280×800. */
 async function snap(page: Page, name: string): Promise<void> {
-  if (!process.env.HIGHCARD_SCREENSHOTS) return;
-  // The fixture pages carry the sites' markup but not their style sheets: their unsized
-  // icons would fill the picture. Sized as the real sites size them, for the picture only.
-  if (!page.url().startsWith('chrome-extension://')) {
-    await page.addStyleTag({ content: 'svg, img { width: 20px; height: 20px; } body { font-family: system-ui, sans-serif; }' });
-  }
-  await page.screenshot({ path: `docs/store/${name}.png` });
+  if (takePictures) await page.screenshot({ path: `docs/store/${name}.png` });
 }
 
 /** Nothing of an extension page is cut off sideways at this width. */
@@ -90,11 +86,11 @@ test('every page a store visitor sees fits 1280×800 and shows the team its cust
   const sidebar = thisPageIn(gmailPanel);
   await expect(sidebar).toBeVisible();
   await expect(sidebar.getByText('Acme Robotics').first()).toBeVisible();
-  await snap(gmailPanel, '1-gmail-panel');
+  await pictureBeside(context, gmail, gmailPanel, 'docs/store/1-gmail-panel.png');
   await sidebar.getByRole('button', { name: 'Add to customer record' }).last().click();
   const preview = sidebar.getByRole('dialog', { name: 'Add to customer record' });
   await expect(preview.getByRole('button', { name: 'File to customer record' })).toBeInViewport();
-  await snap(gmailPanel, '2-gmail-preview');
+  await pictureBeside(context, gmail, gmailPanel, 'docs/store/2-gmail-preview.png');
   await gmailPanel.keyboard.press('Escape');
   await expect(preview).toHaveCount(0);
 
@@ -105,7 +101,7 @@ test('every page a store visitor sees fits 1280×800 and shows the team its cust
   await linkedin.goto(`https://www.linkedin.com${LINKEDIN.profile}`);
   const linkedinPanel = await openPanel(context, linkedin);
   await expect(thisPageIn(linkedinPanel).getByRole('button', { name: 'Add to customer record' }).first()).toBeInViewport();
-  await snap(linkedinPanel, '3-linkedin-profile');
+  await pictureBeside(context, linkedin, linkedinPanel, 'docs/store/3-linkedin-profile.png');
 
   // 4. Insights: what customers are telling the team, week by week.
   const insights = await context.newPage();
