@@ -60,9 +60,23 @@ test('the customer’s promise is added from their words, shows as open and due,
   await panel.reload();
   await expect(due.getByRole('region', { name: 'Overdue' }).getByRole('listitem', { name: PROMISE })).toBeVisible();
 
+  // Insights, by account and never by person: the customer's promise to us is overdue, and no
+  // account waits on us.
+  const insights = await context.newPage();
+  await insights.goto(`chrome-extension://${extensionId}/insights.html`);
+  const late = insights.getByRole('table', { name: 'Accounts whose promises to us are overdue' });
+  await expect(late.getByRole('row')).toHaveCount(2);
+  await expect(late.getByRole('row').nth(1)).toContainText('1 promise to us');
+  await expect(late.locator('time[datetime="2026-11-23"]')).toBeVisible();
+  await expect(late).not.toContainText('Ana');
+  await expect(insights.getByText('Nothing overdue — no account waits on us.')).toBeVisible();
+
   // Mia's message settles it.
   await thisPageIn(panel).getByRole('region', { name: 'Open with them' }).getByRole('listitem', { name: PROMISE }).getByRole('button', { name: 'This settles it' }).click();
   await expect(thisPageIn(panel).getByText(`Settled “${PROMISE}” with their reply.`)).toBeVisible();
+  await insights.reload();
+  await expect(insights.getByText('Nothing overdue — no customer’s promise to us is past its date.')).toBeVisible();
+  await insights.close();
 
   const admin = adminClient();
   const orgId = await orgIdNamed(organization);
