@@ -185,6 +185,11 @@ export async function readItems<const Items extends readonly AnyItem[]>(...items
   return found.map(({ value }) => value) as { [K in keyof Items]: ValueOf<Items[K]> };
 }
 
+/** The one value kept under `prefix` with this id, or null. */
+export function readUnder<T>(prefix: LocalKey, id: string): Promise<T | null> {
+  return storage.getItem<T>(`${prefix}${id}`);
+}
+
 /** Removes every value under `prefix`. */
 export async function removeUnder(prefix: LocalKey): Promise<void> {
   const keys = (await entriesUnder<unknown>(prefix)).map(([key]) => key);

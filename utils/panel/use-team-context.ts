@@ -7,6 +7,7 @@ import type { LookupResult, SessionState } from '../messages';
 import { send } from '../send';
 import { mayLookUp } from './use-session';
 import type { SiteView } from './types';
+import { keptLookup } from './kept-lookup';
 import { lookupEmailsFor } from './own-domain';
 
 export type ContextState =
@@ -33,7 +34,14 @@ export function useTeamContext(view: SiteView, session: SessionState | null): Te
       const mine = (generation.current += 1);
       const current = () => mine === generation.current;
       const payload = { emails: lookupEmailsFor(view.lookup, session?.user?.email), linkedinUrl, fullName, manual };
-      const cached = await send('lookup', { ...payload, prefer: 'cache' });
+      // Asked on its own (automatic lookup on), the kept answer is read here, not through the
+      // background; the rep's own "Look up" and a missing answer ask the background.
+      const orgId = session?.activeOrgId;
+      const kept = !manual && orgId ? await keptLookup(orgId, payload.emails, linkedinUrl) : null;
+      if (!current()) return;
+      const cached = kept
+        ? ({ ok: true, data: { skipped: false, ...kept, fromCache: true } } as const)
+        : await send('lookup', { ...payload, prefer: 'cache' });
       if (!current()) return;
       const early = cached.ok ? cached.data : null;
       if (early?.skipped) {
@@ -50,7 +58,11 @@ export function useTeamContext(view: SiteView, session: SessionState | null): Te
       const fresh = await send('lookup', { ...payload, prefer: 'network' });
       if (!current()) return;
       const answer = fresh.ok ? fresh.data : null;
-      if (answer?.skipped) return;
+      // Automatic lookup was turned off meanwhile: nothing shows until the rep asks.
+      if (answer?.skipped) {
+        if (kept) setState({ status: 'idle' });
+        return;
+      }
       if (answer) {
         setState({ status: 'ready', result: answer.result, fetchedAt: answer.fetchedAt, refreshing: false });
       } else if (!cached.ok) {
@@ -60,7 +72,7 @@ export function useTeamContext(view: SiteView, session: SessionState | null): Te
       }
     },
     // The view's identity and who is asked decide the question; a new view is a new question.
-    [view.id, emails, linkedinUrl, fullName, session?.user?.email],
+    [view.id, emails, linkedinUrl, fullName, session?.user?.email, session?.activeOrgId],
   );
 
   const allowed = mayLookUp(session);
