@@ -1,6 +1,7 @@
 // Plans and promises (pact rule 13). Adding an item is a direct call with the page's id, not
-// the outbox: the outbox keeps captures only, and add_plan_item's id makes a retry return the
-// item already made, so a rep who presses again after a lost answer gets one item, not two.
+// the outbox: the outbox keeps captures (and the step a filed reply settles), and
+// add_plan_item's id makes a retry return the item already made, so a rep who presses again
+// after a lost answer gets one item, not two.
 import { addDays } from '../../due-dates';
 import { overdueByAccount } from '../../plans/overdue';
 import { followsItem } from '../../storage';
