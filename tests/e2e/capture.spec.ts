@@ -200,15 +200,21 @@ outlookTest('switched on in Settings, the panel files a message from the Outlook
   const orgId = await orgIdNamed(organization);
   await serveOutlook(context, 'conversation-light.html');
 
-  // Not yet switched on: Highcard does not read Outlook at all.
+  // Not yet switched on: Highcard does not read Outlook at all. The worker says no script is
+  // registered for it, so nothing can read the page however long it stays open; the panel
+  // beside it, once it has answered, has nothing to file.
+  const worker = await serviceWorkerOf(context);
+  const registered = () => worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts());
+  expect(await registered()).toEqual([]);
   const before = await context.newPage();
-  await before.goto(OUTLOOK_URL);
-  await before.waitForTimeout(1000);
+  await before.goto(OUTLOOK_URL, { waitUntil: 'load' });
   const unread = thisPageIn(await openPanel(context, before));
   await expect(unread.getByText(/^Nothing to file on this page/)).toBeVisible();
+  await expect(unread.getByRole('heading', { name: 'Pilot pricing for Q1' })).toHaveCount(0);
   await before.close();
 
   await switchOutlookOn(options);
+  expect(await registered()).toEqual([expect.objectContaining({ id: 'highcard-outlook' })]);
   const outlook = await context.newPage();
   await outlook.goto(OUTLOOK_URL);
   const sidebar = thisPageIn(await openPanel(context, outlook));
@@ -238,8 +244,7 @@ outlookTest('switched on in Settings, the panel files a message from the Outlook
   // Switched off: the script is gone (and the permission given back, where it is optional).
   await options.getByRole('checkbox', { name: 'Use Highcard in Outlook on the web' }).click();
   await expect(options.getByText(/Highcard is off in Outlook on the web/)).toBeVisible();
-  const worker = await serviceWorkerOf(context);
-  expect(await worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+  expect(await registered()).toEqual([]);
 });
 
 outlookTest('a conversation whose layout changed says Highcard could not read it and keeps a failure record', async ({ context, extensionId }) => {

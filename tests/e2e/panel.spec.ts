@@ -19,8 +19,9 @@ async function domOf(page: Page): Promise<{ elements: number; shadowHosts: numbe
   }));
 }
 
-/** The fixture pages Highcard reads, each opened and read until settled. */
-async function readPages(context: BrowserContext): Promise<Record<string, Awaited<ReturnType<typeof domOf>>>> {
+/** The fixture pages Highcard reads, each opened and, with Highcard, read: the panel beside
+ * it offers to file what the page's reader reported before the page's DOM is taken. */
+async function readPages(context: BrowserContext, withHighcard: boolean): Promise<Record<string, Awaited<ReturnType<typeof domOf>>>> {
   await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
   await serveLinkedIn(context);
   const pages: Record<string, string> = {
@@ -31,9 +32,12 @@ async function readPages(context: BrowserContext): Promise<Record<string, Awaite
   const result: Record<string, Awaited<ReturnType<typeof domOf>>> = {};
   for (const [name, url] of Object.entries(pages)) {
     const page = await context.newPage();
-    await page.goto(url);
-    // Long enough for a content script to read, report, and read again on its own changes.
-    await page.waitForTimeout(1500);
+    await page.goto(url, { waitUntil: 'load' });
+    if (withHighcard) {
+      const panel = await openPanel(context, page);
+      await expect(thisPageIn(panel).getByRole('button', { name: 'Add to customer record' }).first()).toBeVisible();
+      await panel.close();
+    }
     result[name] = await domOf(page);
     await page.close();
   }
@@ -42,10 +46,10 @@ async function readPages(context: BrowserContext): Promise<Record<string, Awaite
 
 test('the pages Highcard reads are element for element the same with and without it', async ({ context, extensionId }) => {
   await (await openNewTeam(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`, `Lumen ${Date.now()}`)).close();
-  const withHighcard = await readPages(context);
+  const withHighcard = await readPages(context, true);
   const plain = await launchChromium({ extension: false });
   try {
-    const without = await readPages(plain.context);
+    const without = await readPages(plain.context, false);
     expect(withHighcard).toEqual(without);
     for (const dom of Object.values(withHighcard)) {
       expect(dom).toMatchObject({ shadowHosts: 0, htmlStyle: null, bodyStyle: null });
