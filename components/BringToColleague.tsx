@@ -71,7 +71,7 @@ export function BringToColleague({ entryId, entryTitle }: { entryId: string; ent
     }
     setSending(true);
     setError(null);
-    const result = await actions.send({ interactionId: entryId, target, note: note.trim() || null });
+    const result = await actions.bring({ interactionId: entryId, target, note: note.trim() || null });
     setSending(false);
     if (!result.ok) {
       setError(result.error);

@@ -42,7 +42,7 @@ type Outcome<T> = { ok: true; data: T } | { ok: false; error: string };
 /** How "Bring to a colleague" reaches the background (utils/route-actions.ts; a fake in tests). */
 export interface RoutingActions {
   recipients: () => Promise<Outcome<RouteRecipients>>;
-  send: (route: { interactionId: string; target: RouteTarget; note: string | null }) => Promise<Outcome<unknown>>;
+  bring: (route: { interactionId: string; target: RouteTarget; note: string | null }) => Promise<Outcome<unknown>>;
 }
 
 /** Exactly one recipient: a colleague or a department. */

@@ -1,11 +1,12 @@
-// "Bring to a colleague" for every page that shows entries (the panel, Insights):
-// the two messages it needs, handed to components through RoutingContext.
+// "Bring to a colleague" for every page that shows entries (the panel, Insights): the two
+// messages it needs, as two handlers the page provides once at its root (RoutingContext),
+// since entry rows sit at every depth. The control calls the handlers; it never messages.
 import type { RoutingActions } from './for-you';
 import { send } from './send';
 
 export const routeActions: RoutingActions = {
   recipients: () => send('route.recipients', {}),
-  send: ({ interactionId, target, note }) =>
+  bring: ({ interactionId, target, note }) =>
     send('route.send', {
       interactionId,
       toUser: 'toUser' in target ? target.toUser : null,

@@ -18,7 +18,7 @@ const recipients: RouteRecipients = {
 function renderWith(actions: Partial<RoutingActions> = {}) {
   const full: RoutingActions = {
     recipients: vi.fn(async () => ({ ok: true as const, data: recipients })),
-    send: vi.fn(async () => ({ ok: true as const, data: { routeId: 'r1' } })),
+    bring: vi.fn(async () => ({ ok: true as const, data: { routeId: 'r1' } })),
     ...actions,
   };
   render(
@@ -53,7 +53,7 @@ describe('Bring to a colleague', () => {
     expect((await screen.findByRole('status')).textContent).toBe(
       'Brought to Support. It waits in their For you; Highcard never tells anyone who read it.',
     );
-    expect(actions.send).toHaveBeenCalledWith({ interactionId: ENTRY, target: { toDepartment: 'Support' }, note: 'Wants a refund' });
+    expect(actions.bring).toHaveBeenCalledWith({ interactionId: ENTRY, target: { toDepartment: 'Support' }, note: 'Wants a refund' });
     expect(screen.queryByRole('form')).toBeNull();
   });
 
@@ -63,7 +63,7 @@ describe('Bring to a colleague', () => {
     fireEvent.change(await screen.findByRole('combobox', { name: 'To' }), { target: { value: `person:${COLLEAGUE}` } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await screen.findByText(/^Brought to Ben Okafor\./);
-    expect(actions.send).toHaveBeenCalledWith({ interactionId: ENTRY, target: { toUser: COLLEAGUE }, note: null });
+    expect(actions.bring).toHaveBeenCalledWith({ interactionId: ENTRY, target: { toUser: COLLEAGUE }, note: null });
   });
 
   it('keeps the note to 500 characters', async () => {
@@ -74,13 +74,13 @@ describe('Bring to a colleague', () => {
   });
 
   it('asks for a recipient before sending, and keeps the form with the server’s refusal', async () => {
-    const actions = renderWith({ send: vi.fn(async () => ({ ok: false as const, error: 'to_user: is not a member of this entry’s organization' })) });
+    const actions = renderWith({ bring: vi.fn(async () => ({ ok: false as const, error: 'to_user: is not a member of this entry’s organization' })) });
     fireEvent.click(screen.getByRole('button', { name: 'Bring to a colleague' }));
     const form = await screen.findByRole('form');
     await within(form).findByRole('combobox', { name: 'To' });
     fireEvent.submit(form);
     expect((await screen.findByRole('alert')).textContent).toBe('Choose a colleague or a department.');
-    expect(actions.send).not.toHaveBeenCalled();
+    expect(actions.bring).not.toHaveBeenCalled();
 
     fireEvent.change(within(form).getByRole('combobox', { name: 'To' }), { target: { value: `person:${COLLEAGUE}` } });
     fireEvent.click(within(form).getByRole('button', { name: 'Send' }));
