@@ -69,7 +69,12 @@ describe('the background dispatcher', () => {
     const bad = await dispatch({ type: 'capture.file', payload: { capture: { ...capture, kind: 'fax' } } }, extensionPage);
     expect(bad).toEqual({ ok: false, error: `kind: must be one of ${KINDS.join(', ')}`, kind: 'refused' });
 
-    expect((await dispatch({ type: 'capture.file', payload: { capture } }, gmailTab)).ok).toBe(false);
+    // A page of Gmail may not file: refused for where it came from, before any handler runs.
+    expect(await dispatch({ type: 'capture.file', payload: { capture } }, gmailTab)).toEqual({
+      ok: false,
+      error: '“capture.file” is only available from Highcard’s own pages.',
+      kind: 'refused',
+    });
     const filed = await dispatch({ type: 'capture.file', payload: { capture } }, extensionPage);
     expect(filed).toMatchObject({ ok: true, data: { id: capture.id, status: 'pending' } });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
