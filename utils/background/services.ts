@@ -10,7 +10,7 @@ import { isUnsent, Outbox, type OutboxItem } from '../outbox';
 import { activeOrgItem, backgroundProblemItem, followsItem, forYouCheckItem, forYouClearedItem, forYouLastLookedItem } from '../storage';
 import { fileInteraction } from './records/capture';
 import { followedSince, forYouRoutes } from './records/for-you';
-import { settleWithFiledReply } from './records/plans';
+import { addPromiseOfFiled, settleWithFiledReply } from './records/plans';
 import { createExtensionOutboxStore, extensionLookupArea } from './storage-areas';
 import { currentConnection } from './policy';
 import { supabaseFor, type Client } from './supabase';
@@ -27,6 +27,7 @@ export const outbox = new Outbox({
   store: createExtensionOutboxStore(),
   send: async (capture) => fileInteraction(await client(), capture),
   settle: async (planItemId, entryId) => settleWithFiledReply(await client(), planItemId, entryId),
+  addPromise: async (promise, place) => addPromiseOfFiled(await client(), promise, place),
   schedule: async (when) => {
     // Nothing pending, again: the alarm is already cleared (the common case while signed out).
     if (when === null && alarmCleared) return;

@@ -7,6 +7,7 @@ import { ERROR_KINDS } from '../errors';
 import { LIMITS } from '../limits';
 import { KINDS, LINKEDIN_PROFILE_URL, SIGNALS } from '../vocabulary';
 import { describeIssues } from './issues';
+import { promiseToAddSchema } from './plans';
 import { id, message, none } from './shared';
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
@@ -171,6 +172,16 @@ export const settleAfterFilingSchema = z.object({
 });
 export type SettleAfterFiling = z.infer<typeof settleAfterFilingSchema>;
 
+/** The promise a filed message carries ("Add as a promise" on a message not filed yet), and
+ * how far that has got: waiting for the message to reach the server, added, or refused by the
+ * server (its words in `error`; the promise's text stays here, never dropped). */
+export const promiseAfterFilingSchema = z.object({
+  item: promiseToAddSchema,
+  state: z.enum(['waiting', 'added', 'refused']),
+  error: z.string().nullish(),
+});
+export type PromiseAfterFiling = z.infer<typeof promiseAfterFilingSchema>;
+
 export const outboxItemSchema = z.object({
   id: z.string(),
   // Checked by captureSchema when it was filed. Not re-checked on the way out: a kept item
@@ -188,6 +199,7 @@ export const outboxItemSchema = z.object({
   updatedAt: z.number(),
   result: fileResultSchema.nullable(),
   settles: settleAfterFilingSchema.nullish(),
+  promise: promiseAfterFilingSchema.nullish(),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
@@ -196,8 +208,9 @@ export const backgroundProblemSchema = z.object({ message: z.string(), at: z.num
 export type BackgroundProblem = z.infer<typeof backgroundProblemSchema>;
 
 export const captureMessages = {
-  /** `settles`: the plan step this reply settles once it is on the server ("This settles it"). */
-  'capture.file': message(z.object({ capture: captureSchema, settles: id.nullish() }), outboxItemSchema),
+  /** `settles`: the plan step this reply settles once it is on the server ("This settles it");
+   * `promise`: the promise read from this message, added once the message is on the server. */
+  'capture.file': message(z.object({ capture: captureSchema, settles: id.nullish(), promise: promiseToAddSchema.nullish() }), outboxItemSchema),
   'outbox.list': message(none, z.array(outboxItemSchema)),
   'outbox.retry': message(z.object({ id }), outboxItemSchema),
   'outbox.discard': message(z.object({ id }), z.array(outboxItemSchema)),

@@ -106,24 +106,28 @@ const text = (limit: number) =>
     .min(1, { error: 'must not be empty' })
     .max(limit, { error: `must be at most ${limit} characters` });
 
-/** "Add as a promise". `id` is made by the page when the form opens: a retried add (a lost
- * answer, a second press) returns the item already made instead of making another. */
-const addRequest = z
-  .object({
-    id,
-    accountId: id,
-    kind: z.enum(PLAN_KINDS),
-    side: z.enum(PLAN_SIDES).nullish(),
-    body: text(LIMITS.planBody),
-    dueOn: isoDate.nullish(),
-    contactId: id.nullish(),
-    take: z.boolean().default(false),
-    sourceInteractionId: id.nullish(),
-  })
-  .refine((item) => (item.kind === 'step') === Boolean(item.side), {
-    error: 'a step says whose promise it is; a goal, risk or question does not',
-    path: ['side'],
-  });
+/** What a new plan item says. `id` is made by the page when the form opens: a retried add (a
+ * lost answer, a second press) returns the item already made instead of making another. */
+const newItemFields = z.object({
+  id,
+  accountId: id,
+  kind: z.enum(PLAN_KINDS),
+  side: z.enum(PLAN_SIDES).nullish(),
+  body: text(LIMITS.planBody),
+  dueOn: isoDate.nullish(),
+  contactId: id.nullish(),
+  take: z.boolean().default(false),
+});
+const sideOfStep = (item: { kind: string; side?: string | null }) => (item.kind === 'step') === Boolean(item.side);
+const sideProblem = () => ({ error: 'a step says whose promise it is; a goal, risk or question does not', path: ['side'] });
+
+/** "Add as a promise", with the entry it came from when the team has filed it. */
+const addRequest = newItemFields.extend({ sourceInteractionId: id.nullish() }).refine(sideOfStep, sideProblem());
+
+/** "Add as a promise" on a message not filed yet: the promise goes with the filing into the
+ * outbox, which adds it with the entry the server made (the entry's account when it has one). */
+export const promiseToAddSchema = newItemFields.refine(sideOfStep, sideProblem());
+export type PromiseToAdd = z.infer<typeof promiseToAddSchema>;
 
 export const planMessages = {
   /** An account's plan (account_plan), each item with what the reader may do to it. */

@@ -3,6 +3,7 @@
 // to an item and its sending take turns (ItemTurns), so what is sent is what is stored.
 import type { Capture, OutboxItem } from '../messages';
 import { afterAttempt, isDue, type SendOutcome } from './decisions';
+import { addFiledPromises, type AddPromise } from './promise-after';
 import { settleFiledSteps, type SettleStep } from './settle-after';
 import type { OutboxStore } from './store';
 
@@ -63,6 +64,7 @@ export interface DrainDeps {
   store: OutboxStore;
   send: (capture: Capture) => Promise<SendOutcome>;
   settle?: SettleStep;
+  addPromise?: AddPromise;
   turns: ItemTurns;
   now: () => number;
   random: () => number;
@@ -143,6 +145,12 @@ export class Drain {
         () => problem,
         (error) => `could not settle a step with the reply it was filed with (${describe(error)})`,
       );
+    }
+    if (this.deps.addPromise) {
+      const refused = await addFiledPromises(store, await this.deps.list(), this.deps.addPromise, now()).catch(
+        (error) => `could not add a promise with the message it was filed with (${describe(error)})`,
+      );
+      problem = refused ?? problem;
     }
     try {
       await this.deps.changed();

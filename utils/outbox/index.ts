@@ -6,3 +6,4 @@ export { afterAttempt, BACKOFF, backoffDelay, isDue, isUnsent, KEEP_SENT_MS, nex
 export { Outbox, OutboxError, type OutboxDeps } from './outbox';
 export { settleFiledSteps, waitingToSettle, type SettleOutcome, type SettleStep } from './settle-after';
 export { memoryOutboxStore, type OutboxStore } from './store';
+export { addFiledPromises, waitingToAdd, type AddOutcome, type AddPromise, type PromisePlace } from './promise-after';

@@ -4,9 +4,10 @@
 // row that already exists instead of making a second one. What to do after each attempt is
 // decided in decisions.ts and the sending is driven by drain.ts; this file is what the rest of
 // the extension asks of the outbox: file, list, correct, retry, discard, count.
-import { oneSentence, parseCapture, type Capture, type OutboxItem } from '../messages';
+import { oneSentence, parseCapture, type Capture, type OutboxItem, type PromiseToAdd } from '../messages';
 import { isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
 import { describe, Drain, ItemTurns, OutboxError } from './drain';
+import type { AddPromise } from './promise-after';
 import type { SettleStep } from './settle-after';
 import type { OutboxStore } from './store';
 
@@ -17,6 +18,8 @@ export interface OutboxDeps {
   send: (capture: Capture) => Promise<SendOutcome>;
   /** Settles the plan step a filed reply carries, once the server has the reply. */
   settle?: SettleStep;
+  /** Adds the promise a filed message carries, once the server has the message. */
+  addPromise?: AddPromise;
   /** Asks to be woken at `when` (epoch ms), or cancels the wake-up with null. */
   schedule: (when: number | null) => Promise<void>;
   /** Told whenever the number of unsent items may have changed (the toolbar badge). */
@@ -48,6 +51,7 @@ export class Outbox {
       store: deps.store,
       send: deps.send,
       settle: deps.settle,
+      addPromise: deps.addPromise,
       turns: this.turns,
       now: this.now,
       random: deps.random ?? Math.random,
@@ -57,8 +61,9 @@ export class Outbox {
     });
   }
 
-  /** Validates and stores the capture. Resolves once it is durable; sending comes later. */
-  async file(input: unknown, settles?: string | null): Promise<OutboxItem> {
+  /** Validates and stores the capture. Resolves once it is durable; sending comes later.
+   * `settles` and `promise` ride along: the step it settles, the promise read from it. */
+  async file(input: unknown, settles?: string | null, promise?: PromiseToAdd | null): Promise<OutboxItem> {
     const parsed = parseCapture(input);
     if (!parsed.ok) throw new OutboxError(oneSentence(parsed.errors));
     const existing = await this.deps.store.get(parsed.capture.id);
@@ -75,6 +80,7 @@ export class Outbox {
       updatedAt: now,
       result: null,
       settles: settles ? { planItemId: settles, state: 'waiting' } : null,
+      promise: promise ? { item: promise, state: 'waiting' } : null,
     };
     try {
       await this.deps.store.put(item);

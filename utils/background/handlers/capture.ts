@@ -4,10 +4,11 @@ import type { TopicHandlers } from './types';
 import { outbox } from '../services';
 
 export const captureHandlers = {
-  'capture.file': async ({ capture, settles }) => {
+  'capture.file': async ({ capture, settles, promise }) => {
     // Durable when this answers; sending follows a moment later (Outbox.sendSoon), and the
-    // step it settles is settled once it is on the server, whether or not the panel is open.
-    return outbox.file(capture, settles);
+    // step it settles is settled (the promise read from it added) once it is on the server,
+    // whether or not the panel is open.
+    return outbox.file(capture, settles, promise);
   },
 
   'outbox.list': () => outbox.list(),

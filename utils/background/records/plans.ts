@@ -11,9 +11,10 @@ import {
   type PlanItem,
   type PlanOutcome,
   type PlanRevision,
+  type PromiseToAdd,
 } from '../../messages';
 import type { Client } from '../supabase';
-import type { SettleOutcome } from '../../outbox';
+import type { AddOutcome, PromisePlace, SettleOutcome } from '../../outbox';
 import { answered, classify } from './answer';
 
 /** How much of the entry an item came from is shown beside it. */
@@ -134,6 +135,27 @@ export async function settleWithFiledReply(client: Client, planItemId: string, e
   const answer = await client.rpc('settle_plan_item', { id: planItemId, outcome: 'done', interaction_id: entryId });
   if (!answer.error) return 'settled';
   return classify(answer).kind === 'refused' ? 'skipped' : 'later';
+}
+
+/** "Add as a promise" after the message it was read from reached the server (the outbox, even
+ * with the panel closed), with that entry as its source. The same id again returns the item
+ * already made; a refusal is answered with the server's words; offline or signed out, it waits. */
+export async function addPromiseOfFiled(client: Client, promise: PromiseToAdd, place: PromisePlace): Promise<AddOutcome> {
+  const answer = await client.rpc('add_plan_item', {
+    id: promise.id,
+    org_id: place.orgId,
+    account_id: place.accountId,
+    kind: promise.kind,
+    body: promise.body,
+    side: promise.side ?? undefined,
+    due_on: promise.dueOn ?? undefined,
+    contact_id: promise.contactId ?? undefined,
+    take: promise.take,
+    source_interaction_id: place.entryId ?? undefined,
+  });
+  if (!answer.error) return { kind: 'added' };
+  const outcome = classify(answer);
+  return outcome.kind === 'refused' ? { kind: 'refused', message: outcome.message } : { kind: 'later' };
 }
 
 export async function reopenPlanItem(client: Client, id: string): Promise<void> {

@@ -316,3 +316,38 @@ describe('settling a step once its reply is filed (the outbox, panel closed or n
     expect(await settleWithFiledReply(client, ITEM, ENTRY)).toBe('later');
   });
 });
+
+describe('adding a promise once the message it was read from is filed (the outbox, panel closed or not)', () => {
+  it('adds it with the contract’s arguments and the entry as its source, keeps a refusal’s words and waits when the server cannot be reached', async () => {
+    const { addPromiseOfFiled } = await import('../../../../utils/background/records/plans');
+    const client = fakeClient() as never;
+    const promise = { id: ITEM, accountId: GLOBEX, kind: 'step', side: 'theirs', body: 'Jonas sends the export', dueOn: '2026-12-07', contactId: null, take: false } as const;
+    rpcAnswers.add_plan_item = () => ({ data: ITEM, error: null, status: 200 });
+    expect(await addPromiseOfFiled(client, promise, { orgId: ORG, accountId: ACME, entryId: ENTRY })).toEqual({ kind: 'added' });
+    expect(rpcs()).toEqual([
+      {
+        kind: 'rpc',
+        name: 'add_plan_item',
+        args: {
+          id: ITEM,
+          org_id: ORG,
+          account_id: ACME,
+          kind: 'step',
+          body: 'Jonas sends the export',
+          side: 'theirs',
+          due_on: '2026-12-07',
+          contact_id: undefined,
+          take: false,
+          source_interaction_id: ENTRY,
+        },
+      },
+    ]);
+    rpcAnswers.add_plan_item = () => ({ data: null, error: { message: 'contact_id: not a contact of this account', code: 'P0001' }, status: 400 });
+    expect(await addPromiseOfFiled(client, promise, { orgId: ORG, accountId: ACME, entryId: ENTRY })).toEqual({
+      kind: 'refused',
+      message: 'contact_id: not a contact of this account',
+    });
+    rpcAnswers.add_plan_item = () => ({ data: null, error: { message: 'Failed to fetch' }, status: 0 });
+    expect(await addPromiseOfFiled(client, promise, { orgId: ORG, accountId: ACME, entryId: ENTRY })).toEqual({ kind: 'later' });
+  });
+});
