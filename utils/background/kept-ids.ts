@@ -6,6 +6,7 @@
 // cached answer naming either is forgotten so the next read asks the server.
 import { browser } from 'wxt/browser';
 import { changedIds, idsInLookup, lookupKeyOrg, mentionsChanged, popupKeyAccount, remapFollows, remapRecent, remapTabContexts, type IdMap } from '../kept-ids';
+import { isNetworkKind, kindOf } from '../errors';
 import { followsItem, keptIdsCheckedItem, recentAccountsItem, tabContextItem } from '../storage';
 import { popupCache } from './popup-cache';
 import { accountNames, resolveIds } from './records/ids';
@@ -84,7 +85,10 @@ export async function mapKeptIds(now = Date.now()): Promise<number> {
     let map: Map<string, string | null>;
     try {
       map = changedIds(await resolveIds(supabase, orgId, [...wanted.accounts], [...wanted.contacts]));
-    } catch {
+    } catch (error) {
+      // This organization's ids are mapped at the next run; the others go ahead now. Only a
+      // failure of the network is expected here: anything else is worth a line in the log.
+      if (!isNetworkKind(kindOf(error))) console.warn(`Highcard: could not map the kept ids of one organization (${kindOf(error)}).`, error);
       continue;
     }
     if (!map.size) continue;
