@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { entryId, lookupKey } from '../../../../utils/lookup-cache';
 import type { LookupAnswer, LookupResult, SessionState } from '../../../../utils/messages';
+import { forgetKeptLookups } from '../../../../utils/panel/kept-lookup';
 import type { SiteView } from '../../../../utils/panel/types';
 import { useTeamContext } from '../../../../utils/panel/use-team-context';
 import { send } from '../../../../utils/send';
@@ -57,6 +58,7 @@ function slowNetwork() {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  forgetKeptLookups();
   vi.mocked(send).mockReset();
 });
 afterEach(cleanup);
@@ -85,5 +87,20 @@ describe("the team's context in the panel", () => {
     slowNetwork();
     render(<Probe />);
     expect(await screen.findByText('Acme from the background (updating)')).toBeTruthy();
+  });
+
+  it('paints a thread opened again from what the panel remembers, as the background last wrote it', async () => {
+    await keep(lookupKey(ORG, EMAILS, null), result('Acme (kept)'));
+    const { release } = slowNetwork();
+    const first = render(<Probe />);
+    await screen.findByText('Acme (kept) (updating)');
+    // The background keeps the server's answer, as it does after every lookup.
+    await keep(lookupKey(ORG, EMAILS, null), result('Acme (newer)'));
+    first.unmount();
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    render(<Probe />);
+    expect(await screen.findByText('Acme (newer) (updating)')).toBeTruthy();
+    expect(read).not.toHaveBeenCalled();
+    release();
   });
 });
