@@ -1,0 +1,35 @@
+// Settings that functions carry in their own SET clauses. `create or replace function` drops
+// any setting its new text does not repeat, so a later migration redefining one of these must
+// keep it: a filing that waits without limit for its team's turn lets one busy team hold the
+// server's connections, and a read planned once for every organization is slow for the largest.
+import type { PGlite } from '@electric-sql/pglite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDb, superuser } from './helpers.ts';
+
+let db: PGlite;
+
+beforeAll(async () => {
+  db = await freshDb();
+});
+
+async function settingsOf(signature: string): Promise<string[]> {
+  const [row] = await superuser<{ proconfig: string[] | null }>(db, `select proconfig from pg_proc where oid = $1::regprocedure`, [signature]);
+  return row?.proconfig ?? [];
+}
+
+describe('function settings', () => {
+  it('lets a filing wait only a moment for its organization’s turn', async () => {
+    expect(await settingsOf('public.file_interaction(jsonb)')).toContain('lock_timeout=100ms');
+  });
+
+  it('plans the reads that depend most on their arguments for each call', async () => {
+    for (const signature of [
+      'public.lookup_context(text[], text, uuid, text)',
+      'public.due_steps(uuid, date, boolean, uuid[])',
+      'public.account_plan(uuid, uuid)',
+      'private.search_account_ids(uuid, text, integer)',
+    ]) {
+      expect(await settingsOf(signature), signature).toContain('plan_cache_mode=force_custom_plan');
+    }
+  });
+});
