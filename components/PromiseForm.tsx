@@ -22,6 +22,7 @@ export function PromiseForm({
   dueGuess,
   contacts,
   contactGuess = null,
+  confirmed = null,
   onSubmit,
   onCancel,
 }: {
@@ -32,16 +33,19 @@ export function PromiseForm({
   /** The thread's people at the customer. */
   contacts: readonly PlanContact[];
   contactGuess?: string | null;
+  /** What the rep confirmed before (the message was not filed after all): shown as it was. */
+  confirmed?: NewPlanItem | null;
   onSubmit: (item: NewPlanItem) => Promise<Result<unknown>>;
   onCancel: () => void;
 }) {
   const ids = useId();
-  const [kind, setKind] = useState<PlanKind>('step');
-  const [side, setSide] = useState<PlanSide | null>(sideGuess);
-  const [dueOn, setDueOn] = useState(dueGuess?.due_on ?? '');
-  const [contactId, setContactId] = useState(contactGuess && contacts.some((c) => c.id === contactGuess) ? contactGuess : '');
-  const [take, setTake] = useState(false);
-  const [body, setBody] = useState(sentence.trim());
+  const [kind, setKind] = useState<PlanKind>(confirmed?.kind ?? 'step');
+  const [side, setSide] = useState<PlanSide | null>(confirmed ? confirmed.side : sideGuess);
+  const [dueOn, setDueOn] = useState(confirmed ? (confirmed.due_on ?? '') : (dueGuess?.due_on ?? ''));
+  const guessed = contactGuess && contacts.some((c) => c.id === contactGuess) ? contactGuess : '';
+  const [contactId, setContactId] = useState(confirmed ? (confirmed.contact_id ?? '') : guessed);
+  const [take, setTake] = useState(confirmed?.take ?? false);
+  const [body, setBody] = useState(confirmed?.body ?? sentence.trim());
   const [touched, setTouched] = useState(false);
   const [sideMissing, setSideMissing] = useState(false);
   const { busy, error, run } = useAction();

@@ -1,30 +1,19 @@
-import { useState } from 'preact/hooks';
 import { OpenWithCustomer } from '../../components/OpenWithCustomer';
 import { PromiseForm } from '../../components/PromiseForm';
 import { localDay } from '../../utils/due-dates';
-import type { LookupResult, PageSource } from '../../utils/messages';
+import type { LookupResult, OpenStep, PageSource } from '../../utils/messages';
 import type { PlanContact } from '../../utils/plan-actions';
-import { sourceHolding } from '../../utils/panel/selection-source';
 import { openStepsFrom } from '../../utils/panel/open-steps';
-import { promiseSeed, type PromiseSeed } from '../../utils/panel/promise-seed';
-import { filedEntryId, settlingSource } from '../../utils/panel/settle-by-filing';
+import { settlingSource } from '../../utils/panel/settle-by-filing';
+import type { AddPromiseModel } from '../../utils/panel/use-add-promise';
 import type { SettleNote } from '../../utils/panel/use-settle-by-filing';
-import { send } from '../../utils/send';
-import type { OpenStep } from '../../utils/messages';
 
 interface Props {
-  tabId: number;
   sources: readonly PageSource[];
   known: LookupResult | null;
-  /** Asks the team's answer again (a promise was added: it shows in "Open with them"). */
-  refresh: () => void;
   settle: { start: (step: OpenStep) => void; note: SettleNote; waiting: boolean };
-}
-
-interface Adding {
-  id: string;
-  seed: PromiseSeed;
-  source: PageSource | null;
+  /** "Add as a promise" (use-add-promise.ts: its state outlives this part while the preview is open). */
+  promise: AddPromiseModel;
 }
 
 function contactsOf(known: LookupResult, accountId: string): PlanContact[] {
@@ -41,22 +30,13 @@ function contactOf(source: PageSource | null, known: LookupResult): string | nul
 }
 
 /** "This page" → what is open with this customer (pact rule 6), and "Add as a promise" for
- * what the rep selected in one of the messages (or typed, with nothing selected). */
-export function OpenWithCustomerSlot({ tabId, sources, known, refresh, settle }: Props) {
-  const [adding, setAdding] = useState<Adding | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
+ * what the rep selected in one of the messages (or typed, with nothing selected). A message
+ * the team has not filed yet is filed first, through the usual preview, and carries the promise. */
+export function OpenWithCustomerSlot({ sources, known, settle, promise }: Props) {
   if (!known) return null;
   const account = known.accounts.length === 1 ? known.accounts[0]! : null;
   const steps = openStepsFrom(known);
-
-  const startAdding = async () => {
-    setAdded(null);
-    const selected = await send('page.selection', { tabId });
-    const text = selected.ok ? selected.data.text : '';
-    const source = text ? sourceHolding(sources, text, known) : null;
-    const from = source && !('problem' in source.seed) ? { occurredAt: source.seed.occurredAt, mine: Boolean(source.mine) } : null;
-    setAdding({ id: crypto.randomUUID(), seed: promiseSeed(text, from), source });
-  };
+  const { adding, note } = promise;
 
   return (
     <section class="hc-section" aria-label="Plans and promises">
@@ -66,9 +46,9 @@ export function OpenWithCustomerSlot({ tabId, sources, known, refresh, settle }:
           {settle.note.text}
         </p>
       ) : null}
-      {added ? (
-        <p role="status" class="hc-muted">
-          {added}
+      {note ? (
+        <p role={note.kind === 'ok' ? 'status' : 'alert'} class={note.kind === 'ok' ? 'hc-muted' : 'hc-error'}>
+          {note.text}
         </p>
       ) : null}
       {account && adding ? (
@@ -79,30 +59,13 @@ export function OpenWithCustomerSlot({ tabId, sources, known, refresh, settle }:
           dueGuess={adding.seed.dueGuess}
           contacts={contactsOf(known, account.id)}
           contactGuess={contactOf(adding.source, known)}
-          onCancel={() => setAdding(null)}
-          onSubmit={async (item) => {
-            const result = await send('plan.add', {
-              id: adding.id,
-              accountId: account.id,
-              kind: item.kind,
-              side: item.side,
-              body: item.body,
-              dueOn: item.due_on,
-              contactId: item.contact_id,
-              take: item.take,
-              sourceInteractionId: adding.source ? filedEntryId(adding.source, known) : null,
-            });
-            if (result.ok) {
-              setAdding(null);
-              setAdded(`Added to the plan with ${account.name}.`);
-              refresh();
-            }
-            return result;
-          }}
+          confirmed={adding.confirmed}
+          onCancel={promise.cancel}
+          onSubmit={(item) => promise.submit(account, item)}
         />
       ) : null}
       {account && !adding ? (
-        <button type="button" onClick={() => void startAdding()} title="Select a sentence in a message first, or write the promise yourself">
+        <button type="button" onClick={() => void promise.start()} title="Select a sentence in a message first, or write the promise yourself">
           Add as a promise
         </button>
       ) : null}

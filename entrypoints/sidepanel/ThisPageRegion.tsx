@@ -9,6 +9,7 @@ import { usePendingClip } from '../../utils/panel/use-pending-clip';
 import { useTabView } from '../../utils/panel/use-tab-view';
 import { useThisPage } from '../../utils/panel/use-this-page';
 import type { SiteView } from '../../utils/panel/types';
+import { useAddPromise } from '../../utils/panel/use-add-promise';
 import { useSettleByFiling } from '../../utils/panel/use-settle-by-filing';
 import { OpenWithCustomerSlot } from './OpenWithCustomerSlot';
 import { PendingSelection } from './PendingSelection';
@@ -102,6 +103,16 @@ function PageView({ onMatched, ...props }: PageViewProps) {
     open: model.onOpen,
     refresh: model.onLookup,
   });
-  const plans = <OpenWithCustomerSlot tabId={props.tabId} sources={sources} known={known} refresh={model.onLookup} settle={settle} />;
+  const promise = useAddPromise({
+    tabId: props.tabId,
+    sources,
+    known,
+    outbox: model.outbox,
+    filedHere: model.filedHere,
+    previewing: model.draft !== null,
+    open: model.onOpen,
+    refresh: model.onLookup,
+  });
+  const plans = <OpenWithCustomerSlot sources={sources} known={known} settle={settle} promise={promise} />;
   return <ThisPage {...model} openWithCustomer={plans} />;
 }

@@ -1,7 +1,7 @@
 // Everything "This page" needs, as one model: the session, the team's context, the items filed
 // from this page and the preview. The component renders it and calls back.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AccountHit, LookupResult, OutboxItem, SessionState } from '../messages';
+import type { AccountHit, LookupResult, OutboxItem, PromiseToAdd, SessionState } from '../messages';
 import { openSettings } from '../open-page';
 import { buildCapture, newDraft, type Draft } from '../preview';
 import { send } from '../send';
@@ -34,8 +34,9 @@ export interface ThisPageModel {
   /** Which source the last problem is about, so it shows next to it. */
   fileErrorFor: string | null;
   onLookup: () => void;
-  /** Opens the preview; `settles` is the plan step the filed message settles ("This settles it"). */
-  onOpen: (source: SourceItem, settles?: string) => void;
+  /** Opens the preview; `settles` is the plan step the filed message settles ("This settles
+   * it"), `promise` the promise read from it ("Add as a promise"), added once it is filed. */
+  onOpen: (source: SourceItem, settles?: string | null, promise?: PromiseToAdd | null) => void;
   onDraftChange: (draft: Draft) => void;
   onSubmit: (draft: Draft) => void;
   onCancel: () => void;
@@ -74,6 +75,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
   // The step the draft settles: it goes with the filing into the outbox, which settles it once
   // the message is on the server, even if the panel is closed by then.
   const [draftSettles, setDraftSettles] = useState<string | null>(null);
+  const [draftPromise, setDraftPromise] = useState<PromiseToAdd | null>(null);
 
   useEffect(() => {
     setDraft(null);
@@ -101,7 +103,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
   const samePerson = useSamePerson(view, context.state, outbox.items, () => void context.lookup());
 
   const openSeed = useCallback(
-    (source: SourceItem, settles: string | null = null) => {
+    (source: SourceItem, settles: string | null = null, promise: PromiseToAdd | null = null) => {
       if (!session?.activeOrgId) return;
       const seed = seedOf(source, known);
       if ('problem' in seed) {
@@ -111,6 +113,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
       setFileError(null);
       setDraftSource(source.key);
       setDraftSettles(settles);
+      setDraftPromise(promise);
       const customers = customersFor(seed.contacts, view.lookup, session.user?.email);
       const shown = customers.length === seed.contacts.length ? seed : { ...seed, contacts: customers, contactIndex: 0 };
       setDraft(samePerson.apply(newDraft(crypto.randomUUID(), session.activeOrgId, shown, known)));
@@ -120,12 +123,12 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
 
   // The page is read again first: the preview shows it as it is now, not as it was reported.
   const onOpen = useCallback(
-    async (source: SourceItem, settles: string | null = null) => {
+    async (source: SourceItem, settles: string | null = null, promise: PromiseToAdd | null = null) => {
       const now = await reread();
-      if (source.key.includes('#selection-')) return openSeed(source, settles);
+      if (source.key.includes('#selection-')) return openSeed(source, settles, promise);
       const current = now && now.id === view.id ? [...now.sources, ...(now.extraSources ?? [])].find((s) => s.key === source.key) : undefined;
       if (now && !current) return setFileError({ message: GONE, source: source.key });
-      openSeed(current ?? source, settles);
+      openSeed(current ?? source, settles, promise);
     },
     [reread, openSeed, view.id],
   );
@@ -158,7 +161,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
   const onSubmit = useCallback(
     async (current: Draft) => {
       setFiling(true);
-      const result = await send('capture.file', { capture: buildCapture(current), settles: draftSettles });
+      const result = await send('capture.file', { capture: buildCapture(current), settles: draftSettles, promise: draftPromise });
       setFiling(false);
       if (!result.ok) {
         setFileError({ message: result.error, source: null });
@@ -169,7 +172,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
       setDraft(null);
       await outbox.refresh();
     },
-    [outbox.refresh, draftSource, draftSettles],
+    [outbox.refresh, draftSource, draftSettles, draftPromise],
   );
 
   const similarAccounts = useSimilarAccounts(draft?.seed.contacts[draft.contactIndex], Boolean(draft));
@@ -188,7 +191,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
     fileError: fileError?.message ?? null,
     fileErrorFor: fileError?.source ?? null,
     onLookup: () => void context.lookup(true),
-    onOpen: (source, settles) => void onOpen(source, settles ?? null),
+    onOpen: (source, settles, promise) => void onOpen(source, settles ?? null, promise ?? null),
     onDraftChange: setDraft,
     onSubmit: (d) => void onSubmit(d),
     onCancel: () => {

@@ -107,3 +107,29 @@ describe('Add as a promise', () => {
     expect(onCancel).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('Add as a promise, back from a preview the rep closed without filing', () => {
+  it('shows what the rep confirmed, not the first guesses, so nothing they typed is lost', () => {
+    const confirmed = { kind: 'step' as const, side: 'ours' as const, body: 'We send the signed order form on Tuesday', due_on: '2026-12-15', contact_id: 'c-tom', take: true };
+    const onSubmit = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, data: {} }));
+    render(
+      <PromiseForm
+        sentence={SENTENCE}
+        sideGuess="theirs"
+        dueGuess={{ due_on: '2026-12-14', words: 'on Monday' }}
+        contacts={CONTACTS}
+        contactGuess="c-mia"
+        confirmed={confirmed}
+        onSubmit={onSubmit}
+        onCancel={vi.fn()}
+      />,
+    );
+    const form = screen.getByRole('form', { name: 'Add as a promise' });
+    expect((within(form).getByRole('textbox', { name: 'Text' }) as HTMLTextAreaElement).value).toBe(confirmed.body);
+    expect((within(form).getByRole('radio', { name: 'We promised' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByLabelText('Due date') as HTMLInputElement).value).toBe('2026-12-15');
+    expect((within(form).getByRole('combobox', { name: 'Who at the customer' }) as HTMLSelectElement).value).toBe('c-tom');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add promise' }));
+    expect(onSubmit).toHaveBeenCalledWith(confirmed);
+  });
+});
