@@ -52,6 +52,17 @@ export const signInMethodItem = storage.defineItem<'code' | 'password' | null>('
   version: 1,
 });
 
+/** The last user signed in here: signed out, the outbox is still theirs (their count, their
+ * items), and nobody else's session sends them. Kept across sign-out on purpose. */
+export const lastUserItem = storage.defineItem<{ userId: string; email: string | null } | null>('local:lastUser', {
+  fallback: null,
+  version: 1,
+});
+
+/** Set once the outbox decided whose the items kept before owners were recorded are
+ * (utils/outbox/owners.ts): that decision is taken once, at the first start after the upgrade. */
+export const outboxOwnersCheckedItem = storage.defineItem<boolean>('local:outboxOwnersChecked', { fallback: false, version: 1 });
+
 export const activeOrgItem = storage.defineItem<string | null>('local:activeOrg', {
   fallback: null,
   version: 1,

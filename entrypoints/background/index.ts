@@ -7,7 +7,7 @@ import { KEPT_IDS_ALARM, mapKeptIds, scheduleKeptIds } from '../../utils/backgro
 import { followTabs } from '../../utils/background/page-views';
 import { installPanel } from '../../utils/background/panel';
 import { reconcileOutlook } from '../../utils/background/outlook';
-import { checkForYouIfDue, inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
+import { checkForYouIfDue, claimUnownedOnce, inBackground, OUTBOX_ALARM, outbox } from '../../utils/background/services';
 import { RETIRED_KEYS } from '../../utils/storage';
 
 export default defineBackground(() => {
@@ -42,7 +42,7 @@ export default defineBackground(() => {
   inBackground('follow the Outlook permission', reconcileOutlook());
 
   // A worker that was stopped mid-sync picks up where it was; prune sent items a week old.
-  inBackground('pick up the outbox', outbox.prune().then(() => outbox.drain()));
+  inBackground('pick up the outbox', claimUnownedOnce().then(() => outbox.prune()).then(() => outbox.drain()));
   inBackground('forget what earlier versions kept', storage.removeItems(RETIRED_KEYS));
   inBackground('lead kept ids to merged records', scheduleKeptIds());
 });

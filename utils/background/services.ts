@@ -6,14 +6,24 @@ import { HighcardError, isNetworkKind, kindOf } from '../errors';
 import { forYouShown, hasNewSince, isCheckDue, newSince } from '../for-you';
 import { LookupCache } from '../lookup-cache';
 import type { ForYou, ForYouStatus, LookupResult } from '../messages';
-import { isUnsent, Outbox, type OutboxItem } from '../outbox';
-import { activeOrgItem, backgroundProblemItem, followsItem, forYouCheckItem, forYouClearedItem, forYouLastLookedItem } from '../storage';
+import { isUnsent, Outbox, type FiledBy, type OutboxItem } from '../outbox';
+import {
+  activeOrgItem,
+  backgroundProblemItem,
+  followsItem,
+  forYouCheckItem,
+  forYouClearedItem,
+  forYouLastLookedItem,
+  lastUserItem,
+  membershipsCacheItem,
+  outboxOwnersCheckedItem,
+} from '../storage';
 import { fileInteraction } from './records/capture';
 import { followedSince, forYouRoutes } from './records/for-you';
 import { addPromiseOfFiled, settleWithFiledReply } from './records/plans';
 import { createExtensionOutboxStore, extensionLookupArea } from './storage-areas';
 import { currentConnection } from './policy';
-import { supabaseFor, type Client } from './supabase';
+import { authStorage, supabaseFor, type Client } from './supabase';
 
 export const OUTBOX_ALARM = 'outbox';
 
@@ -23,9 +33,33 @@ export async function client(): Promise<Client> {
 
 let alarmCleared = false;
 
+/** The user whose session is kept in this browser, read from storage without asking the server:
+ * an expired access token still names its user, so filing offline knows who files. */
+export async function storedSessionUser(): Promise<FiledBy | null> {
+  try {
+    const raw = await authStorage.getItem('session');
+    const session = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { user?: { id?: unknown; email?: unknown } } | null;
+    const id = session?.user?.id;
+    if (typeof id !== 'string') return null;
+    return { userId: id, email: typeof session?.user?.email === 'string' ? session.user.email : null };
+  } catch {
+    return null;
+  }
+}
+
+/** Who the outbox is for: the signed-in user, or signed out the last one who was, so that
+ * their count and items stay theirs until someone else signs in. */
+export async function outboxViewer(): Promise<FiledBy | null> {
+  const [signedIn, last] = await Promise.all([storedSessionUser(), lastUserItem.getValue()]);
+  if (!signedIn) return last;
+  if (last?.userId !== signedIn.userId || last.email !== signedIn.email) await lastUserItem.setValue(signedIn);
+  return signedIn;
+}
+
 export const outbox = new Outbox({
   store: createExtensionOutboxStore(),
-  send: async (capture) => fileInteraction(await client(), capture),
+  send: async (capture, filedBy) => fileInteraction(await client(), capture, filedBy),
+  whose: outboxViewer,
   settle: async (planItemId, entryId) => settleWithFiledReply(await client(), planItemId, entryId),
   addPromise: async (promise, place) => addPromiseOfFiled(await client(), promise, place),
   schedule: async (when) => {
@@ -40,6 +74,17 @@ export const outbox = new Outbox({
   // Filing answers first; sending follows once a burst of filings paused this long.
   sendAfterMs: 150,
 });
+
+/** At the first start after items began recording who filed them: gives the items kept before
+ * to the user signed in now if this browser had recorded them as its user (owners.ts says
+ * why); the rest wait for no one. Once only: later, the record names whoever signed in since. */
+export async function claimUnownedOnce(): Promise<void> {
+  if (await outboxOwnersCheckedItem.getValue()) return;
+  const [signedIn, cached] = await Promise.all([storedSessionUser(), membershipsCacheItem.getValue()]);
+  const recorded = cached ? { userId: cached.userId, orgIds: cached.memberships.map((m) => m.org_id) } : null;
+  await outbox.claimUnowned(signedIn, recorded);
+  await outboxOwnersCheckedItem.setValue(true);
+}
 
 /** Keeps what failed where Settings shows it (the outbox panel), and in the worker's log. */
 let problemKept: boolean | null = null; // unknown until first read

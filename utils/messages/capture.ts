@@ -182,8 +182,20 @@ export const promiseAfterFilingSchema = z.object({
 });
 export type PromiseAfterFiling = z.infer<typeof promiseAfterFilingSchema>;
 
+/** Who filed an item, recorded when it was filed: only they send it (pact rule 4), and the
+ * organization it goes to is the one in its capture (`capture.org_id`), as filed. */
+export const filedBySchema = z.object({ userId: z.string(), email: z.string().nullable() });
+export type FiledBy = z.infer<typeof filedBySchema>;
+
+/** Unsent items in this browser filed by someone other than the person it is for now: only
+ * how many and whose (never their text). `email` null: filed before Highcard recorded who. */
+export const othersWaitingSchema = z.array(z.object({ email: z.string().nullable(), count: z.number() }));
+export type OthersWaiting = z.infer<typeof othersWaitingSchema>;
+
 export const outboxItemSchema = z.object({
   id: z.string(),
+  /** Absent on items kept before Highcard recorded who filed them (utils/outbox/owners.ts). */
+  filedBy: filedBySchema.nullish(),
   // Checked by captureSchema when it was filed. Not re-checked on the way out: a kept item
   // must stay visible (and correctable) even if a rule changed since (pact rule 7).
   capture: z.custom<Capture>((value) => typeof value === 'object' && value !== null),
@@ -211,7 +223,10 @@ export const captureMessages = {
   /** `settles`: the plan step this reply settles once it is on the server ("This settles it");
    * `promise`: the promise read from this message, added once the message is on the server. */
   'capture.file': message(z.object({ capture: captureSchema, settles: id.nullish(), promise: promiseToAddSchema.nullish() }), outboxItemSchema),
+  /** The items of the person this browser is for now (signed in, or the last one who was). */
   'outbox.list': message(none, z.array(outboxItemSchema)),
+  /** How many of someone else's unsent items wait here, and whose: counts only. */
+  'outbox.others': message(none, othersWaitingSchema),
   'outbox.retry': message(z.object({ id }), outboxItemSchema),
   'outbox.discard': message(z.object({ id }), z.array(outboxItemSchema)),
   'outbox.update': message(z.object({ id, capture: captureSchema }), outboxItemSchema),

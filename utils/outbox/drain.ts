@@ -62,13 +62,13 @@ export class ItemTurns {
 
 export interface DrainDeps {
   store: OutboxStore;
-  send: (capture: Capture) => Promise<SendOutcome>;
+  send: (capture: Capture, filedBy: string | null) => Promise<SendOutcome>;
   settle?: SettleStep;
   addPromise?: AddPromise;
   turns: ItemTurns;
   now: () => number;
   random: () => number;
-  /** The items, oldest first. */
+  /** The items this run may send (the signed-in user's: owners.ts), oldest first. */
   list: () => Promise<OutboxItem[]>;
   /** The badge and the alarm after a run. */
   changed: () => Promise<void>;
@@ -119,7 +119,7 @@ export class Drain {
           if (!item || !isDue(item, now())) return null;
           let answer: SendOutcome;
           try {
-            answer = await this.deps.send(item.capture);
+            answer = await this.deps.send(item.capture, item.filedBy?.userId ?? null);
           } catch (error) {
             answer = { kind: 'unavailable', message: describe(error) };
           }
@@ -161,7 +161,8 @@ export class Drain {
   }
 
   private async holdForSignIn(message: string): Promise<void> {
-    for (const item of await this.deps.store.all()) {
+    // Only the items this run may send: another person's keep their own state for them.
+    for (const item of await this.deps.list()) {
       if (item.status !== 'pending') continue;
       await this.deps.store.put({ ...item, status: 'waiting_for_sign_in', error: message, errorKind: 'signed_out', nextAttemptAt: null, updatedAt: this.deps.now() });
     }

@@ -3,10 +3,13 @@
 // failure (a dropped connection, a killed service worker, a server restart) lands on the
 // row that already exists instead of making a second one. What to do after each attempt is
 // decided in decisions.ts and the sending is driven by drain.ts; this file is what the rest of
-// the extension asks of the outbox: file, list, correct, retry, discard, count.
-import { oneSentence, parseCapture, type Capture, type OutboxItem, type PromiseToAdd } from '../messages';
+// the extension asks of the outbox: file, list, correct, retry, discard, count. Each of these
+// concerns the items of the person the outbox is for now (owners.ts): nobody sends, changes or
+// reads another person's items.
+import { oneSentence, parseCapture, type Capture, type FiledBy, type OthersWaiting, type OutboxItem, type PromiseToAdd } from '../messages';
 import { isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
 import { describe, Drain, ItemTurns, OutboxError } from './drain';
+import { claimUnowned, isMine, othersWaiting, type RecordedUser, type Viewer } from './owners';
 import type { AddPromise } from './promise-after';
 import type { SettleStep } from './settle-after';
 import type { OutboxStore } from './store';
@@ -15,7 +18,12 @@ export { OutboxError } from './drain';
 
 export interface OutboxDeps {
   store: OutboxStore;
-  send: (capture: Capture) => Promise<SendOutcome>;
+  /** Sends a capture as `filedBy` (a user id): answers 'unauthorized' without sending when
+   * someone else's session is the one in this browser. */
+  send: (capture: Capture, filedBy: string | null) => Promise<SendOutcome>;
+  /** Who the outbox is for now: the user signed in here, or signed out the last one who was
+   * (null: nobody yet). Without it, the outbox is one person's (tests, benchmarks). */
+  whose?: () => Promise<FiledBy | null>;
   /** Settles the plan step a filed reply carries, once the server has the reply. */
   settle?: SettleStep;
   /** Adds the promise a filed message carries, once the server has the message. */
@@ -37,8 +45,9 @@ export interface OutboxDeps {
 
 export class Outbox {
   private readonly now: () => number;
-  /** How many items are not yet sent, as of the last change; null until first counted. */
-  private unsent: number | null = null;
+  /** How many of the viewer's items are not yet sent, as of the last change; null until first
+   * counted, and counted again for another viewer. */
+  private unsent: { viewer: string | null; count: number } | null = null;
   private readonly turns = new ItemTurns();
   private readonly driver: Drain;
   private changing: Promise<void> | null = null;
@@ -55,7 +64,7 @@ export class Outbox {
       turns: this.turns,
       now: this.now,
       random: deps.random ?? Math.random,
-      list: () => this.list(),
+      list: () => this.mine(),
       changed: () => this.changed(),
       report: (problem) => this.report(problem),
     });
@@ -66,11 +75,14 @@ export class Outbox {
   async file(input: unknown, settles?: string | null, promise?: PromiseToAdd | null): Promise<OutboxItem> {
     const parsed = parseCapture(input);
     if (!parsed.ok) throw new OutboxError(oneSentence(parsed.errors));
+    const viewer = await this.viewer();
+    if (viewer === null) throw new OutboxError('Sign in to Highcard first: an item is kept for the person who filed it. Nothing was filed.');
     const existing = await this.deps.store.get(parsed.capture.id);
     if (existing) return existing;
     const now = this.now();
     const item: OutboxItem = {
       id: parsed.capture.id,
+      filedBy: viewer ?? null,
       capture: parsed.capture,
       status: 'pending',
       attempts: 0,
@@ -90,15 +102,40 @@ export class Outbox {
       );
     }
     // The item is durable: answer the rep now; the badge, the alarm and sending follow.
-    if (this.unsent !== null) this.unsent += 1;
+    if (this.unsent && this.unsent.viewer === (viewer?.userId ?? null)) this.unsent.count += 1;
     if (this.deps.sendAfterMs !== undefined) this.sendSoon();
     else this.changed().catch((error) => this.report(`could not update the badge or the next attempt (${describe(error)})`));
     return item;
   }
 
+  /** Every item in this browser, whoever filed it, oldest first: for housekeeping only. */
   async list(): Promise<OutboxItem[]> {
     const items = await this.deps.store.all();
     return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
+  /** The items of the person the outbox is for now, oldest first: what is shown, counted and sent. */
+  async mine(): Promise<OutboxItem[]> {
+    const [items, viewer] = await Promise.all([this.list(), this.viewer()]);
+    return items.filter((item) => isMine(item, viewer));
+  }
+
+  /** How many unsent items of other people wait here, and whose. */
+  async others(): Promise<OthersWaiting> {
+    const [items, viewer] = await Promise.all([this.list(), this.viewer()]);
+    return othersWaiting(items, viewer);
+  }
+
+  /** Gives items kept before owners were recorded to `signedIn` when owners.ts allows it. */
+  async claimUnowned(signedIn: FiledBy | null, recorded: RecordedUser | null): Promise<number> {
+    const claimed = claimUnowned(await this.list(), signedIn, recorded);
+    for (const item of claimed) await this.deps.store.put(item);
+    if (claimed.length) await this.changed();
+    return claimed.length;
+  }
+
+  private viewer(): Promise<Viewer> {
+    return this.deps.whose ? this.deps.whose() : Promise.resolve(undefined);
   }
 
   /** Sends what waits once filing has paused for `sendAfterMs`: a burst of filings (several
@@ -120,11 +157,12 @@ export class Outbox {
     return this.driver.run();
   }
 
-  /** After sign-in or when the network returns: everything waiting goes now. Never rejects. */
+  /** After sign-in or when the network returns: everything of the signed-in user's that waits
+   * goes now; other people's items keep waiting for them. Never rejects. */
   async resume(): Promise<void> {
     const now = this.now();
     try {
-      for (const item of await this.deps.store.all()) {
+      for (const item of await this.mine()) {
         if (item.status === 'waiting_for_sign_in' || (item.status === 'pending' && (item.nextAttemptAt ?? 0) > now)) {
           await this.deps.store.put({ ...item, status: 'pending', nextAttemptAt: now, updatedAt: now });
         }
@@ -166,6 +204,8 @@ export class Outbox {
 
   async discard(id: string): Promise<void> {
     await this.turns.change(id, async () => {
+      // Only the author may give up an item: discarding another person's would lose their work.
+      if (await this.deps.store.get(id)) await this.require(id);
       await this.deps.store.remove(id);
       await this.changed();
     });
@@ -184,16 +224,19 @@ export class Outbox {
     }
   }
 
+  /** One of the viewer's items: someone else's is theirs to send, correct or discard. */
   private async require(id: string): Promise<OutboxItem> {
-    const item = await this.deps.store.get(id);
+    const [item, viewer] = await Promise.all([this.deps.store.get(id), this.viewer()]);
     if (!item) throw new OutboxError('That item is no longer in the outbox.');
+    if (!isMine(item, viewer)) throw new OutboxError('Someone else filed that item; it waits for them to sign in here.');
     return item;
   }
 
   /** The badge's number, without reading every item again on each question. */
   async unsentCount(): Promise<number> {
-    this.unsent ??= (await this.deps.store.all()).filter(isUnsent).length;
-    return this.unsent;
+    const viewer = (await this.viewer())?.userId ?? null;
+    if (this.unsent?.viewer !== viewer) this.unsent = { viewer, count: (await this.mine()).filter(isUnsent).length };
+    return this.unsent.count;
   }
 
   private report(problem: string | null): void {
@@ -226,8 +269,9 @@ export class Outbox {
   }
 
   private async changedOnce(): Promise<void> {
-    const items = await this.list();
-    this.unsent = items.filter(isUnsent).length;
+    const viewer = (await this.viewer())?.userId ?? null;
+    const items = await this.mine();
+    this.unsent = { viewer, count: items.filter(isUnsent).length };
     await this.deps.schedule(nextWakeUp(items));
     this.deps.onChange?.(items);
   }

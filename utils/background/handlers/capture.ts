@@ -11,7 +11,10 @@ export const captureHandlers = {
     return outbox.file(capture, settles, promise);
   },
 
-  'outbox.list': () => outbox.list(),
+  // Only the items of the person the outbox is for: someone else's text is theirs.
+  'outbox.list': () => outbox.mine(),
+
+  'outbox.others': () => outbox.others(),
 
   'outbox.problem': () => backgroundProblemItem.getValue(),
 
@@ -19,7 +22,7 @@ export const captureHandlers = {
 
   'outbox.discard': async ({ id }) => {
     await outbox.discard(id);
-    return outbox.list();
+    return outbox.mine();
   },
 
   'outbox.update': async ({ id, capture }) => {

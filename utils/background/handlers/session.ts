@@ -170,7 +170,7 @@ export const sessionHandlers = {
   },
 
   'session.signOut': async () => {
-    // Unsent items stay: they belong to the browser's user and go after the next sign-in.
+    // Unsent items stay: each belongs to whoever filed it, and goes once that person signs in here again.
     // Signing out here must not depend on the server: the local session is forgotten anyway.
     await (await client())
       .auth.signOut({ scope: 'local' })

@@ -6,10 +6,15 @@ import type { SendOutcome } from '../../outbox';
 import type { Client } from '../supabase';
 import { classify } from './answer';
 
-export async function fileInteraction(client: Client, capture: Capture): Promise<SendOutcome> {
+/** `filedBy`: the user who filed the capture. Another person's session never sends it (the
+ * entry would be theirs): it answers as signed out, and the item waits for its author. */
+export async function fileInteraction(client: Client, capture: Capture, filedBy: string | null = null): Promise<SendOutcome> {
   const { data: session } = await client.auth.getSession();
   if (!session.session) {
     return { kind: 'unauthorized', message: 'You are signed out — sign in; your items are kept and will be sent.' };
+  }
+  if (filedBy !== null && session.session.user.id !== filedBy) {
+    return { kind: 'unauthorized', message: 'Filed by someone else; it waits for them to sign in here.' };
   }
   const answer = await client.rpc('file_interaction', { capture });
   if (answer.error) return classify(answer);
