@@ -6,6 +6,7 @@
 // the extension asks of the outbox: file, list, correct, retry, discard, count. Each of these
 // concerns the items of the person the outbox is for now (owners.ts): nobody sends, changes or
 // reads another person's items.
+import { HighcardError } from '../errors';
 import { oneSentence, parseCapture, type Capture, type FiledBy, type OthersWaiting, type OutboxItem, type PromiseToAdd } from '../messages';
 import { isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
 import { describe, Drain, ItemTurns, OutboxError } from './drain';
@@ -76,7 +77,7 @@ export class Outbox {
     const parsed = parseCapture(input);
     if (!parsed.ok) throw new OutboxError(oneSentence(parsed.errors));
     const viewer = await this.viewer();
-    if (viewer === null) throw new OutboxError('Sign in to Highcard first: an item is kept for the person who filed it. Nothing was filed.');
+    if (viewer === null) throw new HighcardError('signed_out', 'Sign in to Highcard first: an item is kept for the person who filed it. Nothing was filed.');
     const existing = await this.deps.store.get(parsed.capture.id);
     if (existing) return existing;
     const now = this.now();
@@ -228,7 +229,7 @@ export class Outbox {
   private async require(id: string): Promise<OutboxItem> {
     const [item, viewer] = await Promise.all([this.deps.store.get(id), this.viewer()]);
     if (!item) throw new OutboxError('That item is no longer in the outbox.');
-    if (!isMine(item, viewer)) throw new OutboxError('Someone else filed that item; it waits for them to sign in here.');
+    if (!isMine(item, viewer)) throw new HighcardError('refused', 'Someone else filed that item; it waits for them to sign in here.');
     return item;
   }
 

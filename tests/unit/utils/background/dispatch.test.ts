@@ -55,7 +55,7 @@ describe('the background dispatcher', () => {
     expect(connect).toEqual({ ok: false, error: '“connection.set” is only available from Highcard’s own pages.', kind: 'refused' });
   });
 
-  it('files a capture into the outbox and refuses a bad one with the field named', async () => {
+  it('files a capture into the outbox as the signed-in user, and refuses a bad one with the field named', async () => {
     const capture = {
       id: '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e6f',
       org_id: '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e',
@@ -75,8 +75,15 @@ describe('the background dispatcher', () => {
       error: '“capture.file” is only available from Highcard’s own pages.',
       kind: 'refused',
     });
+    // Nobody signed in here yet: an item must have an author, so nothing is kept.
+    expect(await dispatch({ type: 'capture.file', payload: { capture } }, extensionPage)).toMatchObject({ ok: false, kind: 'signed_out' });
+    const { authStorage } = await import('../../../../utils/background/supabase');
+    await authStorage.setItem('session', JSON.stringify({ access_token: 'expired', user: { id: 'a1a1a1a1-0000-4000-8000-000000000001', email: 'ana@acme.example' } }));
     const filed = await dispatch({ type: 'capture.file', payload: { capture } }, extensionPage);
-    expect(filed).toMatchObject({ ok: true, data: { id: capture.id, status: 'pending' } });
+    expect(filed).toMatchObject({
+      ok: true,
+      data: { id: capture.id, status: 'pending', filedBy: { userId: 'a1a1a1a1-0000-4000-8000-000000000001', email: 'ana@acme.example' } },
+    });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
   });
 });
