@@ -5,9 +5,29 @@ import { adminClient, orgIdNamed } from './backend';
 import { fixture } from './fixtures';
 import { expect, test } from './extension';
 import { openNewTeam } from './session';
+import type { Page } from '@playwright/test';
 import { GMAIL_THREAD_URL, highcardIn, openPanel, serveGmail, thisPageIn } from './sites';
 
 const PROMISE = 'Jonas will send a sample EWM export on Monday';
+const MIAS_MESSAGE = 'msg-f:1849560000123456789';
+
+/** Selects `wanted` in the page, as the rep would with the mouse. */
+async function selectOnPage(page: Page, wanted: string): Promise<void> {
+  await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(text) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      return;
+    }
+    throw new Error(`“${text}” is not on the page`);
+  }, wanted);
+}
 
 test('the customer’s promise is added from their words, shows as open and due, and their message settles it', async ({ context, extensionId }) => {
   const organization = `Lumen Logistics ${Date.now()}`;
@@ -25,20 +45,7 @@ test('the customer’s promise is added from their words, shows as open and due,
   await expect(mias.getByText('Filed', { exact: true })).toBeVisible();
 
   // The rep selects the sentence in Gmail and adds it as a promise.
-  await gmail.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return;
-    }
-    throw new Error(`“${wanted}” is not on the page`);
-  }, PROMISE);
+  await selectOnPage(gmail, PROMISE);
   await page.getByRole('button', { name: 'Add as a promise' }).click();
   const form = page.getByRole('form', { name: 'Add as a promise' });
   await expect(form.getByRole('textbox', { name: 'Text' })).toHaveValue(PROMISE);
@@ -80,7 +87,7 @@ test('the customer’s promise is added from their words, shows as open and due,
 
   const admin = adminClient();
   const orgId = await orgIdNamed(organization);
-  const { data: entry } = await admin.from('interactions').select('id, account_id').eq('org_id', orgId).eq('source_ref', 'msg-f:1849560000123456789').single();
+  const { data: entry } = await admin.from('interactions').select('id, account_id').eq('org_id', orgId).eq('source_ref', MIAS_MESSAGE).single();
   const { data: items, error } = await admin
     .from('plan_items')
     .select('account_id, kind, side, body, due_on, outcome, settled_interaction_id, taken_by')
@@ -97,5 +104,51 @@ test('the customer’s promise is added from their words, shows as open and due,
       settled_interaction_id: entry!.id,
       taken_by: null,
     },
+  ]);
+});
+
+test('a promise read from a message not filed yet files that message first, through the usual preview, and points at the entry it made', async ({ context, extensionId }) => {
+  const organization = `Lumen Logistics ${Date.now()}`;
+  await (await openNewTeam(context, extensionId, `ana.ruiz+${Date.now()}@lumen-logistics.example`, organization)).close();
+  await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
+  const gmail = await context.newPage();
+  await gmail.goto(GMAIL_THREAD_URL);
+  const panel = await openPanel(context, gmail);
+  const page = thisPageIn(panel);
+
+  // Ana's reply is filed: the team has Acme Robotics' account, but not Mia's latest message.
+  const anas = page.getByRole('listitem').filter({ hasText: 'Ana Ruiz' }).last();
+  await anas.getByRole('button', { name: 'Add to customer record' }).click();
+  const preview = page.getByRole('dialog', { name: 'Add to customer record' });
+  await preview.getByRole('button', { name: 'File to customer record' }).click();
+  await expect(anas.getByText('Filed', { exact: true })).toBeVisible();
+
+  await selectOnPage(gmail, PROMISE);
+  await page.getByRole('button', { name: 'Add as a promise' }).click();
+  const form = page.getByRole('form', { name: 'Add as a promise' });
+  await expect(form.getByLabel('Due date')).toHaveValue('2026-11-23');
+  await form.getByRole('textbox', { name: 'Text' }).fill(`${PROMISE} (with the custom fields)`);
+  await form.getByRole('button', { name: 'Add promise' }).click();
+
+  // Mia's message is not filed: the usual preview comes first. Closing it adds nothing, says
+  // so, and gives the promise back as the rep wrote it.
+  await expect(preview).toBeVisible();
+  await expect(preview.getByRole('textbox', { name: 'What the customer said' })).toHaveValue(/Jonas will send a sample EWM export on Monday/);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The message was not filed, so the promise was not added.' })).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Text' })).toHaveValue(`${PROMISE} (with the custom fields)`);
+
+  await form.getByRole('button', { name: 'Add promise' }).click();
+  await preview.getByRole('button', { name: 'File to customer record' }).click();
+  await expect(page.getByRole('region', { name: 'Open with them' }).getByRole('listitem', { name: `${PROMISE} (with the custom fields)` })).toBeVisible();
+
+  const admin = adminClient();
+  const orgId = await orgIdNamed(organization);
+  const { data: entry } = await admin.from('interactions').select('id, account_id').eq('org_id', orgId).eq('source_ref', MIAS_MESSAGE).single();
+  const { data: items, error } = await admin.from('plan_items').select('account_id, side, body, due_on, source_interaction_id').eq('org_id', orgId);
+  expect(error).toBeNull();
+  expect(entry!.account_id).not.toBeNull();
+  expect(items).toEqual([
+    { account_id: entry!.account_id, side: 'theirs', body: `${PROMISE} (with the custom fields)`, due_on: '2026-11-23', source_interaction_id: entry!.id },
   ]);
 });

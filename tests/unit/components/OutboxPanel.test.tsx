@@ -152,3 +152,24 @@ describe('a failure behind the user’s back', () => {
     expect(note.textContent).toContain('Nothing is lost');
   });
 });
+
+describe('a promise refused after its message was filed', () => {
+  it('keeps the promise’s words and the server’s beside the filed message until the rep dismisses them', async () => {
+    const filed: OutboxItem = {
+      ...item(SENT, 'sent', 'Re: sample export'),
+      promise: {
+        item: { id: WAITING, accountId: REFUSED, kind: 'step', side: 'theirs', body: 'Jonas sends the export on Monday', take: false },
+        state: 'refused',
+        error: 'contact_id: not a contact of this account',
+      },
+    };
+    const mock = answerWith(send, { 'outbox.list': () => ok([filed]), 'outbox.discard': () => ok([]) });
+    render(<Outbox />);
+    const kept = await screen.findByRole('article', { name: 'Jonas sends the export on Monday' });
+    expect(kept.textContent).toContain('The message “Re: sample export” is filed; the promise read from it was not added to the plan.');
+    expect(kept.textContent).toContain('contact_id: not a contact of this account');
+    expect(screen.queryByRole('heading', { name: 'Not yet sent' })).toBeNull();
+    fireEvent.click(within(kept).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(mock).toHaveBeenCalledWith('outbox.discard', { id: SENT }));
+  });
+});
