@@ -6,14 +6,17 @@ import { EntryTextForm } from "./EntryTextForm";
 import { OUTBOX_STATUS_LABELS } from "./labels";
 import { RefusedPromises } from "./RefusedPromises";
 import { handled } from "../utils/handled";
+import { othersWaitingLine } from "../utils/panel/states";
 
 /** Items filed in this browser and not yet sent (pact rule 7): what waits, and why; the ones
  * the server refused can be corrected, retried or discarded. Below, promises refused after
- * the message they came with was filed. */
+ * the message they came with was filed. Only the reader's own items are listed; another
+ * person's are one line of counts (pact rule 4: they are theirs to send). */
 export function OutboxPanel({
   items,
   error,
   problem,
+  others,
   busy,
   update,
   retry,
@@ -30,7 +33,8 @@ export function OutboxPanel({
       dismiss={(id) => void discard(id)}
     />
   );
-  if (items && !unsent.length && !error) return refused;
+  const othersLine = othersWaitingLine(others);
+  if (items && !unsent.length && !error && !othersLine) return refused;
 
   return (
     <>
@@ -42,6 +46,11 @@ export function OutboxPanel({
         {error ? (
           <p role="alert" class="hc-error">
             {error}
+          </p>
+        ) : null}
+        {othersLine ? (
+          <p role="status" class="hc-muted">
+            {othersLine}
           </p>
         ) : null}
         {problem && unsent.length ? (

@@ -2,7 +2,7 @@
 // what a filed item waits for and when it tries again, and offline said as offline, never as
 // the browser's "TypeError: Failed to fetch".
 import { isNetworkKind, type ErrorKind } from '../errors';
-import type { OutboxItem } from '../messages';
+import type { OthersWaiting, OutboxItem } from '../messages';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -19,12 +19,25 @@ export function sessionEndedLine(unsent: number): string {
   return `Your session ended — ${plural(unsent, 'item waits', 'items wait')} to be sent`;
 }
 
-/** The warning before signing out while filed items wait: sign-out keeps them (the outbox is
- * this browser's, not the session's) and signing in again sends them. */
+/** The warning before signing out while filed items wait: sign-out keeps them in this browser,
+ * and only their author's sign-in sends them (someone else signing in here sees only a count). */
 export function signOutWarning(unsent: number): string {
   return unsent === 1
-    ? '1 item you filed has not reached the team yet. Signing out keeps it in this browser until you sign in again.'
-    : `${unsent} items you filed have not reached the team yet. Signing out keeps them in this browser until you sign in again.`;
+    ? '1 item you filed has not reached the team yet. Signing out keeps it in this browser until you sign in again. It is sent only as yours: anyone else who signs in here sees only that it waits, and cannot send it.'
+    : `${unsent} items you filed have not reached the team yet. Signing out keeps them in this browser until you sign in again. They are sent only as yours: anyone else who signs in here sees only how many wait, and cannot send them.`;
+}
+
+/** Other people's unsent items in this browser, said once: how many and whose, never what
+ * they say, and nothing to send them with (only their author's sign-in does). */
+export function othersWaitingLine(others: OthersWaiting): string | null {
+  const lines = others
+    .filter((other) => other.count > 0)
+    .map((other) =>
+      other.email
+        ? `${plural(other.count, 'item', 'items')} filed by ${other.email} ${other.count === 1 ? 'waits' : 'wait'} for them to sign in here.`
+        : `${plural(other.count, 'item', 'items')} filed before Highcard recorded who filed ${other.count === 1 ? 'it waits' : 'them wait'} in this browser; ${other.count === 1 ? 'it is' : 'they are'} not sent as anyone else.`,
+    );
+  return lines.length ? lines.join(' ') : null;
 }
 
 /** Signed out after someone signed in here before (the session ended, or they signed out):

@@ -1,7 +1,7 @@
 // The outbox as the panel shows it: what waits and why, and the three things a person can do
 // about a refused item. The panel component only draws this.
 import { useEffect, useState } from 'preact/hooks';
-import type { BackgroundProblem, OutboxItem } from '../messages';
+import type { BackgroundProblem, OthersWaiting, OutboxItem } from '../messages';
 import { send } from '../send';
 
 export type OutboxCapture = OutboxItem['capture'];
@@ -10,6 +10,8 @@ export type OutboxPanelData = {
   items: OutboxItem[] | null;
   error: string | null;
   problem: BackgroundProblem | null;
+  /** Other people's unsent items here: counts and whose only. */
+  others: OthersWaiting;
   busy: boolean;
   /** Each answers null when it worked, or the words of the problem. */
   update: (id: string, capture: OutboxCapture) => Promise<string | null>;
@@ -21,13 +23,15 @@ export function useOutboxPanel(): OutboxPanelData {
   const [items, setItems] = useState<OutboxItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<BackgroundProblem | null>(null);
+  const [others, setOthers] = useState<OthersWaiting>([]);
   const [busy, setBusy] = useState(false);
 
   const refresh = async () => {
-    const [result, trouble] = await Promise.all([send('outbox.list', {}), send('outbox.problem', {})]);
+    const [result, trouble, waiting] = await Promise.all([send('outbox.list', {}), send('outbox.problem', {}), send('outbox.others', {})]);
     if (result.ok) setItems(result.data);
     else setError(result.error);
     setProblem(trouble.ok ? trouble.data : null);
+    setOthers(waiting.ok ? waiting.data : []);
   };
   useEffect(() => void refresh(), []);
 
@@ -45,6 +49,7 @@ export function useOutboxPanel(): OutboxPanelData {
     items,
     error,
     problem,
+    others,
     busy,
     update: (id, capture) => act(() => send('outbox.update', { id, capture })),
     retry: (id) => act(() => send('outbox.retry', { id })),

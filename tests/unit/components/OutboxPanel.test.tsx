@@ -173,3 +173,29 @@ describe('a promise refused after its message was filed', () => {
     await waitFor(() => expect(mock).toHaveBeenCalledWith('outbox.discard', { id: SENT }));
   });
 });
+
+describe('another person’s items in this browser', () => {
+  it('are one line of how many and whose, beside the reader’s own, with nothing to send them by', async () => {
+    answerWith(send, {
+      'outbox.list': () => ok([item(WAITING, 'pending', 'My own one')]),
+      'outbox.problem': () => ok(null),
+      'outbox.others': () => ok([{ email: 'ana@acme.example', count: 2 }]),
+    });
+    render(<Outbox />);
+    expect(await screen.findByText('2 items filed by ana@acme.example wait for them to sign in here.')).toBeTruthy();
+    expect(screen.getAllByRole('article').map((article) => article.getAttribute('aria-label'))).toEqual(['My own one']);
+    expect(screen.getAllByRole('button', { name: 'Retry now' })).toHaveLength(1);
+  });
+
+  it('keep the section open when the reader has nothing of their own waiting', async () => {
+    answerWith(send, {
+      'outbox.list': () => ok([]),
+      'outbox.problem': () => ok(null),
+      'outbox.others': () => ok([{ email: null, count: 1 }]),
+    });
+    render(<Outbox />);
+    expect(await screen.findByRole('heading', { name: 'Not yet sent' })).toBeTruthy();
+    expect(screen.getByText(/1 item filed before Highcard recorded who filed it waits in this browser/)).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});

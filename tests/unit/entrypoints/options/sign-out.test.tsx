@@ -51,6 +51,8 @@ describe('signing out in Settings → Account', () => {
     expect(dialog.textContent).toContain(
       '1 item you filed has not reached the team yet. Signing out keeps it in this browser until you sign in again.',
     );
+    // True only for the same person: someone else signing in here does not send it.
+    expect(dialog.textContent).toContain('It is sent only as yours: anyone else who signs in here sees only that it waits, and cannot send it.');
     // The safe choice has focus.
     await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));

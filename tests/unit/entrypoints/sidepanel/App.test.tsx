@@ -119,6 +119,31 @@ describe('the side panel', () => {
     await waitFor(() => expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#sign-in$/) }));
   });
 
+  it('counts only the last signed-in person’s items when the session ended, and another person’s as one line', async () => {
+    const mine = {
+      id: 'mine',
+      capture: { title: 'Mine' },
+      status: 'waiting_for_sign_in',
+      attempts: 1,
+      nextAttemptAt: null,
+      error: null,
+      createdAt: 0,
+      updatedAt: 0,
+      result: null,
+    };
+    answerWith(send, {
+      'session.get': () => ok(session({ user: null, organizations: [], activeOrgId: null, signInMethod: 'code', unsent: 1 })),
+      'outbox.list': () => ok([mine] as never),
+      'outbox.others': () => ok([{ email: 'ben@acme.example', count: 2 }]),
+      'outbox.problem': () => ok(null),
+      'page.get': () => ok({ view: null, reportedAt: null }),
+      'clip.pending': () => ok({ clipId: null }),
+    });
+    render(<App />);
+    expect(await screen.findByText('Your session ended — 1 item waits to be sent')).toBeTruthy();
+    expect(await screen.findByText('2 items filed by ben@acme.example wait for them to sign in here.')).toBeTruthy();
+  });
+
   it('says only that the session ended when nothing waits to be sent', async () => {
     answerWith(send, {
       'session.get': () => ok(session({ user: null, organizations: [], activeOrgId: null, signInMethod: 'password' })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../../utils/messages';
-import { errorForRep, filedStateText, justFiledMeta, nextTryText, offlineLine, sessionEnded, sessionEndedLine, tabViewProblem } from '../../../../utils/panel/states';
+import { errorForRep, filedStateText, justFiledMeta, nextTryText, offlineLine, othersWaitingLine, sessionEnded, sessionEndedLine, signOutWarning, tabViewProblem } from '../../../../utils/panel/states';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
 const item = (overrides: Partial<OutboxItem>): OutboxItem =>
@@ -94,5 +94,21 @@ describe('the rep’s just-filed entry', () => {
   it('is marked by its state, not as a colleague’s entry', () => {
     expect(justFiledMeta(item({ createdAt: NOW }), NOW, true)).toBe('By you · sending');
     expect(justFiledMeta(item({ status: 'sent' }), NOW, true)).toBe('By you · on record');
+  });
+});
+
+describe('items of other people in this browser', () => {
+  it('are said as how many and whose, never what they say', () => {
+    expect(othersWaitingLine([])).toBeNull();
+    expect(othersWaitingLine([{ email: 'ana@acme.example', count: 1 }])).toBe('1 item filed by ana@acme.example waits for them to sign in here.');
+    expect(othersWaitingLine([{ email: 'ana@acme.example', count: 2 }, { email: null, count: 3 }])).toBe(
+      '2 items filed by ana@acme.example wait for them to sign in here. 3 items filed before Highcard recorded who filed them wait in this browser; they are not sent as anyone else.',
+    );
+  });
+
+  it('are why the sign-out warning says only the author sends what waits', () => {
+    expect(signOutWarning(2)).toBe(
+      '2 items you filed have not reached the team yet. Signing out keeps them in this browser until you sign in again. They are sent only as yours: anyone else who signs in here sees only how many wait, and cannot send them.',
+    );
   });
 });
