@@ -42,7 +42,11 @@ export default defineBackground(() => {
   inBackground('follow the Outlook permission', reconcileOutlook());
 
   // A worker that was stopped mid-sync picks up where it was; prune sent items a week old.
-  inBackground('pick up the outbox', claimUnownedOnce().then(() => outbox.prune()).then(() => outbox.drain()));
+  // Whose the items kept before authors were recorded are is decided first, so that this run
+  // sends them if they are the signed-in user's. If deciding fails it is tried at the next start
+  // and sending goes on: such items wait for no one until then.
+  const owners = claimUnownedOnce().catch((error: unknown) => inBackground('decide whose the earlier items are', Promise.reject(error)));
+  inBackground('pick up the outbox', owners.then(() => outbox.prune()).then(() => outbox.drain()));
   inBackground('forget what earlier versions kept', storage.removeItems(RETIRED_KEYS));
   inBackground('lead kept ids to merged records', scheduleKeptIds());
 });
