@@ -6,6 +6,12 @@
 // (the side panel's own hooks and components run in an extension page, not here).
 const PAGE_SIDE = '^(utils/capture/|utils/panel/(watch-page|site-views|outlook-view|people|job-change|types)\\.ts$|entrypoints/[^/]+\\.content/)';
 
+// What asks the background or extension storage, directly or as a hook: a component may import
+// these for their types only. A module that starts to import utils/send.ts or utils/storage.ts
+// belongs here (tests/unit/architecture/imports.test.ts says which one is missing).
+const MESSAGING =
+  '^utils/((thanks|route-actions|entry-revisions|for-you-page|kept-ids|recent-accounts)\\.ts|panel/(use-[^/]+|kept-lookup|watch-page)\\.ts)$';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -30,6 +36,14 @@ module.exports = {
         'Components are presentational (props in, events out): reading and writing through the background or extension storage belongs in a hook (utils/panel/ or beside the page).',
       from: { path: '^components/' },
       to: { path: '^utils/(send|storage)\\.ts$' },
+    },
+    {
+      name: 'components-call-no-messaging-hook',
+      severity: 'error',
+      comment:
+        'Nor through a hook or helper that does: the panel\'s hooks (utils/panel/use-*.ts), the thank-yous (utils/thanks.ts), "Bring to a colleague" (utils/route-actions.ts) and every other module that asks the background or storage are bound by the page, which hands a component plain data and callbacks (an entry row\'s controls come as one render prop, entrypoints/sidepanel/EntryControls.tsx). Their types may be imported.',
+      from: { path: '^components/' },
+      to: { path: MESSAGING, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'background-stays-inside',

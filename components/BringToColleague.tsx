@@ -1,13 +1,8 @@
-import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ROUTE_NOTE_MAX, type RouteRecipients, type RouteTarget } from '../utils/for-you';
-import { RoutingContext } from '../utils/routing-context';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ROUTE_NOTE_MAX, type RouteRecipients, type RouteTarget, type RoutingActions } from '../utils/for-you';
 import { handled } from '../utils/handled';
 
 export type { RoutingActions } from '../utils/for-you';
-// The page that hosts entries (panel, panel, Insights) provides the actions once at its root
-// (utils/route-actions.ts), so this control stays presentational and sits in any entry row
-// with one line. Without a provider it is not shown.
-export { RoutingContext } from '../utils/routing-context';
 
 type Load = { kind: 'loading' } | { kind: 'ok'; recipients: RouteRecipients } | { kind: 'error'; message: string };
 
@@ -29,8 +24,13 @@ function nameOf(choice: string, recipients: RouteRecipients): string {
 
 /** "Bring to a colleague": choose a person or a department, add a note, send. The entry stays
  * where it is; the recipients find it in their For you. Nobody is told who read it. */
-export function BringToColleague({ entryId, entryTitle }: { entryId: string; entryTitle: string }) {
-  const actions = useContext(RoutingContext);
+export function BringToColleague({ entryId, entryTitle, actions = null }: {
+  entryId: string;
+  entryTitle: string;
+  /** The page's two handlers (utils/route-actions.ts; a fake in tests). Without them the
+   * control is not shown. */
+  actions?: RoutingActions | null;
+}) {
   const [open, setOpen] = useState(false);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [choice, setChoice] = useState('');

@@ -1,13 +1,16 @@
 import type { LookupResult } from '../utils/messages';
 import { formatWhen } from '../utils/format';
-import { BringToColleague } from './BringToColleague';
-import { EntryThanks } from './EntryThanks';
+import type { EntryActions } from './entry-actions';
 import { excerpt, kindLabel, signalLabel } from './labels';
 
 type Entry = LookupResult['entries'][number];
 
 /** The team's latest entries. Everything is rendered as text, never as HTML. */
-export function EntryList({ entries, userId = null }: { entries: readonly Entry[]; /** The reader, for "This helped me". */ userId?: string | null }) {
+export function EntryList({ entries, entryActions }: {
+  entries: readonly Entry[];
+  /** The page's controls under each entry ("Bring to a colleague", "This helped me"). */
+  entryActions?: EntryActions;
+}) {
   return (
     <ul class="hc-entries">
       {entries.map((entry) => (
@@ -24,13 +27,12 @@ export function EntryList({ entries, userId = null }: { entries: readonly Entry[
               {entry.signals.map(signalLabel).join(' · ')}
             </p>
           ) : null}
-          <BringToColleague entryId={entry.id} entryTitle={entry.title} />
-          <EntryThanks
-            entryId={entry.id}
-            authorId={typeof entry.author_id === 'string' ? entry.author_id : null}
-            authorName={entry.author_display_name}
-            userId={userId}
-          />
+          {entryActions?.({
+            id: entry.id,
+            title: entry.title,
+            authorId: typeof entry.author_id === 'string' ? entry.author_id : null,
+            authorName: entry.author_display_name ?? null,
+          })}
         </li>
       ))}
     </ul>

@@ -1,37 +1,35 @@
-import { useEntryThanks } from '../utils/thanks';
+import type { ThankYou } from '../utils/messages';
 import { ThanksButton } from './ThanksButton';
 import { ThanksReceived } from './ThanksReceived';
 
 /** What goes under an entry about thanks: on a colleague's entry "This helped me", on your
- * own the thank-yous you received, one by one. Drop it into any entry row with the entry's
- * id and author; it fetches with the other entries on screen (utils/thanks.ts). */
-export function EntryThanks({ entryId, authorId, authorName, userId }: {
-  entryId: string;
+ * own the thank-yous you received, one by one. The page reads the thank-yous and hands them
+ * here (entrypoints/sidepanel/EntryControls.tsx). */
+export function EntryThanks({ authorId, authorName, userId, rows, busy = false, error = null, onThank, onWithdraw }: {
   /** Unknown authors (an answer without author ids) get no control at all. */
   authorId: string | null | undefined;
   authorName: string | null | undefined;
   /** The signed-in reader; nothing is shown when signed out. */
   userId: string | null | undefined;
+  /** The thank-yous of this entry the reader may see; null until they arrive (or when they
+   * could not be read: then no control rather than a wrong one). */
+  rows: readonly ThankYou[] | null;
+  busy?: boolean;
+  error?: string | null;
+  onThank: (note: string | null) => void;
+  onWithdraw: () => void;
 }) {
-  const enabled = !!userId && !!authorId;
-  const state = useEntryThanks(entryId, enabled);
-  if (!enabled || !state.rows) return null;
-  if (authorId === userId) return <ThanksReceived thanks={state.rows.filter((row) => row.from_user !== userId)} />;
-  const mine = state.rows.find((row) => row.from_user === userId) ?? null;
+  if (!userId || !authorId || !rows) return null;
+  if (authorId === userId) return <ThanksReceived thanks={rows.filter((row) => row.from_user !== userId)} />;
+  const mine = rows.find((row) => row.from_user === userId) ?? null;
   return (
     <ThanksButton
       authorName={authorName ?? 'the author'}
       mine={mine}
-      busy={state.busy}
-      error={state.error}
-      onThank={state.thank}
-      onWithdraw={state.withdraw}
+      busy={busy}
+      error={error}
+      onThank={onThank}
+      onWithdraw={onWithdraw}
     />
   );
-}
-
-/** On an entry in "What I have shared": the thank-yous it received, each with its sender. */
-export function OwnEntryThanks({ entryId }: { entryId: string }) {
-  const state = useEntryThanks(entryId);
-  return state.rows ? <ThanksReceived thanks={state.rows} /> : null;
 }

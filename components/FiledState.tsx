@@ -1,7 +1,7 @@
 import type { LookupResult, OutboxItem } from '../utils/messages';
 import { formatWhen } from '../utils/format';
 import { filedStateText } from '../utils/panel/states';
-import { BringToColleague } from './BringToColleague';
+import type { EntryActions } from './entry-actions';
 
 type TeamEntry = LookupResult['entries'][number];
 
@@ -14,11 +14,13 @@ interface Props {
   now: number;
   /** The signed-in rep: their own earlier filing (gone from the outbox) reads "Filed by you". */
   me?: string | null;
+  /** The page's controls for the entry that came of it ("Bring to a colleague"). */
+  entryActions?: EntryActions;
 }
 
 /** What became of a source that was filed: the rep's own state, or who on the team filed it.
  * (Controls that follow a filing — "Bring to a colleague", Follow — go beside this.) */
-export function FiledState({ mine, team, online, now, me = null }: Props) {
+export function FiledState({ mine, team, online, now, me = null, entryActions }: Props) {
   if (mine) {
     const { text, tone } = filedStateText(mine, now, online);
     return (
@@ -27,7 +29,9 @@ export function FiledState({ mine, team, online, now, me = null }: Props) {
           {text}
         </p>
         {/* Right after filing: bring it to a colleague (For you) once it is on the server. */}
-        {mine.status === 'sent' ? <BringToColleague entryId={mine.result?.id ?? mine.id} entryTitle={mine.capture.title} /> : null}
+        {mine.status === 'sent'
+          ? entryActions?.({ id: mine.result?.id ?? mine.id, title: mine.capture.title, authorId: me, authorName: null, filing: true })
+          : null}
       </>
     );
   }
@@ -38,7 +42,13 @@ export function FiledState({ mine, team, online, now, me = null }: Props) {
         Filed by {me && team.author_id === me ? 'you' : (team.author_display_name ?? 'a colleague')} on{' '}
         {formatWhen(typeof team.created_at === 'string' ? team.created_at : team.occurred_at)}
       </p>
-      <BringToColleague entryId={team.id} entryTitle={team.title} />
+      {entryActions?.({
+        id: team.id,
+        title: team.title,
+        authorId: typeof team.author_id === 'string' ? team.author_id : null,
+        authorName: team.author_display_name ?? null,
+        filing: true,
+      })}
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { MyEntry } from '../utils/messages';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntryTextForm, type EntryText } from './EntryTextForm';
 import { StatusNote, type Note } from './StatusNote';
-import { OwnEntryThanks } from './EntryThanks';
+import type { EntryActions } from './entry-actions';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
 import { handled } from '../utils/handled';
 
@@ -37,7 +37,17 @@ function today(): string {
 
 /** "What I have shared": every entry the user filed, retracted ones included (only they see
  * those), to search, edit, retract and take away as CSV or JSON (pact rule 4). */
-export function MyEntries({ entries, error, reload, update, retract }: MyEntriesData) {
+export function MyEntries({
+  entries,
+  error,
+  reload,
+  update,
+  retract,
+  entryActions,
+}: MyEntriesData & {
+  /** The page's controls under each entry (the thank-yous it received). */
+  entryActions?: EntryActions;
+}) {
   // What became of an edit or a retraction, shown in that entry, under its buttons.
   const [notice, setNotice] = useState<{ id: string; note: Note } | null>(null);
   const [search, setSearch] = useState('');
@@ -161,7 +171,7 @@ export function MyEntries({ entries, error, reload, update, retract }: MyEntries
                       </>
                     )}
                     <StatusNote note={notice?.id === entry.id ? notice.note : null} />
-                    <OwnEntryThanks entryId={entry.id} />
+                    {entryActions?.({ id: entry.id, title: entry.title, authorId: null, authorName: null })}
                   </article>
                 </li>
               );

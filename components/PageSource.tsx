@@ -1,5 +1,6 @@
 import type { LookupResult, OutboxItem } from '../utils/messages';
 import type { SourceItem } from '../utils/panel/types';
+import type { EntryActions } from './entry-actions';
 import { FiledState } from './FiledState';
 
 interface Props {
@@ -13,10 +14,12 @@ interface Props {
   /** The signed-in rep, so their own earlier filing reads "Filed by you". */
   me?: string | null;
   onAdd: () => void;
+  /** The page's controls for what was filed from it. */
+  entryActions?: EntryActions;
 }
 
 /** One thing on the page the rep can file: who and when, an excerpt, and its button or state. */
-export function PageSource({ source, mine, team, problem, online, now, me = null, onAdd }: Props) {
+export function PageSource({ source, mine, team, problem, online, now, me = null, onAdd, entryActions }: Props) {
   const filed = Boolean(mine || team);
   const offerButton = !filed || source.repeatable;
   const notice = problem ?? source.notice ?? null;
@@ -43,7 +46,7 @@ export function PageSource({ source, mine, team, problem, online, now, me = null
           {notice}
         </p>
       ) : null}
-      <FiledState mine={mine} team={team} online={online} now={now} me={me} />
+      <FiledState mine={mine} team={team} online={online} now={now} me={me} entryActions={entryActions} />
     </li>
   );
 }

@@ -3,6 +3,7 @@ import type { OutboxItem } from '../utils/messages';
 import type { ContextState } from '../utils/panel/use-team-context';
 import { errorForRep, justFiledMeta, offlineLine } from '../utils/panel/states';
 import { summarize } from '../utils/panel/summary';
+import type { EntryActions } from './entry-actions';
 import { EntryList } from './EntryList';
 import { FollowButton } from './FollowButton';
 import type { FollowModel } from '../utils/panel/use-for-you';
@@ -22,11 +23,13 @@ interface Props {
   onLookup: () => void;
   /** Follow the account (For you); null when no single account matched. */
   follow?: FollowModel | null;
+  /** The page's controls under each of the team's entries. */
+  entryActions?: EntryActions;
 }
 
 /** "What the team knows": one line that expands to the account, contacts, who to ask and the
  * latest entries. (M's "Is this … ?" question and a Follow control go under the line.) */
-export function TeamContext({ state, subject, me, justFiled, online, unsent, now, onLookup, follow = null }: Props) {
+export function TeamContext({ state, subject, me, justFiled, online, unsent, now, onLookup, follow = null, entryActions }: Props) {
   const [open, setOpen] = useState(false);
   const offline = !online ? <p class="hc-notice" role="status">{offlineLine(unsent)}</p> : null;
   const filed = justFiled.length ? (
@@ -125,7 +128,7 @@ export function TeamContext({ state, subject, me, justFiled, online, unsent, now
               <strong>Ask:</strong> {colleagues.join(', ')}
             </p>
           ) : null}
-          {result.entries.length ? <EntryList entries={result.entries} userId={me} /> : null}
+          {result.entries.length ? <EntryList entries={result.entries} entryActions={entryActions} /> : null}
         </div>
       ) : null}
     </div>

@@ -6,6 +6,7 @@ import { unsentCount } from '../utils/panel/states';
 import type { ThisPageModel } from '../utils/panel/use-this-page';
 import { AddSelection } from './AddSelection';
 import { CouldNotRead } from './CouldNotRead';
+import type { EntryActions } from './entry-actions';
 import { PageSource } from './PageSource';
 import { PreviewForm } from './PreviewForm';
 import { SamePersonQuestion } from './SamePersonQuestion';
@@ -14,6 +15,8 @@ import { TeamContext } from './TeamContext';
 interface Props extends ThisPageModel {
   /** What is open with this customer (plans and promises): rendered by its own part, here. */
   openWithCustomer?: ComponentChildren;
+  /** The page's controls under each entry shown here ("Bring to a colleague", "This helped me"). */
+  entryActions?: EntryActions;
 }
 
 /** The page in the tab beside the panel: who is in view and what the team knows, then what
@@ -100,6 +103,7 @@ export function ThisPage(model: Props) {
               now={now}
               onLookup={model.onLookup}
               follow={model.follow}
+              entryActions={model.entryActions}
             />
             {samePerson?.question ? (
               <SamePersonQuestion candidate={samePerson.question} onSame={samePerson.onSame} onElse={samePerson.onElse} />
@@ -138,6 +142,7 @@ export function ThisPage(model: Props) {
                   now={now}
                   me={session?.user?.id ?? null}
                   onAdd={() => model.onOpen(source)}
+                  entryActions={model.entryActions}
                 />
               ))}
             </ul>

@@ -6,6 +6,7 @@ import type { MergeLinesData } from '../utils/panel/use-merge-lines';
 import type { TimelineData } from '../utils/panel/use-timeline';
 import { NO_FILTERS, type TimelineFilters } from '../utils/timeline-filters';
 import { KINDS, SIGNALS, type Kind, type Signal } from '../utils/vocabulary';
+import type { EntryActions } from './entry-actions';
 import { KeptAge } from './KeptAge';
 import { KIND_LABELS, signalLabel } from './labels';
 import { TimelineItem } from './TimelineItem';
@@ -20,6 +21,7 @@ export function Timeline({
   focusEntryId = null,
   focusRoute = null,
   loadRevisions,
+  entryActions,
 }: {
   timeline: TimelineData;
   mergeLines: MergeLinesData;
@@ -29,6 +31,8 @@ export function Timeline({
   /** Who brought that entry to the reader and their note, shown beside it. */
   focusRoute?: { from: string; note: string | null } | null;
   loadRevisions: (entryId: string) => Promise<Result<Revision[]>>;
+  /** The page's controls under each entry. */
+  entryActions?: EntryActions;
 }) {
   const { filters, setFilters, entries, next, load, kept } = timeline;
   const { merges, keptPeople, undoing, undoError, undo } = mergeLines;
@@ -105,6 +109,7 @@ export function Timeline({
                 focused={item.entry.id === focusEntryId}
                 routed={item.entry.id === focusEntryId ? focusRoute : null}
                 loadRevisions={loadRevisions}
+                entryActions={entryActions}
               />
             ),
           )}

@@ -2,9 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatWhen } from '../utils/format';
 import type { Result, Revision, TimelineEntry } from '../utils/messages';
 import { excerpt, kindLabel, safeHttpsUrl, signalLabel } from './labels';
-import { BringToColleague } from './BringToColleague';
+import type { EntryActions } from './entry-actions';
 import { RevisionHistory } from './RevisionHistory';
-import { EntryThanks } from './EntryThanks';
 
 export const TITLE_CLAMP_CHARS = 90;
 
@@ -17,6 +16,7 @@ export function TimelineItem({
   focused = false,
   routed = null,
   loadRevisions,
+  entryActions,
 }: {
   entry: TimelineEntry;
   currentUserId: string | null;
@@ -28,6 +28,8 @@ export function TimelineItem({
   routed?: { from: string; note: string | null } | null;
   /** Reads the earlier versions when the reader opens them. */
   loadRevisions: (entryId: string) => Promise<Result<Revision[]>>;
+  /** The page's controls under the entry ("Bring to a colleague", "This helped me"). */
+  entryActions?: EntryActions;
 }) {
   const article = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -112,8 +114,7 @@ export function TimelineItem({
             <RevisionHistory entryId={entry.id} loadRevisions={loadRevisions} />
           </div>
         ) : null}
-        <BringToColleague entryId={entry.id} entryTitle={entry.title} />
-        <EntryThanks entryId={entry.id} authorId={entry.author_id} authorName={entry.author_display_name} userId={currentUserId} />
+        {entryActions?.({ id: entry.id, title: entry.title, authorId: entry.author_id, authorName: entry.author_display_name })}
       </article>
     </li>
   );

@@ -1,6 +1,6 @@
 // "Bring to a colleague" for every page that shows entries (the panel, Insights): the two
-// messages it needs, as two handlers the page provides once at its root (RoutingContext),
-// since entry rows sit at every depth. The control calls the handlers; it never messages.
+// messages it needs, as two handlers the page hands to the control with each entry row
+// (entrypoints/sidepanel/EntryControls.tsx). The control calls the handlers; it never messages.
 import type { RoutingActions } from './for-you';
 import { send } from './send';
 

@@ -6,6 +6,7 @@ import { askedOnce, useKeysetPages } from '../../utils/keyset-pages';
 import type { InsightEntry, TimelineCursor } from '../../utils/messages';
 import { send } from '../../utils/send';
 import type { Signal } from '../../utils/vocabulary';
+import { entryControls } from '../sidepanel/EntryControls';
 
 export const WEEK_PAGE_SIZE = 20;
 
@@ -28,6 +29,7 @@ export function WeekEntries({
   const { entries, next, load, more, retry } = useKeysetPages<InsightEntry, TimelineCursor>(source, [signal, week]);
   useEffect(() => heading.current?.focus(), [signal, week]);
 
+  const actions = entryControls(currentUserId);
   const title = `${signalName(signal)} in the week of ${weekLabel(week)}`;
   return (
     <section class="hc-week" aria-labelledby="week-title">
@@ -42,7 +44,14 @@ export function WeekEntries({
       {entries.length ? (
         <ol class="hc-entries" aria-label={`Entries: ${title}, newest first`}>
           {entries.map((entry) => (
-            <TimelineItem key={entry.id} entry={entry} currentUserId={currentUserId} accountName={entry.account_name} loadRevisions={loadEntryRevisions} />
+            <TimelineItem
+              key={entry.id}
+              entry={entry}
+              currentUserId={currentUserId}
+              accountName={entry.account_name}
+              loadRevisions={loadEntryRevisions}
+              entryActions={actions}
+            />
           ))}
         </ol>
       ) : load.kind === 'idle' ? (

@@ -2,8 +2,10 @@ import { Timeline } from '../../components/Timeline';
 import { loadEntryRevisions } from '../../utils/entry-revisions';
 import { useMergeLines } from '../../utils/panel/use-merge-lines';
 import { useTimeline } from '../../utils/panel/use-timeline';
+import { entryControls } from './EntryControls';
 
-/** The open account's timeline: its pages and merge lines read by the panel's hooks. */
+/** The open account's timeline: its pages and merge lines read by the panel's hooks, and the
+ * controls under each entry (./EntryControls.tsx). */
 export function AccountTimeline({
   accountId,
   currentUserId,
@@ -26,6 +28,7 @@ export function AccountTimeline({
       focusEntryId={focusEntryId}
       focusRoute={focusRoute}
       loadRevisions={loadEntryRevisions}
+      entryActions={entryControls(currentUserId)}
     />
   );
 }

@@ -11,6 +11,7 @@ import { useThisPage } from '../../utils/panel/use-this-page';
 import type { SiteView } from '../../utils/panel/types';
 import { useAddPromise } from '../../utils/panel/use-add-promise';
 import { useSettleByFiling } from '../../utils/panel/use-settle-by-filing';
+import { entryControls } from './EntryControls';
 import { OpenWithCustomerSlot } from './OpenWithCustomerSlot';
 import { PendingSelection } from './PendingSelection';
 
@@ -114,5 +115,5 @@ function PageView({ onMatched, ...props }: PageViewProps) {
     refresh: model.onLookup,
   });
   const plans = <OpenWithCustomerSlot sources={sources} known={known} settle={settle} promise={promise} />;
-  return <ThisPage {...model} openWithCustomer={plans} />;
+  return <ThisPage {...model} openWithCustomer={plans} entryActions={entryControls(model.session?.user?.id ?? null)} />;
 }

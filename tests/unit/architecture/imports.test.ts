@@ -3,6 +3,7 @@
 // through its API so that every import form counts: double quotes, `export ... from`,
 // `import type`, dynamic import().
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cruise, type ICruiseOptions } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
@@ -26,6 +27,14 @@ async function violationsIn(paths: string[], override: Partial<ICruiseOptions> =
   const { output } = await cruise(paths, { ...options, ...override, validate: true }, options.enhancedResolveOptions, { tsConfig });
   if (typeof output === 'string') throw new Error(`dependency-cruiser answered text: ${output.slice(0, 200)}`);
   return output.summary.violations.map(({ rule, from, to }) => `${rule.name}: ${from} -> ${to}`).sort();
+}
+
+/** The modules a component may import for their types only (.dependency-cruiser.cjs). */
+function messagingModules(): RegExp {
+  const config = createRequire(import.meta.url)(join(ROOT, '.dependency-cruiser.cjs')) as { forbidden: { name: string; to: { path?: string } }[] };
+  const path = config.forbidden.find((rule) => rule.name === 'components-call-no-messaging-hook')?.to.path;
+  if (!path) throw new Error('.dependency-cruiser.cjs has no components-call-no-messaging-hook rule');
+  return new RegExp(path);
 }
 
 describe('imports', () => {
@@ -54,6 +63,30 @@ describe('imports', () => {
       .sort();
     // The same rule as components-never-send in .dependency-cruiser.cjs, for every import form it reads.
     expect(asking).toEqual([]);
+  });
+
+  it('let no component call a hook or helper that asks the background: the page binds it and hands plain props', () => {
+    const messaging = messagingModules();
+    const calling = sources('components')
+      .flatMap((file) =>
+        [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]\.\.\/(utils\/[^'"]+)['"]/gm)]
+          .map((match) => `${match[1]}.ts`)
+          .filter((module) => messaging.test(module))
+          .map((module) => `${file} -> ${module}`),
+      )
+      .sort();
+    // The same rule as components-call-no-messaging-hook in .dependency-cruiser.cjs.
+    expect(calling).toEqual([]);
+  });
+
+  it('name in components-call-no-messaging-hook every module that asks the background or storage itself', () => {
+    const messaging = messagingModules();
+    const unnamed = sources('utils')
+      .filter((file) => !file.startsWith(join('utils', 'background')) && !/^utils\/(send|storage)\.ts$/.test(file))
+      .filter((file) => /^import\s+(?!type\b)[^;]*?from\s+['"](\.\.?\/)+(send|storage)['"]/m.test(readFileSync(join(ROOT, file), 'utf8')))
+      .filter((file) => !messaging.test(file))
+      .sort();
+    expect(unnamed).toEqual([]);
   });
 
   it('drop no promise in the service worker: background work goes through inBackground()', () => {

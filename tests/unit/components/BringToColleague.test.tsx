@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BringToColleague, RoutingContext, type RoutingActions } from '../../../components/BringToColleague';
+import { BringToColleague, type RoutingActions } from '../../../components/BringToColleague';
 import type { RouteRecipients } from '../../../utils/for-you';
 import { COLLEAGUE } from './fake-send';
 
@@ -21,11 +21,7 @@ function renderWith(actions: Partial<RoutingActions> = {}) {
     bring: vi.fn(async () => ({ ok: true as const, data: { routeId: 'r1' } })),
     ...actions,
   };
-  render(
-    <RoutingContext.Provider value={full}>
-      <BringToColleague entryId={ENTRY} entryTitle="Refund for the March invoice" />
-    </RoutingContext.Provider>,
-  );
+  render(<BringToColleague entryId={ENTRY} entryTitle="Refund for the March invoice" actions={full} />);
   return full;
 }
 

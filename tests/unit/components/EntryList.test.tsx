@@ -4,6 +4,7 @@ import { EntryList } from '../../../components/EntryList';
 import type { LookupResult } from '../../../utils/messages';
 import { send } from '../../../utils/send';
 import { forgetThanks } from '../../../utils/thanks';
+import { EntryThanksControl } from '../../../entrypoints/sidepanel/EntryControls';
 import { answerWith, COLLEAGUE, ME, ok } from './fake-send';
 
 vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
@@ -31,7 +32,7 @@ describe('the sidebar’s entries', () => {
     answerWith(send, { 'thanks.list': () => ok([]) });
     render(
       <EntryList
-        userId={ME}
+        entryActions={(entry) => <EntryThanksControl entry={entry} userId={ME} />}
         entries={[
           sidebarEntry('00000000-0000-4000-8000-0000000000e1', COLLEAGUE, 'Ben’s entry'),
           sidebarEntry('00000000-0000-4000-8000-0000000000e2', ME, 'My entry'),
@@ -46,7 +47,12 @@ describe('the sidebar’s entries', () => {
   });
 
   it('show no control without a signed-in reader', () => {
-    render(<EntryList entries={[sidebarEntry('00000000-0000-4000-8000-0000000000e3', COLLEAGUE, 'Ben’s entry')]} />);
+    render(
+      <EntryList
+        entryActions={(entry) => <EntryThanksControl entry={entry} userId={null} />}
+        entries={[sidebarEntry('00000000-0000-4000-8000-0000000000e3', COLLEAGUE, 'Ben’s entry')]}
+      />,
+    );
     expect(screen.queryByRole('button')).toBeNull();
     expect(send).not.toHaveBeenCalled();
   });

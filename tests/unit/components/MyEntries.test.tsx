@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MyEntries } from '../../../components/MyEntries';
 import type { MyEntry } from '../../../utils/messages';
+import { OwnEntryThanks } from '../../../entrypoints/options/sections/SharedSection';
 import { useMyEntries } from '../../../entrypoints/options/sections/use-my-entries';
 import { send } from '../../../utils/send';
 import { answerWith, fail, myEntry, ok } from './fake-send';
@@ -22,7 +23,7 @@ afterEach(cleanup);
 
 /** Settings wires the hook to the list the same way. */
 function Shared() {
-  return <MyEntries {...useMyEntries()} />;
+  return <MyEntries {...useMyEntries()} entryActions={(entry) => <OwnEntryThanks entryId={entry.id} />} />;
 }
 
 describe('what I have shared', () => {

@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EntryThanks } from '../../../components/EntryThanks';
 import { ThanksButton } from '../../../components/ThanksButton';
 import { ThanksReceived } from '../../../components/ThanksReceived';
 import type { ThankYou } from '../../../utils/messages';
 import { send } from '../../../utils/send';
 import { forgetThanks } from '../../../utils/thanks';
+import { EntryThanksControl } from '../../../entrypoints/sidepanel/EntryControls';
 import { answered, answerWith, COLLEAGUE, fail, ME, ok } from './fake-send';
 
 vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
@@ -25,6 +25,11 @@ beforeEach(() => {
   forgetThanks();
 });
 afterEach(cleanup);
+
+/** An entry row's thanks as the pages render them: the hook bound to the component. */
+function EntryThanks({ entryId, authorId, authorName, userId }: { entryId: string; authorId: string; authorName: string; userId: string | null }) {
+  return <EntryThanksControl entry={{ id: entryId, title: 'An entry', authorId, authorName }} userId={userId} />;
+}
 
 describe('the "This helped me" control', () => {
   it('sends thanks with an optional short note', () => {

@@ -4,8 +4,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupResult, OutboxItem, SessionState } from '../../../utils/messages';
-import { RoutingContext } from '../../../utils/routing-context';
-import { routeActions } from '../../../utils/route-actions';
 import { send } from '../../../utils/send';
 import type { SiteView } from '../../../utils/panel/types';
 import { ThisPageHarness } from './this-page-harness';
@@ -57,11 +55,7 @@ const sent = {
 } as unknown as OutboxItem;
 
 function Harness({ v }: { v: SiteView }) {
-  return (
-    <RoutingContext.Provider value={routeActions}>
-      <ThisPageHarness view={v} />
-    </RoutingContext.Provider>
-  );
+  return <ThisPageHarness view={v} withEntryControls />;
 }
 
 const answers = (overrides: Answers = {}): Answers => ({
