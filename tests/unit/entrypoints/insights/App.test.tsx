@@ -161,6 +161,8 @@ describe('the Insights page', () => {
     expect(within(list).getAllByRole('article').map((a) => a.getAttribute('aria-label'))).toEqual(['Wants volume pricing', 'Budget question']);
     expect(within(list).getAllByRole('article')[0]!.textContent).toContain('Acme Robotics');
     expect(within(list).getAllByRole('article')[0]!.textContent).toContain('Filed by Ana Ruiz');
+    // Everything an entry offers on the timeline it offers here, bound by the page.
+    expect(within(list).getAllByRole('button', { name: 'Bring to a colleague' })).toHaveLength(2);
 
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(within(list).getAllByRole('article')).toHaveLength(3));
