@@ -19,5 +19,6 @@ export default defineContentScript({
         return thread && gmailView(thread, { url: location.href, me: readAccountEmail(document) });
       },
       contentRoot: () => MAIN_PANE.map((selector) => document.querySelector(selector)).find(Boolean) ?? null,
+      hashRouted: true,
     }),
 });

@@ -25,6 +25,9 @@ interface Options {
   mayShow: (url: string) => boolean;
   /** The element the site renders its content into (observed for the site's own changes). */
   contentRoot: () => Element | null;
+  /** The site navigates by the URL's hash only (Gmail): hashchange and popstate see every
+   * move, so WXT's location watcher is not started. */
+  hashRouted?: boolean;
 }
 
 export function watchPage(ctx: ContentScriptContext, options: Options): void {
@@ -77,8 +80,16 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
     }, SETTLE_MS);
   };
 
-  /** Observes the site's content root; sites replace it on navigation, so it is found again. */
+  /** Observes the site's content root; sites replace it on navigation, so it is found again.
+   * Only while the URL may show something: elsewhere (an inbox, a feed) the site's own DOM
+   * churn is none of our business, and navigating back here reads and observes again. */
   const watch = () => {
+    if (!options.mayShow(location.href)) {
+      observer?.disconnect();
+      observer = null;
+      observed = null;
+      return;
+    }
     const root = options.contentRoot() ?? document.body;
     if (root === observed) return;
     observer?.disconnect();
@@ -117,6 +128,6 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
   ctx.addEventListener(window, 'popstate', update);
   // WXT 0.20 fires this from the Navigation API's navigate event, before the new URL is
   // committed: read the page once the navigation has happened.
-  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(update, 0));
+  if (!options.hashRouted) ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(update, 0));
   update();
 }
