@@ -21,9 +21,15 @@ export interface TabViewModel {
   retry: () => void;
 }
 
+/** How long after a navigation inside the tab its content script has to report before the
+ * panel asks the background itself. */
+export const REPORT_WAIT_MS = 400;
+
 export function useTabView(tabId: number | null, navigations: number): TabViewModel {
   const [state, setState] = useState<TabViewState>({ status: 'loading' });
   const asked = useRef(0);
+  /** Reports seen for the tab: a navigation's own ask waits on the next one. */
+  const reports = useRef(0);
 
   const ask = useCallback(
     async (fresh: boolean): Promise<TabView | null> => {
@@ -37,10 +43,30 @@ export function useTabView(tabId: number | null, navigations: number): TabViewMo
     [tabId],
   );
 
+  // Another tab (or the first): ask at once. A navigation inside the same tab: its content
+  // script reports what the page shows now, and that report is the panel's hot path (below), so
+  // asking as well would only compete with it in the background. Ask only if no report came
+  // within REPORT_WAIT_MS (the page shows the same thing, or has no content script).
+  const shownTab = useRef<number | null>(null);
+  const reportsAtNavigation = useRef<number | null>(null);
   useEffect(() => {
     if (tabId === null) return;
-    setState((now) => (now.status === 'ready' && navigations > 0 ? now : { status: 'loading' }));
-    void ask(false);
+    const sameTab = shownTab.current === tabId;
+    shownTab.current = tabId;
+    if (!sameTab || navigations === 0) {
+      reportsAtNavigation.current = null;
+      setState((now) => (now.status === 'ready' && navigations > 0 ? now : { status: 'loading' }));
+      void ask(false);
+      return;
+    }
+    // The browser tells one navigation in steps (the URL, then "complete"): the report that
+    // answers it may come between them.
+    const seen = (reportsAtNavigation.current ??= reports.current);
+    const timer = setTimeout(() => {
+      reportsAtNavigation.current = null;
+      if (reports.current === seen) void ask(false);
+    }, REPORT_WAIT_MS);
+    return () => clearTimeout(timer);
   }, [tabId, navigations, ask]);
 
   // A content script reported and the background kept it: what it kept is in hand, so it shows
@@ -54,6 +80,7 @@ export function useTabView(tabId: number | null, navigations: number): TabViewMo
       const mine = JSON.stringify(kept);
       if (mine === last) return;
       last = mine;
+      reports.current += 1;
       if (!kept) return void ask(false);
       // Anything asked before this is older than it.
       asked.current += 1;
