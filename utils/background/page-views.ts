@@ -1,7 +1,7 @@
 // The latest view per tab, as its content script reported it, in session storage (memory
 // only, never synced or written to disk): the side panel reads it through handlers/page.ts.
 import { browser } from 'wxt/browser';
-import type { TabView } from '../messages';
+import { pageViewSchema, type TabView } from '../messages';
 import { PAGE_ASKS } from '../page-asks';
 import { tabViewsItem } from '../storage';
 import { inBackground } from './services';
@@ -68,8 +68,14 @@ export function followTabs(): void {
       'forget what a tab showed before',
       (async () => {
         if ((await tabViewOf(tabId)) === null) return;
+        const asked = Date.now();
         const answer = (await askTab(tabId, PAGE_ASKS.read)) as { view?: unknown } | null;
-        if (!answer) await keepTabView(tabId, null);
+        if (!answer) return keepTabView(tabId, null);
+        // The content script counts a view it answered as reported and will not report it
+        // again, so the answer is kept here, unless a report newer than the question came in.
+        const parsed = pageViewSchema.nullable().safeParse(answer.view);
+        if (!parsed.success || ((await tabViewOf(tabId))?.reportedAt ?? 0) > asked) return;
+        await keepTabView(tabId, { view: parsed.data, reportedAt: Date.now() });
       })(),
     );
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageHandlers } from '../../../../utils/background/handlers/page';
-import { forgetKeptViews } from '../../../../utils/background/page-views';
+import { followTabs, forgetKeptViews } from '../../../../utils/background/page-views';
 import { tabViewsItem } from '../../../../utils/storage';
 import type { PageView } from '../../../../utils/messages';
 import { PAGE_ASKS } from '../../../../utils/page-asks';
@@ -78,5 +78,42 @@ describe('the view of each tab, for the side panel', () => {
     const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ text: 'we need SSO' } as never);
     expect(await pageHandlers['page.selection']({ tabId: 6 })).toEqual({ text: 'we need SSO' });
     expect(ask).toHaveBeenCalledWith(6, { type: PAGE_ASKS.selection }, { frameId: 0 });
+  });
+});
+
+describe('a tab that starts loading', () => {
+  const loading = (tabId: number) => fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { id: tabId } as never);
+  const kept = async (tabId: number) => (await tabViewsItem.getValue())[String(tabId)]?.view?.heading ?? null;
+
+  it('keeps the view the content script answers, which it will not report again', async () => {
+    followTabs();
+    await pageHandlers['page.report']({ view: view('Pilot') }, fromTab(3));
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ view: view('Renewal') } as never);
+    await loading(3);
+    await vi.waitFor(async () => expect(await kept(3)).toBe('Renewal'));
+    expect(ask).toHaveBeenCalledWith(3, { type: PAGE_ASKS.read }, { frameId: 0 });
+  });
+
+  it('forgets what the tab showed when no content script answers (a new document)', async () => {
+    followTabs();
+    await pageHandlers['page.report']({ view: view('Pilot') }, fromTab(3));
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
+    await loading(3);
+    await vi.waitFor(() => expect(ask).toHaveBeenCalled());
+    await vi.waitFor(async () => expect(await tabViewsItem.getValue()).toEqual({}));
+  });
+
+  it('keeps a report that arrives while the question is out over the older answer', async () => {
+    followTabs();
+    await pageHandlers['page.report']({ view: view('Pilot') }, fromTab(3));
+    let answer: (value: unknown) => void = () => undefined;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
+    await loading(3);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await pageHandlers['page.report']({ view: view('Newest') }, fromTab(3));
+    answer({ view: view('Older') });
+    // The older answer is handled within a few turns of the event loop; give it them all.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await kept(3)).toBe('Newest');
   });
 });
