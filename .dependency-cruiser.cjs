@@ -10,7 +10,7 @@ const PAGE_SIDE = '^(utils/capture/|utils/panel/(watch-page|site-views|outlook-v
 // these for their types only. A module that starts to import utils/send.ts or utils/storage.ts
 // belongs here (tests/unit/architecture/imports.test.ts says which one is missing).
 const MESSAGING =
-  '^utils/((thanks|route-actions|entry-revisions|for-you-page|kept-ids|recent-accounts)\\.ts|panel/(use-[^/]+|kept-lookup|watch-page)\\.ts)$';
+  '^utils/((thanks|route-actions|entry-revisions|for-you-page|kept-ids|recent-accounts|open-panel-account)\\.ts|panel/(use-[^/]+|kept-lookup|watch-page)\\.ts)$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -136,6 +136,18 @@ export const pendingClipsItem = storage.defineItem<Record<string, ClipHandoff & 
   version: 1,
 });
 
+/** An account another extension page (Insights) asked the side panel to show: session storage,
+ * which every open panel follows (utils/open-panel-account.ts). */
+export interface PanelRequest {
+  orgId: string;
+  accountId: string;
+  name: string;
+  /** Epoch milliseconds: a request is followed only while fresh. */
+  requestedAt: number;
+}
+
+export const panelRequestItem = storage.defineItem<PanelRequest | null>('session:panelRequest', { fallback: null, version: 1 });
+
 /** What last failed behind the user's back in the service worker (storage, the alarm, a
  * sync), for Settings to show; cleared when the outbox next runs cleanly. */
 export const backgroundProblemItem = storage.defineItem<BackgroundProblem | null>('local:backgroundProblem', {

@@ -79,7 +79,7 @@ function Body({ session, retry }: { session: Load<SessionState>; retry: () => vo
       </div>
     );
   }
-  return <Insights key={state.activeOrgId} userId={state.user.id} />;
+  return <Insights key={state.activeOrgId} orgId={state.activeOrgId} userId={state.user.id} />;
 }
 
 interface Selection {
@@ -87,7 +87,7 @@ interface Selection {
   week: string;
 }
 
-function Insights({ userId }: { userId: string }) {
+function Insights({ orgId, userId }: { orgId: string; userId: string }) {
   const [weeks, setWeeks] = useState<number>(26);
   const [asTable, setAsTable] = useState(false);
   const [overview, setOverview] = useState<Load<InsightsOverview>>({ kind: 'loading' });
@@ -229,7 +229,7 @@ function Insights({ userId }: { userId: string }) {
         )}
       </section>
 
-      <OverdueAccounts />
+      <OverdueAccounts orgId={orgId} />
 
       {selected ? (
         <WeekEntries signal={selected.signal} week={selected.week} currentUserId={userId} onClose={() => setSelected(null)} />

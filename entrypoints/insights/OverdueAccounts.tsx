@@ -4,13 +4,16 @@ import { count } from '../../utils/insights';
 import type { OverdueAccountsAnswer } from '../../utils/messages';
 import type { OverdueAccount } from '../../utils/plans/overdue';
 import { send } from '../../utils/send';
+import { useOpenInPanel, type OpenInPanel } from './open-in-panel';
 
 type Load = { kind: 'loading' } | { kind: 'ok'; data: OverdueAccountsAnswer } | { kind: 'error'; message: string };
 
 /** Insights' promises past their date, by account and never by person: the accounts waiting
- * on us, and those whose promises to us are late. The same rows as docs/managers.md's SQL. */
-export function OverdueAccounts() {
+ * on us, and those whose promises to us are late. The same rows as docs/managers.md's SQL.
+ * Each account's name opens it in the side panel. */
+export function OverdueAccounts({ orgId }: { orgId: string }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const panel = useOpenInPanel(orgId);
   const ids = useId();
   const fetch = async () => {
     setLoad({ kind: 'loading' });
@@ -34,6 +37,11 @@ export function OverdueAccounts() {
           </button>
         </div>
       ) : null}
+      {panel.byHand ? (
+        <p role="status" class="hc-banner">
+          Open Highcard’s side panel to see {panel.byHand}.
+        </p>
+      ) : null}
       {load.kind === 'ok' ? (
         <>
           <OverdueTable
@@ -41,12 +49,14 @@ export function OverdueAccounts() {
             accounts={load.data.ours}
             stepWords={['step of ours', 'steps of ours']}
             empty="Nothing overdue — no account waits on us."
+            panel={panel}
           />
           <OverdueTable
             title="Accounts whose promises to us are overdue"
             accounts={load.data.theirs}
             stepWords={['promise to us', 'promises to us']}
             empty="Nothing overdue — no customer’s promise to us is past its date."
+            panel={panel}
           />
           {load.data.capped ? (
             <p class="hc-muted">Only the 500 oldest overdue steps are counted here; there are more.</p>
@@ -62,11 +72,13 @@ function OverdueTable({
   accounts,
   stepWords,
   empty,
+  panel,
 }: {
   title: string;
   accounts: OverdueAccount[];
   stepWords: [string, string];
   empty: string;
+  panel: OpenInPanel;
 }) {
   const id = useId();
   return (
@@ -86,7 +98,16 @@ function OverdueTable({
           <tbody>
             {accounts.map((account) => (
               <tr key={account.account_id}>
-                <th scope="row">{account.account_name}</th>
+                <th scope="row">
+                  <button
+                    type="button"
+                    class="hc-link"
+                    title="Open in Highcard’s side panel"
+                    onClick={() => panel.open(account)}
+                  >
+                    {account.account_name}
+                  </button>
+                </th>
                 <td>{count(account.overdue_steps, stepWords[0], stepWords[1])}</td>
                 <td>
                   <time dateTime={account.oldest_due_on}>{formatDay(account.oldest_due_on)}</time>

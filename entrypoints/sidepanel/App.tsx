@@ -8,6 +8,7 @@ import type { SessionState } from '../../utils/messages';
 import { openSettings } from '../../utils/open-page';
 import { forYouOnOpen, useForYouDot } from '../../utils/for-you-page';
 import { useOnline } from '../../utils/panel/use-online';
+import { usePanelRequest } from '../../utils/panel/use-panel-request';
 import { useSessionState } from '../../utils/panel/use-session-state';
 import { AccountsTab } from './AccountsTab';
 import { CoachingNoticeSlot } from './CoachingNoticeSlot';
@@ -47,6 +48,8 @@ export function App() {
     // The account's timeline comes first: bring it into view.
     requestAnimationFrame(() => record.current?.scrollIntoView({ block: 'start' }));
   };
+  // An account name clicked on Insights opens here.
+  usePanelRequest(ready ? state!.activeOrgId : null, openAccount);
 
   return (
     <main class="hc-panel" aria-label="Highcard" aria-busy={session.kind === 'loading'}>

@@ -2,29 +2,18 @@
 // open it. Chrome opens it only in answer to the user's own action (sidePanel.open), so every
 // caller calls openPanel first, before anything it awaits.
 import { browser } from 'wxt/browser';
+import { firefoxSidebar, openSidePanel } from '../open-panel-account';
 import { inBackground } from './services';
 
 /** The command's name in wxt.config.ts (suggested key Alt+Shift+H; Firefox uses its own
  * `_execute_sidebar_action`, which the browser handles). */
 export const PANEL_COMMAND = 'open-panel';
 
-interface FirefoxSidebar {
-  open: () => Promise<void>;
-  toggle: () => Promise<void>;
-}
-
-/** Firefox's sidebar_action (absent in Chrome). */
-function firefoxSidebar(): FirefoxSidebar | undefined {
-  return (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
-}
-
 /** Opens the panel in the window the user acted in. Synchronous up to the browser's call, so
  * the user's gesture still counts. */
 export function openPanel(tab: { windowId?: number } | undefined): void {
-  const sidebar = firefoxSidebar();
-  if (sidebar) return inBackground('open the side panel', sidebar.open());
-  if (tab?.windowId === undefined) return;
-  inBackground('open the side panel', browser.sidePanel.open({ windowId: tab.windowId }));
+  const opening = openSidePanel(tab?.windowId);
+  if (opening) inBackground('open the side panel', opening);
 }
 
 /** Registered synchronously at the worker's start, so a click that woke it is delivered. */
