@@ -78,6 +78,18 @@ test('the customer’s promise is added from their words, shows as open and due,
   await expect(late).not.toContainText('Ana');
   await expect(insights.getByText('Nothing overdue — no account waits on us.')).toBeVisible();
 
+  // The account's name opens it in the side panel: a panel that was showing no account follows
+  // the click (the browser's own side panel cannot be seen from here; the panel page is the same).
+  const beside = await context.newPage();
+  await beside.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await expect(highcardIn(beside).getByRole('combobox', { name: 'Find an account' })).toBeVisible();
+  await expect(highcardIn(beside).getByRole('heading', { name: 'Acme Robotics' })).toHaveCount(0);
+  const account = late.getByRole('button', { name: 'Acme Robotics' });
+  await account.focus();
+  await insights.keyboard.press('Enter');
+  await expect(highcardIn(beside).getByRole('heading', { name: 'Acme Robotics' })).toBeVisible();
+  await beside.close();
+
   // Mia's message settles it.
   await thisPageIn(panel).getByRole('region', { name: 'Open with them' }).getByRole('listitem', { name: PROMISE }).getByRole('button', { name: 'This settles it' }).click();
   await expect(thisPageIn(panel).getByText(`Settled “${PROMISE}” with their reply.`)).toBeVisible();
