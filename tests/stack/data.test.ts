@@ -15,6 +15,16 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Files as the extension's outbox does: a filing its team is too busy to take right now
+ * (lock_not_available, on a server with a pool of connections) is sent again after a moment. */
+async function fileAsTheOutbox(client: SupabaseClient, item: ReturnType<typeof capture>) {
+  for (let attempt = 1; ; attempt += 1) {
+    const res = await client.rpc('file_interaction', { capture: item });
+    if (res.error?.code !== '55P03' || attempt >= 100) return res;
+    await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+  }
+}
+
 function capture(orgId: string, label: string) {
   const ref = randomUUID();
   return {
@@ -74,7 +84,7 @@ describe('a signed-in user through the API', () => {
         switch (i % 4) {
           case 0:
             checks.push(async () => {
-              const res = await client.rpc('file_interaction', { capture: capture(side.org, side.label) });
+              const res = await fileAsTheOutbox(client, capture(side.org, side.label));
               expect(res.error).toBeNull();
             });
             break;
@@ -98,8 +108,8 @@ describe('a signed-in user through the API', () => {
           default:
             checks.push(async () => {
               // Filing into the other organization must fail and store nothing.
-              const res = await client.rpc('file_interaction', { capture: capture(side.other, side.label) });
-              expect(res.error).not.toBeNull();
+              const res = await fileAsTheOutbox(client, capture(side.other, side.label));
+              expect(res.error?.code).toBe('42501');
               const contacts = await client.from('contacts').select('org_id');
               expect(contacts.error).toBeNull();
               for (const row of contacts.data!) expect(row.org_id).toBe(side.org);
