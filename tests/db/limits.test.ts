@@ -35,7 +35,7 @@ const FUNCTION_LIMITS: Record<string, LimitName> = {
   'private.is_domain(value)': 'domain',
   'private.is_https_url(value)': 'sourceUrl',
   'private.is_linkedin_profile_url(value)': 'sourceUrl',
-  'public.lookup_context(lookup_context.emails)': 'lookupEmails',
+  'private.lookup_context_for(lookup_context_for.emails)': 'lookupEmails',
   'private.import_records(import_rows)': 'importRows',
   'public.due_steps(due_steps.account_ids)': 'dueAccounts',
   'private.resolve_ids(wanted_accounts)': 'resolveIds',
