@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import type { OutboxItem } from '../utils/messages';
 import type { ContextState } from '../utils/panel/use-team-context';
 import { errorForRep, justFiledMeta, offlineLine } from '../utils/panel/states';
-import { summarize } from '../utils/panel/summary';
+import { newestEntry, summarize } from '../utils/panel/summary';
 import type { EntryActions } from './entry-actions';
 import { EntryList } from './EntryList';
 import { FollowButton } from './FollowButton';
+import { LatestEntry } from './LatestEntry';
 import type { FollowModel } from '../utils/panel/use-for-you';
 
 interface Props {
@@ -28,7 +29,8 @@ interface Props {
 }
 
 /** "What the team knows": one line that expands to the account, contacts, who to ask and the
- * latest entries. (M's "Is this … ?" question and a Follow control go under the line.) */
+ * latest entries, and the newest entry itself under it, so it is read before replying.
+ * (M's "Is this … ?" question and a Follow control go under them.) */
 export function TeamContext({ state, subject, me, justFiled, online, unsent, now, onLookup, follow = null, entryActions }: Props) {
   const [open, setOpen] = useState(false);
   const offline = !online ? <p class="hc-notice" role="status">{offlineLine(unsent)}</p> : null;
@@ -84,6 +86,7 @@ export function TeamContext({ state, subject, me, justFiled, online, unsent, now
   const { result } = state;
   const summary = summarize(result, me);
   const colleagues = summary.ask;
+  const newest = newestEntry(result);
   return (
     <div aria-busy={state.refreshing}>
       {offline}
@@ -101,6 +104,7 @@ export function TeamContext({ state, subject, me, justFiled, online, unsent, now
           </button>
         </div>
       )}
+      {newest && !open ? <LatestEntry key={newest.id} entry={newest} entryActions={entryActions} /> : null}
       {follow ? <FollowButton accountName={follow.accountName} following={follow.following} onChange={follow.onChange} /> : null}
       {state.refreshing ? (
         <p class="hc-muted" role="status">

@@ -1,12 +1,14 @@
 // An account's view in a panel 400 px wide at 800 px high (the side panel is the window's full
-// height): its timeline comes first, the newest entry in view without scrolling, whether the
-// rep opened the account from search or the panel opened it for the page beside it.
+// height): "This page" shows the matched customer's newest entry without scrolling, above the
+// messages to file; the account's timeline comes first, the newest entry in view without
+// scrolling, whether the rep opened the account from search or the panel opened it for the
+// page beside it.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './extension';
 import { fixture } from './fixtures';
 import { allSent, message } from './people';
 import { openNewTeam } from './session';
-import { GMAIL_THREAD_URL, highcardIn, openPanel, serveGmail } from './sites';
+import { GMAIL_THREAD_URL, highcardIn, openPanel, serveGmail, thisPageIn } from './sites';
 
 const HEIGHT = 800;
 
@@ -35,7 +37,7 @@ async function expectInView(panel: Page, entry: Locator): Promise<void> {
   expect(box!.y + box!.height).toBeLessThanOrEqual(HEIGHT);
 }
 
-test('an account’s newest entry is in view at 800 px high, opened from search or for the page beside the panel', async ({
+test('an account’s newest entry is in view at 800 px high, in “This page” and in the record, opened from search or for the page beside the panel', async ({
   context,
   extensionId,
 }) => {
@@ -69,6 +71,14 @@ test('an account’s newest entry is in view at 800 px high, opened from search 
   // The account the team matched for the page beside the panel.
   const matched = await openPanel(context, gmail);
   await expect(highcardIn(matched).getByRole('heading', { name: account })).toBeVisible();
+  // "This page" shows the newest entry of the customer in view before anything is opened
+  // or scrolled, and the messages to file still begin within the first screen.
+  const latest = thisPageIn(matched).getByRole('article', { name: 'Latest entry: Entry 1 about the pilot' });
+  await expect(latest).toContainText('Latest · Email');
+  await expect(latest).toContainText('Asked about the volume tier');
+  await expectInView(matched, latest);
+  await expectInView(matched, thisPageIn(matched).getByRole('button', { name: 'Add to customer record' }).first());
+  expect(await matched.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
   // "This page" comes first; the record below it opens on the account, whose newest entry
   // is within one screen of the record's top.
   expect(await belowRecordTop(matched, await newestEntry(matched))).toBeLessThanOrEqual(HEIGHT);

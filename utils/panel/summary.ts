@@ -30,3 +30,10 @@ export function colleaguesToAsk(result: LookupResult, me: string | null): string
     .filter((person) => person.user_id !== me)
     .map((p) => `${p.display_name ?? 'A colleague'}${typeof p.department === 'string' ? ` (${p.department})` : ''}`);
 }
+
+/** The newest of the team's entries about them (the lookup answers its latest ten). */
+export function newestEntry(result: LookupResult): LookupResult['entries'][number] | null {
+  let newest: LookupResult['entries'][number] | null = null;
+  for (const entry of result.entries) if (!newest || Date.parse(entry.occurred_at) > Date.parse(newest.occurred_at)) newest = entry;
+  return newest;
+}

@@ -104,7 +104,7 @@ describe('This page in the side panel', () => {
     expect(screen.getAllByRole('button', { name: 'Add to customer record' })).toHaveLength(2);
   });
 
-  it('sums up the team’s context in one line that expands to colleagues to ask (never the rep) and entries as text', async () => {
+  it('sums up the team’s context in one line with the newest entry under it, expanding to colleagues to ask (never the rep) and entries as text', async () => {
     const known: LookupResult = {
       contacts: [{ id: 'c1', full_name: 'Mia Schmidt', title: 'CTO' }],
       accounts: [{ id: 'a1', name: 'Acme Robotics' }],
@@ -130,8 +130,11 @@ describe('This page in the side panel', () => {
     const { container } = renderSidebar();
     const line = await screen.findByText((_, element) => element?.classList.contains('hc-summary__line') ?? false);
     expect(line.textContent).toBe('Acme Robotics · 1 entry · Ask Ben (Support)');
-    // Collapsed, the entries take no room.
-    expect(screen.queryByText('<img src=x onerror=alert(1)>')).toBeNull();
+    // Collapsed, only the newest entry shows: its title, when and by whom, its first line.
+    const latest = screen.getByRole('article', { name: 'Latest entry: <img src=x onerror=alert(1)>' });
+    expect(latest.textContent).toContain('Ben (Support)');
+    expect(latest.textContent).toContain('Wants SSO');
+    expect(container.querySelector('img')).toBeNull();
     const details = screen.getByRole('button', { name: 'Details' });
     expect(details.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(details);
