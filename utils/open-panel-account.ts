@@ -1,7 +1,8 @@
 // Opening Highcard's side panel at an account from another extension page (Insights). The
 // browser opens the panel only during the user's own gesture, so openSidePanel is called
 // first and synchronously in the click; the account then travels through session storage,
-// which the panel follows (utils/panel/use-panel-request.ts).
+// with the window it came from, and that window's panel follows it
+// (utils/panel/use-panel-request.ts).
 import { browser } from 'wxt/browser';
 import { panelRequestItem, type PanelRequest } from './storage';
 
@@ -31,12 +32,36 @@ export function openSidePanel(windowId: number | undefined): Promise<void> | nul
   return sidePanel.open({ windowId });
 }
 
-/** Asks every open panel (and one opened soon) to show this account. */
+/** Asks the panel of the asking page's window (open now, or opened soon) to show this account. */
 export function requestAccount(request: Omit<PanelRequest, 'requestedAt'>, now = Date.now()): Promise<void> {
-  return panelRequestItem.setValue({ ...request, requestedAt: now });
+  return panelRequestItem.setValue({ ...request, windowId: request.windowId ?? null, requestedAt: now });
 }
 
-/** Whether a panel in `orgId` should follow `request` now. */
-export function follows(request: PanelRequest | null, orgId: string, now = Date.now()): request is PanelRequest {
-  return !!request && request.orgId === orgId && now - request.requestedAt >= 0 && now - request.requestedAt < PANEL_REQUEST_TTL_MS;
+/** Where a panel is: its window (null when it cannot tell) and whether that window has focus. */
+export interface PanelWindow {
+  windowId: number | null;
+  focused: boolean;
+}
+
+/** The window the calling page is in, as the browser says (a side panel's is the window it is
+ * beside); without a windows API, a window nobody can name. */
+export async function currentWindow(): Promise<PanelWindow> {
+  try {
+    const windows = (browser as unknown as { windows?: typeof browser.windows }).windows;
+    const window = await windows?.getCurrent();
+    return { windowId: window?.id ?? null, focused: window?.focused ?? false };
+  } catch {
+    return { windowId: null, focused: false };
+  }
+}
+
+/** Whether a panel in `orgId`, at `here`, should follow `request` now. A request names the
+ * window it came from and reaches that window's panel only: with two windows open, the other
+ * panel keeps what its rep is reading. A request that could not name its window goes to the
+ * panel of the focused window (where the click was), or to a panel that cannot tell its own. */
+export function follows(request: PanelRequest | null, orgId: string, here: PanelWindow, now = Date.now()): request is PanelRequest {
+  if (!request || request.orgId !== orgId || now - request.requestedAt < 0 || now - request.requestedAt >= PANEL_REQUEST_TTL_MS) return false;
+  const from = request.windowId ?? null;
+  if (from !== null) return here.windowId === from;
+  return here.focused || here.windowId === null;
 }

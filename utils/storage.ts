@@ -137,11 +137,14 @@ export const pendingClipsItem = storage.defineItem<Record<string, ClipHandoff & 
 });
 
 /** An account another extension page (Insights) asked the side panel to show: session storage,
- * which every open panel follows (utils/open-panel-account.ts). */
+ * which only the panel of the window it came from follows (utils/open-panel-account.ts). */
 export interface PanelRequest {
   orgId: string;
   accountId: string;
   name: string;
+  /** The window of the page that asked; null (or absent) when it could not tell, and then the
+   * panel of the focused window follows it. */
+  windowId?: number | null;
   /** Epoch milliseconds: a request is followed only while fresh. */
   requestedAt: number;
 }

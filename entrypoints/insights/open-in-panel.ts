@@ -42,7 +42,8 @@ export function useOpenInPanel(orgId: string): OpenInPanel {
       opening = null;
     }
     // The request is kept even when the panel did not open: opened by hand soon, it follows it.
-    void requestAccount({ orgId, accountId: account.account_id, name: account.account_name });
+    // It names this window, so only this window's panel follows it.
+    void requestAccount({ orgId, accountId: account.account_id, name: account.account_name, windowId: windowId ?? null });
     if (!opening) return setByHand(account.account_name);
     setByHand(null);
     opening.catch(() => setByHand(account.account_name));

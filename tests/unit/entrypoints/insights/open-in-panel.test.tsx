@@ -78,7 +78,7 @@ async function accountButton(): Promise<HTMLElement> {
 }
 
 describe('an account name on Insights', () => {
-  it('is a button in the overdue table that opens Chrome’s side panel in this window during the click, and asks the panel for the account', async () => {
+  it('is a button in the overdue table that opens Chrome’s side panel in this window during the click, and asks this window’s panel for the account', async () => {
     asChrome();
     render(<App />);
     const button = await accountButton();
@@ -88,7 +88,7 @@ describe('an account name on Insights', () => {
     // Called before the click handler returned: nothing was awaited first.
     expect(sidePanelOpen).toHaveBeenCalledWith({ windowId: WINDOW_ID });
     await waitFor(async () =>
-      expect(await panelRequestItem.getValue()).toEqual({ orgId: ORG, accountId: ACME, name: 'Acme Robotics', requestedAt: expect.any(Number) }),
+      expect(await panelRequestItem.getValue()).toEqual({ orgId: ORG, accountId: ACME, name: 'Acme Robotics', windowId: WINDOW_ID, requestedAt: expect.any(Number) }),
     );
     expect(screen.queryByText(/Open Highcard’s side panel to see/)).toBeNull();
   });
