@@ -87,7 +87,7 @@ test('the customer’s promise is added from their words, shows as open and due,
   const account = late.getByRole('button', { name: 'Acme Robotics' });
   await account.focus();
   await insights.keyboard.press('Enter');
-  await expect(highcardIn(beside).getByRole('heading', { name: 'Acme Robotics' })).toBeVisible();
+  await expect(highcardIn(beside).getByRole('heading', { name: 'Acme Robotics', exact: true })).toBeVisible();
   await beside.close();
 
   // Mia's message settles it.
