@@ -14,6 +14,8 @@ interface Props {
   similar?: readonly AccountHit[];
   busy: boolean;
   error: string | null;
+  /** What filing to the chosen account changes in the promise this message carries. */
+  promiseNote?: string | null;
   onChange: (draft: Draft) => void;
   onSubmit: (draft: Draft) => void;
   onCancel: () => void;
@@ -26,7 +28,7 @@ function choiceKey(choice: AccountChoice): string {
 }
 
 /** What will be filed, editable. "File to customer record" sends exactly this. */
-export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onChange, onSubmit, onCancel }: Props) {
+export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, promiseNote = null, onChange, onSubmit, onCancel }: Props) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   // A field says what is wrong with it once the rep has typed in it, or tried to file: never
   // on opening, before they have done anything.
@@ -158,6 +160,11 @@ export function PreviewForm({ draft, lookup, similar = NO_HITS, busy, error, onC
           ))}
         </select>
       </label>
+      {promiseNote ? (
+        <p class="hc-notice" role="status">
+          {promiseNote}
+        </p>
+      ) : null}
       {draft.account.mode === 'new' ? (
         <label class="hc-field">
           <span>New account name</span>

@@ -81,6 +81,7 @@ export function ThisPage(model: Props) {
           similar={model.similarAccounts}
           busy={model.filing}
           error={model.fileError}
+          promiseNote={model.promiseNote}
           onChange={model.onDraftChange}
           onSubmit={model.onSubmit}
           onCancel={model.onCancel}

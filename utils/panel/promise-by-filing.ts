@@ -1,7 +1,8 @@
 // "Add as a promise" on a message the team has not filed yet: the message is filed first,
 // through the usual preview, and the filing carries the promise into the outbox, which adds it
 // with the entry the server made. Pure decisions here; use-add-promise.ts runs them.
-import type { LookupResult, OutboxItem, PageSource } from '../messages';
+import type { LookupResult, OutboxItem, PageSource, PromiseToAdd } from '../messages';
+import type { AccountChoice } from '../preview';
 import { filedEntryId } from './settle-by-filing';
 
 /** Where a promise's words come from: the team's entry for the message (added at once with
@@ -45,4 +46,26 @@ export function promiseProgress(
     return { kind: 'stuck', message: `The message is filed, but the promise was not added: ${item.promise.error ?? 'the server refused it'}` };
   }
   return item.promise?.state === 'added' ? { kind: 'added' } : { kind: 'waiting' };
+}
+
+/** The promise a filing carries, fitted to the account the rep files the message to in the
+ * preview. Its person was chosen among the contacts of the account the form was for, and the
+ * server refuses a person of another account: filed to another account, the promise goes
+ * without a person, and `note` says so in the preview before anything is filed. */
+export function promiseForAccount(
+  promise: PromiseToAdd | null,
+  account: AccountChoice,
+  known: LookupResult | null,
+): { promise: PromiseToAdd | null; note: string | null } {
+  if (!promise?.contactId) return { promise, note: null };
+  // Filed on no account, the promise goes to the form's account, where its person is.
+  if (account.mode === 'none' || (account.mode === 'existing' && account.id === promise.accountId)) return { promise, note: null };
+  const person = known?.contacts.find((contact) => contact.id === promise.contactId)?.full_name || 'The person you chose';
+  const from = known?.accounts.find((candidate) => candidate.id === promise.accountId)?.name;
+  return {
+    promise: { ...promise, contactId: null },
+    note:
+      `The promise goes to ${account.name || 'the new account'} with this message. ${person} is a contact of ${from ?? 'another account'}, ` +
+      'so the promise is added without a person at the customer; add one in the plan afterwards.',
+  };
 }

@@ -6,6 +6,7 @@ import { openSettings } from '../open-page';
 import { buildCapture, newDraft, type Draft } from '../preview';
 import { send } from '../send';
 import { customersFor } from './own-domain';
+import { promiseForAccount } from './promise-by-filing';
 import { selectedPartOf, sourceHolding } from './selection-source';
 import { seedOf, type SiteView, type SourceItem } from './types';
 import { useFollow, useForYouCheck, type FollowModel } from './use-for-you';
@@ -51,6 +52,8 @@ export interface ThisPageModel {
   onAddSelection?: () => void;
   /** The team's accounts of the same or a similar name, offered in the preview. */
   similarAccounts?: readonly AccountHit[];
+  /** What filing to the account chosen in the preview changes in the promise it carries. */
+  promiseNote?: string | null;
 }
 
 export interface ThisPageProps {
@@ -161,7 +164,9 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
   const onSubmit = useCallback(
     async (current: Draft) => {
       setFiling(true);
-      const result = await send('capture.file', { capture: buildCapture(current), settles: draftSettles, promise: draftPromise });
+      // The promise goes to the account the message is filed to, with a person of that account only.
+      const promise = promiseForAccount(draftPromise, current.account, known).promise;
+      const result = await send('capture.file', { capture: buildCapture(current), settles: draftSettles, promise });
       setFiling(false);
       if (!result.ok) {
         setFileError({ message: result.error, source: null });
@@ -172,7 +177,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
       setDraft(null);
       await outbox.refresh();
     },
-    [outbox.refresh, draftSource, draftSettles, draftPromise],
+    [outbox.refresh, draftSource, draftSettles, draftPromise, known],
   );
 
   const similarAccounts = useSimilarAccounts(draft?.seed.contacts[draft.contactIndex], Boolean(draft));
@@ -182,6 +187,7 @@ export function useThisPage({ tabId, view, session, reread }: ThisPageProps): Th
     session,
     context: context.state,
     similarAccounts,
+    promiseNote: draft ? promiseForAccount(draftPromise, draft.account, known).note : null,
     online,
     outbox: outbox.items,
     filedHere,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LookupResult, OutboxItem, PageSource } from '../../../../utils/messages';
-import { promiseProgress, promiseSource } from '../../../../utils/panel/promise-by-filing';
+import { promiseForAccount, promiseProgress, promiseSource } from '../../../../utils/panel/promise-by-filing';
 
 const seed = {
   kind: 'email' as const,
@@ -62,5 +62,26 @@ describe('Add as a promise from a message', () => {
       kind: 'stuck',
       message: 'The message is filed, but the promise was not added: contact_id: not at this account',
     });
+  });
+});
+
+describe('a promise filed with its message to the account chosen in the preview', () => {
+  const withMia = { ...PROMISE, contactId: 'c1' };
+  const lookup = { contacts: [{ id: 'c1', full_name: 'Mia Schmidt' }], accounts: [{ id: 'a1', name: 'Acme Robotics' }] } as unknown as LookupResult;
+
+  it('keeps its person on the promise’s own account, on no account, and when it has no person', () => {
+    expect(promiseForAccount(withMia, { mode: 'existing', id: 'a1', name: 'Acme Robotics' }, lookup)).toEqual({ promise: withMia, note: null });
+    expect(promiseForAccount(withMia, { mode: 'none' }, lookup)).toEqual({ promise: withMia, note: null });
+    expect(promiseForAccount(PROMISE, { mode: 'new', name: 'Acme GmbH', domain: 'acme.example' }, lookup)).toEqual({ promise: PROMISE, note: null });
+    expect(promiseForAccount(null, { mode: 'new', name: 'Acme GmbH', domain: 'acme.example' }, lookup)).toEqual({ promise: null, note: null });
+  });
+
+  it('goes without its person to another account or a new one, and says whose contact they are', () => {
+    const elsewhere = promiseForAccount(withMia, { mode: 'existing', id: 'a2', name: 'Beta Freight' }, lookup);
+    expect(elsewhere.promise).toEqual({ ...withMia, contactId: null });
+    expect(elsewhere.note).toContain('The promise goes to Beta Freight with this message. Mia Schmidt is a contact of Acme Robotics');
+    const created = promiseForAccount(withMia, { mode: 'new', name: 'Acme GmbH', domain: 'acme.example' }, null);
+    expect(created.promise?.contactId).toBeNull();
+    expect(created.note).toContain('The promise goes to Acme GmbH with this message. The person you chose is a contact of another account');
   });
 });
