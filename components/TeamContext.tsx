@@ -97,7 +97,7 @@ export function TeamContext({ state, subject, me, justFiled, online, unsent, now
           <p class="hc-summary__line">
             {summary.name ? <strong>{summary.name}</strong> : null}
             {summary.entries ? ` · ${summary.entries}` : ''}
-            {colleagues.length ? ` · Ask ${colleagues[0]}${colleagues.length > 1 ? ` +${colleagues.length - 1}` : ''}` : ''}
+            {colleagues.length ? ` · Ask ${colleagues[0]}${askOthers(colleagues.length - 1, summary.askMore)}` : ''}
           </p>
           <button type="button" class="hc-link" aria-expanded={open} onClick={() => setOpen(!open)}>
             Details
@@ -130,6 +130,7 @@ export function TeamContext({ state, subject, me, justFiled, online, unsent, now
           {colleagues.length ? (
             <p>
               <strong>Ask:</strong> {colleagues.join(', ')}
+              {summary.askMore ? <span class="hc-muted"> (who filed most recently; others may have filed before them)</span> : null}
             </p>
           ) : null}
           {result.entries.length ? <EntryList entries={result.entries} entryActions={entryActions} /> : null}
@@ -137,4 +138,10 @@ export function TeamContext({ state, subject, me, justFiled, online, unsent, now
       ) : null}
     </div>
   );
+}
+
+/** " +2" after the first colleague; " +19 or more" when the lookup named only the most recent. */
+function askOthers(others: number, more: boolean): string {
+  if (more) return ` +${others} or more`;
+  return others > 0 ? ` +${others}` : '';
 }

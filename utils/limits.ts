@@ -22,6 +22,8 @@ export const LIMITS = {
   department: 100,
   /** Addresses asked about in one lookup (lookup_context). */
   lookupEmails: 100,
+  /** Colleagues one lookup names as who to ask: those who filed most recently (lookup_context). */
+  lookupPeople: 20,
   /** An invite code as typed or pasted (invites.code). */
   inviteCode: 128,
   /** Why a coaching period is open (coaching_periods.purpose). */

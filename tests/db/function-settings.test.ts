@@ -32,4 +32,10 @@ describe('function settings', () => {
       expect(await settingsOf(signature), signature).toContain('plan_cache_mode=force_custom_plan');
     }
   });
+
+  it('plans the lookup behind the panel once per connection, its reads being by key whatever the organization', async () => {
+    // Planning its statements for each call was most of its time; none depends on the
+    // organization's size (supabase/migrations/20261208100000_lookup_context_plans_once.sql).
+    expect(await settingsOf('private.lookup_context_for(text[], text, uuid, text)')).toContain('plan_cache_mode=force_generic_plan');
+  });
 });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../utils/limits';
 import {
   addMember, createOrganization, createUser, emailCapture, expectRefusal, file, freshDb, query, rpc, superuser,
   type Caller, type Row, type User,
@@ -142,6 +143,29 @@ describe('lookup_context, checking membership once', () => {
     }
     expect(theirs.entries!.map((e) => e.title)).toEqual(['Their Dana']);
     expect(theirs.open_steps).toEqual([]);
+  });
+
+  it('names as who to ask only the colleagues who filed most recently, newest first, as many as the panel expects', async () => {
+    const lead = await createUser(db, 'lead@crowd.example', { display_name: 'Lead' });
+    const crowdOrgId = await createOrganization(db, lead, 'Crowd');
+    const pat = { full_name: 'Pat Crowd', email: 'pat@crowd-customer.example' };
+    const colleagues: User[] = [];
+    for (let n = 0; n < LIMITS.lookupPeople + 5; n += 1) {
+      const colleague = await createUser(db, `colleague${n}@crowd.example`, { display_name: `Colleague ${n}` });
+      await addMember(db, lead, crowdOrgId, colleague, 'member', 'sales');
+      const entry = await file(db, colleague, emailCapture(crowdOrgId, { title: `Note ${n}`, contact: pat }));
+      // One minute apart, the last colleague the newest: who is kept must not hang on the clock.
+      await superuser(db, 'update public.interactions set created_at = $1 where id = $2', [`2026-11-01T09:${String(n).padStart(2, '0')}:00Z`, entry.id]);
+      colleagues.push(colleague);
+    }
+    const args = { emails: [pat.email], linkedin_url: null, org_id: crowdOrgId };
+    const now = await rpc<Record<string, Row[]>>(db, lead, 'lookup_context', args);
+    const before = await rpc<Record<string, Row[]>>(db, lead, 'lookup_context_before', args);
+    expect(before.people).toHaveLength(LIMITS.lookupPeople + 5);
+    expect(now.people!.map((p) => p.user_id)).toEqual(colleagues.slice(5).reverse().map((c) => c.id));
+    expect(now.people).toEqual(before.people!.slice(0, LIMITS.lookupPeople));
+    // Everything else is answered as before.
+    expect({ ...now, people: [] }).toEqual({ ...before, people: [] });
   });
 
   it('leaves out retracted entries, even for their author, and links each source for its author only', async () => {

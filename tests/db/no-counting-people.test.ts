@@ -145,7 +145,7 @@ const EXCEPTIONS: Array<{ name: string; clause: string; reason: string }> = [
     name: 'private.lookup_context_for',
     clause: 'group by m.user_id, m.org_id, m.display_name, m.department',
     reason:
-      'Who to ask (pact rule 6): one row per colleague behind the latest 500 entries, with when they last filed (max), ordered by that date; nothing is counted or ranked by amount.',
+      'Who to ask (pact rule 6): one row per colleague behind the latest 500 entries, with when they last filed (max), the 20 most recent by that date; nothing is counted or ranked by amount.',
   },
 ];
 

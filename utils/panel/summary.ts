@@ -1,4 +1,5 @@
 // The team's context in one line: the account, how much the team has filed, who to ask.
+import { LIMITS } from '../limits';
 import type { LookupResult } from '../messages';
 
 export interface ContextSummary {
@@ -6,8 +7,11 @@ export interface ContextSummary {
   name: string | null;
   /** "3 entries", "1 entry"; null when nobody has filed anything. */
   entries: string | null;
-  /** Colleagues (never the rep) who have filed about them. */
+  /** Colleagues (never the rep) who have filed about them, most recent first. */
   ask: string[];
+  /** The lookup names only the colleagues who filed most recently (LIMITS.lookupPeople): when
+   * it names that many, others may have filed before them, and the panel says so. */
+  askMore: boolean;
   empty: boolean;
 }
 
@@ -20,6 +24,7 @@ export function summarize(result: LookupResult, me: string | null): ContextSumma
     // The lookup answers with the latest ten: more than that is said as "10+".
     entries: count ? `${count >= 10 ? '10+' : count} ${count === 1 ? 'entry' : 'entries'}` : null,
     ask: colleaguesToAsk(result, me),
+    askMore: result.people.length >= LIMITS.lookupPeople,
     empty: !result.accounts.length && !result.contacts.length && !result.entries.length,
   };
 }

@@ -7,6 +7,7 @@ import type { SiteView, SourceItem } from '../../../utils/panel/types';
 import { openSettings } from '../../../utils/open-page';
 import { ThisPageHarness } from './this-page-harness';
 import { forgetSession } from '../../../utils/panel/use-session';
+import { LIMITS } from '../../../utils/limits';
 import { answered, answerWith, COLLEAGUE, fail, ME, ok } from './fake-send';
 
 vi.mock('../../../utils/send', () => ({ send: vi.fn() }));
@@ -142,6 +143,35 @@ describe('This page in the side panel', () => {
     expect(screen.queryByText(/Ana \(Sales\)/)).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('says that colleagues beyond the most recent may have filed when the lookup names only the most recent', async () => {
+    // The lookup names the colleagues who filed most recently, as many as LIMITS.lookupPeople; the rep is one of them.
+    const people = Array.from({ length: LIMITS.lookupPeople }, (_, n) =>
+      n === 1 ? { user_id: ME, display_name: 'Ana', department: 'Sales' } : { user_id: `colleague-${n}`, display_name: `Colleague ${n}`, department: null },
+    );
+    const known: LookupResult = { ...emptyLookup, accounts: [{ id: 'a1', name: 'Acme Robotics' }], people };
+    answerWith(send, { 'session.get': () => ok(session()), 'outbox.list': () => ok([]), lookup: () => lookupAnswer(known) });
+    renderSidebar();
+    const line = await screen.findByText((_, element) => element?.classList.contains('hc-summary__line') ?? false);
+    expect(line.textContent).toBe(`Acme Robotics · Ask Colleague 0 +${LIMITS.lookupPeople - 2} or more`);
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
+    const ask = await screen.findByText((_, element) => element?.tagName === 'P' && (element.textContent ?? '').startsWith('Ask:'));
+    expect(ask.textContent).toContain('Colleague 0, Colleague 2, Colleague 3');
+    expect(ask.textContent).not.toContain('Ana');
+    expect(ask.textContent).toMatch(/\(who filed most recently; others may have filed before them\)$/);
+  });
+
+  it('counts the colleagues to ask exactly when the lookup names fewer than its most', async () => {
+    const people = Array.from({ length: LIMITS.lookupPeople - 1 }, (_, n) => ({ user_id: `colleague-${n}`, display_name: `Colleague ${n}`, department: null }));
+    const known: LookupResult = { ...emptyLookup, accounts: [{ id: 'a1', name: 'Acme Robotics' }], people };
+    answerWith(send, { 'session.get': () => ok(session()), 'outbox.list': () => ok([]), lookup: () => lookupAnswer(known) });
+    renderSidebar();
+    const line = await screen.findByText((_, element) => element?.classList.contains('hc-summary__line') ?? false);
+    expect(line.textContent).toBe(`Acme Robotics · Ask Colleague 0 +${LIMITS.lookupPeople - 2}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
+    await screen.findByText('Ask:');
+    expect(screen.queryByText(/most recently/)).toBeNull();
   });
 
   it('puts the filing actions above nothing but the one-line context', async () => {
