@@ -7,7 +7,7 @@ import {
   readViewerName,
 } from '../../utils/capture/linkedin';
 import { conversationView, profileView } from '../../utils/panel/site-views';
-import { watchPage } from '../../utils/panel/watch-page';
+import { followHistory, watchPage } from '../../utils/panel/watch-page';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -30,5 +30,6 @@ export default defineContentScript({
       },
       // LinkedIn replaces its whole application outlet on navigation, so only the body lasts.
       contentRoot: () => document.body,
+      followLocation: (update) => followHistory(ctx, update),
     }),
 });

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isOutlookMessageView, OUTLOOK_MATCHES, readOpenOutlookMessage } from '../../utils/capture/outlook';
 import { outlookView } from '../../utils/panel/outlook-view';
-import { watchPage } from '../../utils/panel/watch-page';
+import { followHistory, watchPage } from '../../utils/panel/watch-page';
 
 export default defineContentScript({
   // Opt-in: registered at runtime (utils/background/outlook.ts) only after the user switched
@@ -21,5 +21,6 @@ export default defineContentScript({
       },
       // Outlook swaps the reading pane on every message: watch the whole page.
       contentRoot: () => document.body,
+      followLocation: (update) => followHistory(ctx, update),
     }),
 });

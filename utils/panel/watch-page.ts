@@ -2,11 +2,14 @@
 // side panel beside it (pact rule 12: it inserts nothing, changes no style, covers nothing).
 // It reads on navigation and when the site changes its own DOM, reports only when what it
 // read changed, and answers the background when the panel asks for the page as it is now.
-// Every listener and observer is tied to WXT's content-script context.
+// Every listener, observer and timer ends with the script's lifetime (utils/panel/page-lifetime.ts).
+// Until the URL may show something to read, it touches nothing of the page but `window`'s
+// location and events: an idle inbox or feed costs the page no more than a bare content script.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readSelectedText } from '../capture/selection';
 import type { PageSite } from '../messages';
+import type { Lifetime } from './page-lifetime';
 import { PAGE_ASKS } from '../page-asks';
 import { send } from '../send';
 import type { SiteView } from './types';
@@ -25,12 +28,13 @@ interface Options {
   mayShow: (url: string) => boolean;
   /** The element the site renders its content into (observed for the site's own changes). */
   contentRoot: () => Element | null;
-  /** The site navigates by the URL's hash only (Gmail): hashchange and popstate see every
-   * move, so WXT's location watcher is not started. */
-  hashRouted?: boolean;
+  /** Calls `update` on the site's other moves, for a site that navigates by the History API
+   * (LinkedIn, Outlook); one routed by the URL's hash alone (Gmail) is followed by hashchange
+   * and popstate and needs none. */
+  followLocation?: (update: () => void) => void;
 }
 
-export function watchPage(ctx: ContentScriptContext, options: Options): void {
+export function watchPage(lifetime: Lifetime, options: Options): void {
   let reported: string | null = null;
   let unreadableTimer: ReturnType<typeof setTimeout> | null = null;
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -42,13 +46,16 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
 
   const report = (view: SiteView | null) => {
     const text = JSON.stringify(view);
-    if (text === reported || !ctx.isValid) return;
+    if (text === reported || !lifetime.isValid) return;
     reported = text;
-    void send('page.report', { view });
+    void send('page.report', { view }).then(stopIfGone);
   };
 
+  // A report that failed may have found the extension gone: asking the lifetime ends it then.
+  const stopIfGone = (result: { ok: boolean }) => result.ok || lifetime.isValid;
+
   const update = () => {
-    if (!ctx.isValid) return;
+    if (!lifetime.isValid) return;
     watch();
     const view = read();
     if (!view?.unreadable) {
@@ -67,7 +74,7 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
       // Once per page: the site changing its DOM again is not another failure.
       if (recordedFor === location.href) return;
       recordedFor = location.href;
-      void send('readFailure.record', { site: options.site, ...now.unreadable });
+      void send('readFailure.record', { site: options.site, ...now.unreadable }).then(stopIfGone);
     }, UNREADABLE_WAIT_MS);
   };
 
@@ -117,17 +124,22 @@ export function watchPage(ctx: ContentScriptContext, options: Options): void {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(onMessage);
 
-  ctx.onInvalidated(() => {
+  lifetime.onInvalidated(() => {
     observer?.disconnect();
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the listener added above
     browser.runtime.onMessage.removeListener(onMessage);
     if (unreadableTimer) clearTimeout(unreadableTimer);
     if (settleTimer) clearTimeout(settleTimer);
   });
-  ctx.addEventListener(window, 'hashchange', update);
-  ctx.addEventListener(window, 'popstate', update);
-  // WXT 0.20 fires this from the Navigation API's navigate event, before the new URL is
-  // committed: read the page once the navigation has happened.
-  if (!options.hashRouted) ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(update, 0));
+  lifetime.addEventListener(window, 'hashchange', update);
+  lifetime.addEventListener(window, 'popstate', update);
+  options.followLocation?.(update);
   update();
+}
+
+/** Follows a site that navigates by the History API through WXT's location watcher. WXT 0.20
+ * fires wxt:locationchange from the Navigation API's navigate event, before the new URL is
+ * committed: `update` reads the page once the navigation has happened. */
+export function followHistory(ctx: ContentScriptContext, update: () => void): void {
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(update, 0));
 }

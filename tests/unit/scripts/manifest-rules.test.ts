@@ -16,7 +16,7 @@ const base = {
   manifest_version: 3,
   action: { default_title: 'Highcard' },
   permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
-  content_scripts: [{ matches: ['https://mail.google.com/*'], js: ['content-scripts/gmail.js'] }],
+  content_scripts: [{ matches: ['https://mail.google.com/*'], js: ['gmail.js'] }],
 };
 const chrome = {
   ...base,
