@@ -17,18 +17,21 @@ export type Database = {
       account_domains: {
         Row: {
           account_id: string
+          account_sort_name: string
           created_at: string
           domain: string
           org_id: string
         }
         Insert: {
           account_id: string
+          account_sort_name: string
           created_at?: string
           domain: string
           org_id: string
         }
         Update: {
           account_id?: string
+          account_sort_name?: string
           created_at?: string
           domain?: string
           org_id?: string

@@ -154,8 +154,9 @@ export async function generatePopulation(
              now() - interval '${DAYS + 5} days', now() - interval '${DAYS + 5} days'
       from bench.account a join bench.org o using (k);
 
-      insert into public.account_domains (org_id, account_id, domain)
-      select o.id, a.id, d.domain
+      -- The replica role skips the trigger that copies the account's sort key: set here.
+      insert into public.account_domains (org_id, account_id, domain, account_sort_name)
+      select o.id, a.id, d.domain, lower(a.name)
       from bench.account a join bench.org o using (k)
       cross join lateral (
         select a.domain union all

@@ -256,6 +256,32 @@ describe('signal_changes: beyond noise only', () => {
     ]);
   });
 
+  it('counts each account of the recent weeks once, whatever else it said before or after them', async () => {
+    // Account 0 is heard from in two recent weeks and in the baseline, account 1 only in the
+    // baseline, account 2 in a recent week and again in a week dated after as_of; account 3
+    // only after as_of. Two accounts were heard from in the recent weeks.
+    const { org, accountIds } = await constructedOrg(4);
+    const [a0, a1, a2, a3] = accountIds;
+    await weekly(org, [a0!], 'pricing', [10, 10, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    await weekly(org, [a1!], 'pricing', [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    await weekly(org, [a2!], 'pricing', [0, 0, 6, 0]);
+    await superuser(
+      db,
+      `insert into public.interactions (org_id, account_id, author_id, kind, occurred_at, title, signals)
+       select $1, a, $2, 'note', timestamptz '2026-12-15T09:00:00Z', 'Dated ahead', array['pricing']
+       from unnest($3::uuid[]) a`,
+      [org, ana.id, [a2, a3]],
+    );
+    const [row] = await changes(org);
+    expect(row).toMatchObject({ signal: 'pricing', recent: 26, direction: 'up', accounts: 2 });
+    expect(await rollupDrift(db)).toEqual([]);
+    // Retracting account 2's recent entries leaves its latest week after the window, and it
+    // is no longer counted; account 0 alone remains.
+    await superuser(db, `update public.interactions set retracted_at = now() where account_id = $1 and occurred_at < '2026-12-01'`, [a2]);
+    expect((await changes(org))[0]).toMatchObject({ signal: 'pricing', recent: 20, direction: 'up', accounts: 1 });
+    expect(await rollupDrift(db)).toEqual([]);
+  });
+
   it('answers through the public function with the contract columns', async () => {
     const rows = await query<Change>(db, ana, 'select * from public.signal_changes(org_id => $1)', [orgId]);
     for (const row of rows) expect(Object.keys(row)).toEqual(['signal', 'recent', 'baseline', 'expected', 'direction', 'accounts']);

@@ -2,7 +2,7 @@
 // organization only.
 import type { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, createUser, emailCapture, expectRefusal, file, freshDb, query, type User } from './helpers.ts';
+import { createOrganization, createUser, emailCapture, expectRefusal, file, freshDb, query, superuser, type User } from './helpers.ts';
 
 let db: PGlite;
 let ana: User;
@@ -54,6 +54,20 @@ describe('account search', () => {
   it('returns nothing for an empty prefix and honours the row limit', async () => {
     expect(await search(ana, orgId, '   ')).toEqual([]);
     expect(names(await search(ana, orgId, 'a', 1))).toEqual(['Acme Foods']);
+  });
+
+  it('orders domain matches by their account’s current name, each account once', async () => {
+    const account = (name: string, domain: string) =>
+      emailCapture(orgId, { contact: { full_name: 'Z', email: `z@${domain}` }, account: { name, domain } });
+    await file(db, ana, account('Zeta Shared', 'shared-z.example'));
+    await file(db, ana, account('Mid Shared', 'shared-m.example'));
+    await file(db, ana, account('Beta Shared', 'shared-b.example'));
+    const [zeta] = await superuser<{ id: string }>(db, `select id from public.accounts where name = 'Zeta Shared'`);
+    await superuser(db, `insert into public.account_domains (org_id, account_id, domain) values ($1, $2, 'shared-y.example')`, [orgId, zeta!.id]);
+    expect(names(await search(ana, orgId, 'shared', 2))).toEqual(['Beta Shared', 'Mid Shared']);
+    await superuser(db, `update public.accounts set name = 'Alpha Shared' where id = $1`, [zeta!.id]);
+    expect(names(await search(ana, orgId, 'shared', 2))).toEqual(['Alpha Shared', 'Beta Shared']);
+    expect(names(await search(ana, orgId, 'shared'))).toEqual(['Alpha Shared', 'Beta Shared', 'Mid Shared']);
   });
 
   it('never finds another organization’s accounts', async () => {
