@@ -983,6 +983,46 @@ export type Database = {
           title: string | null
           updated_at: string | null
         }
+        Insert: {
+          account_id?: string | null
+          account_name?: never
+          author_department?: never
+          author_display_name?: never
+          author_id?: string | null
+          body?: string | null
+          contact_id?: string | null
+          contact_name?: never
+          created_at?: string | null
+          id?: string | null
+          kind?: string | null
+          occurred_at?: string | null
+          org_id?: string | null
+          revision_count?: never
+          signals?: string[] | null
+          source_url?: never
+          title?: string | null
+          updated_at?: string | null
+        }
+        Update: {
+          account_id?: string | null
+          account_name?: never
+          author_department?: never
+          author_display_name?: never
+          author_id?: string | null
+          body?: string | null
+          contact_id?: string | null
+          contact_name?: never
+          created_at?: string | null
+          id?: string | null
+          kind?: string | null
+          occurred_at?: string | null
+          org_id?: string | null
+          revision_count?: never
+          signals?: string[] | null
+          source_url?: never
+          title?: string | null
+          updated_at?: string | null
+        }
         Relationships: [
           {
             foreignKeyName: "interactions_org_id_account_id_fkey"
