@@ -5,6 +5,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { EntryTextForm } from "./EntryTextForm";
 import { OUTBOX_STATUS_LABELS } from "./labels";
 import { RefusedPromises } from "./RefusedPromises";
+import { UnownedQuestion } from "./UnownedQuestion";
 import { handled } from "../utils/handled";
 import { othersWaitingLine } from "../utils/panel/states";
 
@@ -17,10 +18,12 @@ export function OutboxPanel({
   error,
   problem,
   others,
+  unowned,
   busy,
   update,
   retry,
   discard,
+  decideUnowned,
 }: OutboxPanelData) {
   const [editing, setEditing] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState<string | null>(null);
@@ -34,7 +37,7 @@ export function OutboxPanel({
     />
   );
   const othersLine = othersWaitingLine(others);
-  if (items && !unsent.length && !error && !othersLine) return refused;
+  if (items && !unsent.length && !error && !othersLine && !unowned) return refused;
 
   return (
     <>
@@ -52,6 +55,14 @@ export function OutboxPanel({
           <p role="status" class="hc-muted">
             {othersLine}
           </p>
+        ) : null}
+        {unowned ? (
+          <UnownedQuestion
+            count={unowned}
+            busy={busy}
+            onSend={() => void decideUnowned("send")}
+            onDiscard={() => void decideUnowned("discard")}
+          />
         ) : null}
         {problem && unsent.length ? (
           <p role="status" class="hc-muted">

@@ -86,6 +86,15 @@ export async function claimUnownedOnce(): Promise<void> {
   await outboxOwnersCheckedItem.setValue(true);
 }
 
+/** Who is asked about the items the first start left without an owner, and for which
+ * organizations: the person signed in now, for those this browser knows them to be in, once
+ * that decision was taken. Null: nobody to ask yet (signed out, or not yet known). */
+export async function unownedAskable(): Promise<{ signedIn: FiledBy; orgIds: string[] } | null> {
+  const [checked, signedIn, cached] = await Promise.all([outboxOwnersCheckedItem.getValue(), storedSessionUser(), membershipsCacheItem.getValue()]);
+  if (!checked || !signedIn || cached?.userId !== signedIn.userId) return null;
+  return { signedIn, orgIds: cached.memberships.map((membership) => membership.org_id) };
+}
+
 /** Keeps what failed where Settings shows it (the outbox panel), and in the worker's log. */
 let problemKept: boolean | null = null; // unknown until first read
 async function recordProblem(problem: string | null): Promise<void> {

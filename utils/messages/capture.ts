@@ -227,6 +227,11 @@ export const captureMessages = {
   'outbox.list': message(none, z.array(outboxItemSchema)),
   /** How many of someone else's unsent items wait here, and whose: counts only. */
   'outbox.others': message(none, othersWaitingSchema),
+  /** Items kept before Highcard recorded who filed them, filed to one of the signed-in person's
+   * organizations and not sent: how many (never their text), for the question put to them. */
+  'outbox.unowned': message(none, z.object({ count: z.number() })),
+  /** Their answer: send those items as theirs, or discard them; how many it concerned. */
+  'outbox.decideUnowned': message(z.object({ choice: z.enum(['send', 'discard']) }), z.object({ count: z.number() })),
   'outbox.retry': message(z.object({ id }), outboxItemSchema),
   'outbox.discard': message(z.object({ id }), z.array(outboxItemSchema)),
   'outbox.update': message(z.object({ id, capture: captureSchema }), outboxItemSchema),

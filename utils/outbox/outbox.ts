@@ -10,7 +10,7 @@ import { HighcardError } from '../errors';
 import { oneSentence, parseCapture, type Capture, type FiledBy, type OthersWaiting, type OutboxItem, type PromiseToAdd } from '../messages';
 import { isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
 import { describe, Drain, ItemTurns, OutboxError } from './drain';
-import { claimUnowned, isMine, othersWaiting, type RecordedUser, type Viewer } from './owners';
+import { claimUnowned, isMine, othersWaiting, unownedIn, type RecordedUser, type Viewer } from './owners';
 import type { AddPromise } from './promise-after';
 import type { SettleStep } from './settle-after';
 import type { OutboxStore } from './store';
@@ -121,10 +121,32 @@ export class Outbox {
     return items.filter((item) => isMine(item, viewer));
   }
 
-  /** How many unsent items of other people wait here, and whose. */
-  async others(): Promise<OthersWaiting> {
+  /** How many unsent items of other people wait here, and whose; `asked`: the organizations
+   * whose items without an owner the viewer is asked about instead (owners.ts). */
+  async others(asked: readonly string[] = []): Promise<OthersWaiting> {
     const [items, viewer] = await Promise.all([this.list(), this.viewer()]);
-    return othersWaiting(items, viewer);
+    return othersWaiting(items, viewer, asked);
+  }
+
+  /** Items without an owner that `signedIn`, in `orgIds`, is asked about (owners.ts unownedIn). */
+  async unowned(orgIds: readonly string[]): Promise<OutboxItem[]> {
+    return unownedIn(await this.list(), orgIds);
+  }
+
+  /** Their answer: the items become theirs (sent by the next run) or are discarded. How many. */
+  async decideUnowned(choice: 'send' | 'discard', signedIn: FiledBy, orgIds: readonly string[]): Promise<number> {
+    let count = 0;
+    for (const { id } of await this.unowned(orgIds)) {
+      // Read again in its turn: another panel may have answered meanwhile.
+      const decided = await this.turns.change(id, async () => {
+        const item = unownedIn([await this.deps.store.get(id)].filter((found) => found !== null), orgIds)[0];
+        if (item) await (choice === 'send' ? this.deps.store.put({ ...item, filedBy: signedIn }) : this.deps.store.remove(id));
+        return Boolean(item);
+      });
+      if (decided) count += 1;
+    }
+    if (count) await this.changed();
+    return count;
   }
 
   /** Gives items kept before owners were recorded to `signedIn` when owners.ts allows it. */

@@ -16,11 +16,13 @@ export function isMine(item: OutboxItem, viewer: Viewer): boolean {
   return !!viewer && item.filedBy?.userId === viewer.userId;
 }
 
-/** Someone else's unsent items, as counts per author: their text stays theirs. */
-export function othersWaiting(items: readonly OutboxItem[], viewer: Viewer): OthersWaiting {
+/** Someone else's unsent items, as counts per author: their text stays theirs. Items without
+ * an owner that the viewer is asked about (`asked`: their organizations, see unownedIn) are
+ * left to that question. */
+export function othersWaiting(items: readonly OutboxItem[], viewer: Viewer, asked: readonly string[] = []): OthersWaiting {
   const counts = new Map<string, { email: string | null; count: number }>();
   for (const item of items) {
-    if (!isUnsent(item) || isMine(item, viewer)) continue;
+    if (!isUnsent(item) || isMine(item, viewer) || (!item.filedBy && asked.includes(item.capture.org_id))) continue;
     const key = item.filedBy?.userId ?? '';
     const entry = counts.get(key) ?? { email: item.filedBy?.email ?? null, count: 0 };
     entry.count += 1;
@@ -51,4 +53,15 @@ export function claimUnowned(items: readonly OutboxItem[], signedIn: FiledBy | n
   return items
     .filter((item) => !item.filedBy && isUnsent(item) && recorded.orgIds.includes(item.capture.org_id))
     .map((item) => ({ ...item, filedBy: signedIn }));
+}
+
+/**
+ * What the first start could not decide is asked of a person, never done for them: the items
+ * still without an owner that were filed to one of the signed-in person's organizations
+ * (`orgIds`) and not yet sent. They choose to send them as theirs (they say they filed them) or
+ * to discard them; until someone does, they wait, counted. Only how many is shown: if they
+ * are a colleague's, their text is not this person's to read.
+ */
+export function unownedIn(items: readonly OutboxItem[], orgIds: readonly string[]): OutboxItem[] {
+  return items.filter((item) => !item.filedBy && isUnsent(item) && orgIds.includes(item.capture.org_id));
 }

@@ -12,11 +12,15 @@ export type OutboxPanelData = {
   problem: BackgroundProblem | null;
   /** Other people's unsent items here: counts and whose only. */
   others: OthersWaiting;
+  /** Items kept from before Highcard recorded who filed them that the reader is asked about. */
+  unowned: number;
   busy: boolean;
   /** Each answers null when it worked, or the words of the problem. */
   update: (id: string, capture: OutboxCapture) => Promise<string | null>;
   retry: (id: string) => Promise<string | null>;
   discard: (id: string) => Promise<string | null>;
+  /** The reader's answer about those items: they are theirs to send, or to discard. */
+  decideUnowned: (choice: 'send' | 'discard') => Promise<string | null>;
 };
 
 export function useOutboxPanel(): OutboxPanelData {
@@ -24,14 +28,21 @@ export function useOutboxPanel(): OutboxPanelData {
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<BackgroundProblem | null>(null);
   const [others, setOthers] = useState<OthersWaiting>([]);
+  const [unowned, setUnowned] = useState(0);
   const [busy, setBusy] = useState(false);
 
   const refresh = async () => {
-    const [result, trouble, waiting] = await Promise.all([send('outbox.list', {}), send('outbox.problem', {}), send('outbox.others', {})]);
+    const [result, trouble, waiting, ownerless] = await Promise.all([
+      send('outbox.list', {}),
+      send('outbox.problem', {}),
+      send('outbox.others', {}),
+      send('outbox.unowned', {}),
+    ]);
     if (result.ok) setItems(result.data);
     else setError(result.error);
     setProblem(trouble.ok ? trouble.data : null);
     setOthers(waiting.ok ? waiting.data : []);
+    setUnowned(ownerless.ok ? ownerless.data.count : 0);
   };
   useEffect(() => void refresh(), []);
 
@@ -50,9 +61,11 @@ export function useOutboxPanel(): OutboxPanelData {
     error,
     problem,
     others,
+    unowned,
     busy,
     update: (id, capture) => act(() => send('outbox.update', { id, capture })),
     retry: (id) => act(() => send('outbox.retry', { id })),
     discard: (id) => act(() => send('outbox.discard', { id })),
+    decideUnowned: (choice) => act(() => send('outbox.decideUnowned', { choice })),
   };
 }

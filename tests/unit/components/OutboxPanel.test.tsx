@@ -199,3 +199,52 @@ describe('another person’s items in this browser', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 });
+
+describe('items filed before Highcard recorded who filed them', () => {
+  function answering(count: () => number, decided: string[], mine: () => OutboxItem[] = () => []) {
+    answerWith(send, {
+      'outbox.list': () => ok(mine()),
+      'outbox.problem': () => ok(null),
+      'outbox.others': () => ok([]),
+      'outbox.unowned': () => ok({ count: count() }),
+      'outbox.decideUnowned': ({ choice }) => {
+        decided.push(choice);
+        return ok({ count: 2 });
+      },
+    });
+  }
+
+  it('ask the reader, by count only, to send them as theirs; once answered the question is gone', async () => {
+    const decided: string[] = [];
+    let waiting = 2;
+    answering(() => waiting, decided, () => (waiting ? [] : [item('old-1', 'pending', 'Old one')]));
+    render(<Outbox />);
+    const question = await screen.findByRole('group', { name: /2 items filed in this browser before an update have no sender recorded/ });
+    expect(question.textContent).toContain('Send them as yours only if you filed them');
+    expect(question.textContent).not.toContain('Too expensive.');
+    // Nothing is decided by opening the panel.
+    expect(decided).toEqual([]);
+    waiting = 0;
+    fireEvent.click(within(question).getByRole('button', { name: 'Send as me' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: /no sender recorded/ })).toBeNull());
+    expect(decided).toEqual(['send']);
+    expect(await screen.findByRole('article', { name: 'Old one' })).toBeTruthy();
+  });
+
+  it('discard them only after the reader confirms', async () => {
+    const decided: string[] = [];
+    let waiting = 1;
+    answering(() => waiting, decided);
+    render(<Outbox />);
+    const question = await screen.findByRole('group', { name: /1 item filed in this browser before an update has no sender recorded/ });
+    fireEvent.click(within(question).getByRole('button', { name: 'Discard' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Discard 1 item?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(decided).toEqual([]);
+    fireEvent.click(within(question).getByRole('button', { name: 'Discard' }));
+    waiting = 0;
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(decided).toEqual(['discard']));
+    await waitFor(() => expect(screen.queryByRole('group', { name: /no sender recorded/ })).toBeNull());
+  });
+});

@@ -194,6 +194,48 @@ describe('items kept before the outbox recorded who filed them', () => {
     expect(await outbox.others()).toEqual([{ email: null, count: 2 }]);
   });
 
+  it('are asked about, never sent, until the signed-in person says they are theirs; then they go as theirs', async () => {
+    const { browser, server, outbox, store } = world;
+    const old = await legacyItems(store, 2);
+    await legacyItems(store, 1, BEN_ORG);
+    browser.signIn(ANA);
+    expect(await outbox.claimUnowned(ANA, null)).toBe(0);
+    await outbox.resume();
+    expect(server.sends).toEqual([]);
+    // Ana is asked about the two filed to her organization; the one filed elsewhere is only counted.
+    expect((await outbox.unowned([ANA_ORG])).map((item) => item.id).sort()).toEqual(old.map((item) => item.id).sort());
+    expect(await outbox.others([ANA_ORG])).toEqual([{ email: null, count: 1 }]);
+
+    expect(await outbox.decideUnowned('send', ANA, [ANA_ORG])).toBe(2);
+    await outbox.resume();
+    expect(server.sends.sort()).toEqual(old.map((item) => item.id).sort());
+    expect([...server.rows.values()].every((row) => row.author === ANA.userId)).toBe(true);
+    // Asked once: answered, nothing is left to ask about, and the other organization's item still waits.
+    expect(await outbox.unowned([ANA_ORG])).toEqual([]);
+    expect(await outbox.decideUnowned('send', ANA, [ANA_ORG])).toBe(0);
+    expect((await store.all()).filter((item) => !item.filedBy).map((item) => item.capture.org_id)).toEqual([BEN_ORG]);
+  });
+
+  it('are gone, and nothing sent, when the signed-in person discards them', async () => {
+    const { browser, server, outbox, store } = world;
+    await legacyItems(store, 2);
+    browser.signIn(BEN);
+    expect(await outbox.decideUnowned('discard', BEN, [ANA_ORG])).toBe(2);
+    await outbox.resume();
+    expect(server.sends).toEqual([]);
+    expect(await store.all()).toEqual([]);
+    expect(await outbox.others([ANA_ORG])).toEqual([]);
+  });
+
+  it('are never given to a person outside the organization they were filed to', async () => {
+    const { browser, outbox, store } = world;
+    await legacyItems(store, 1, BEN_ORG);
+    browser.signIn(ANA);
+    expect(await outbox.unowned([ANA_ORG])).toEqual([]);
+    expect(await outbox.decideUnowned('send', ANA, [ANA_ORG])).toBe(0);
+    expect((await store.all())[0]!.filedBy).toBeUndefined();
+  });
+
   it('stay unclaimed when filed to an organization the recorded user was not in', async () => {
     const items = await legacyItems(memoryOutboxStore(), 1, BEN_ORG);
     expect(claimUnowned(items, ANA, { userId: ANA.userId, orgIds: [ANA_ORG] })).toEqual([]);

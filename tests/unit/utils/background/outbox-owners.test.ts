@@ -75,4 +75,27 @@ describe('whose the outbox is, in the background', () => {
     await later.claimUnownedOnce();
     expect(await later.outbox.mine()).toEqual([]);
   });
+
+  it('asks the person signed in after that start about the items held for no one, once they are known to be in the organization', async () => {
+    const first = await load();
+    const { captureHandlers } = await import('../../../../utils/background/handlers/capture');
+    await first.store.put(legacy('11111111-0000-4000-8000-000000000003'));
+    await first.signIn(BEN);
+    // Before the first start's decision, and before Ben's organizations are known: nobody is asked.
+    expect(await captureHandlers['outbox.unowned']()).toEqual({ count: 0 });
+    await first.claimUnownedOnce();
+    expect(await captureHandlers['outbox.unowned']()).toEqual({ count: 0 });
+    await first.storage.membershipsCacheItem.setValue({ userId: BEN.userId, memberships: [membership] });
+    expect(await captureHandlers['outbox.unowned']()).toEqual({ count: 1 });
+    // Asked about, the item is no longer also counted as waiting for someone.
+    expect(await captureHandlers['outbox.others']()).toEqual([]);
+    // Signed out, nobody answers for them.
+    await first.signOut();
+    expect(await captureHandlers['outbox.unowned']()).toEqual({ count: 0 });
+    await expect(captureHandlers['outbox.decideUnowned']({ choice: 'send' })).rejects.toThrow(/Sign in to Highcard first/);
+    await first.signIn(BEN);
+    expect(await captureHandlers['outbox.decideUnowned']({ choice: 'discard' })).toEqual({ count: 1 });
+    expect(await first.outbox.list()).toEqual([]);
+    expect(await captureHandlers['outbox.unowned']()).toEqual({ count: 0 });
+  });
 });
