@@ -282,6 +282,29 @@ describe('signal_changes: beyond noise only', () => {
     expect(await rollupDrift(db)).toEqual([]);
   });
 
+  it('decides the noise test exactly as the whole tail would, stopping early or not', async () => {
+    // The test stops summing once the decision is known; the whole tail (stop_at 1) is the truth.
+    const [row] = await superuser<{ cases: number; differ: number }>(
+      db,
+      `with cases as (
+         select n, k, p, up
+         from (values (12), (400), (25000)) ns(n)
+         cross join (values (0.05::float8), (0.25), (0.6)) ps(p)
+         cross join lateral (
+           select distinct greatest(0, least(n, round(n * p + g / 4.0 * sqrt(n * p * (1 - p)))::int)) as k
+           from generate_series(-28, 28) g
+         ) ks
+         cross join (values (true), (false)) u(up)
+       )
+       select count(*)::int as cases,
+              count(*) filter (where (private.binomial_tail(k, n, p, up, 0.025) < 0.025)
+                                     is distinct from (private.binomial_tail(k, n, p, up) < 0.025))::int as differ
+       from cases`,
+    );
+    expect(row!.cases).toBeGreaterThan(500);
+    expect(row!.differ).toBe(0);
+  });
+
   it('answers through the public function with the contract columns', async () => {
     const rows = await query<Change>(db, ana, 'select * from public.signal_changes(org_id => $1)', [orgId]);
     for (const row of rows) expect(Object.keys(row)).toEqual(['signal', 'recent', 'baseline', 'expected', 'direction', 'accounts']);
