@@ -1,6 +1,7 @@
 // The outbox: every filed item is kept in this browser first, then sent (pact rule 7).
 // decisions.ts is what happens after each attempt (pure); store.ts is where items are kept;
-// outbox.ts is what the extension asks of it; drain.ts drives the sending.
+// outbox.ts is what the extension asks of it; drain.ts drives the sending; tally.ts keeps the
+// badge's count and the next wake-up in step with the items.
 export type { FiledBy, FileResult, OthersWaiting, OutboxItem, OutboxStatus } from '../messages';
 export { afterAttempt, BACKOFF, backoffDelay, isDue, isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
 export { Outbox, OutboxError, type OutboxDeps } from './outbox';

@@ -2,18 +2,20 @@
 // file_interaction. The capture's own id is the idempotency key, so a retry after any
 // failure (a dropped connection, a killed service worker, a server restart) lands on the
 // row that already exists instead of making a second one. What to do after each attempt is
-// decided in decisions.ts and the sending is driven by drain.ts; this file is what the rest of
-// the extension asks of the outbox: file, list, correct, retry, discard, count. Each of these
+// decided in decisions.ts, the sending is driven by drain.ts, and the badge and the alarm
+// follow the items in tally.ts; this file is what the rest of the extension asks of the
+// outbox: file, list, correct, retry, discard, count. Each of these
 // concerns the items of the person the outbox is for now (owners.ts): nobody sends, changes or
 // reads another person's items.
 import { HighcardError } from '../errors';
 import { oneSentence, parseCapture, type Capture, type FiledBy, type OthersWaiting, type OutboxItem, type PromiseToAdd } from '../messages';
-import { isUnsent, KEEP_SENT_MS, nextWakeUp, type SendOutcome } from './decisions';
+import { KEEP_SENT_MS, type SendOutcome } from './decisions';
 import { describe, Drain, ItemTurns, OutboxError } from './drain';
 import { claimUnowned, isMine, othersWaiting, unownedIn, type RecordedUser, type Viewer } from './owners';
 import type { AddPromise } from './promise-after';
 import type { SettleStep } from './settle-after';
 import type { OutboxStore } from './store';
+import { UnsentTally } from './tally';
 
 export { OutboxError } from './drain';
 
@@ -46,17 +48,19 @@ export interface OutboxDeps {
 
 export class Outbox {
   private readonly now: () => number;
-  /** How many of the viewer's items are not yet sent, as of the last change; null until first
-   * counted, and counted again for another viewer. */
-  private unsent: { viewer: string | null; count: number } | null = null;
+  private readonly tally: UnsentTally;
   private readonly turns = new ItemTurns();
   private readonly driver: Drain;
-  private changing: Promise<void> | null = null;
   private sendTimer: ReturnType<typeof setTimeout> | null = null;
-  private changeAgain = false;
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
+    this.tally = new UnsentTally({
+      viewer: async () => (await this.viewer())?.userId ?? null,
+      mine: () => this.mine(),
+      schedule: deps.schedule,
+      onChange: deps.onChange,
+    });
     this.driver = new Drain({
       store: deps.store,
       send: deps.send,
@@ -103,7 +107,7 @@ export class Outbox {
       );
     }
     // The item is durable: answer the rep now; the badge, the alarm and sending follow.
-    if (this.unsent && this.unsent.viewer === (viewer?.userId ?? null)) this.unsent.count += 1;
+    this.tally.filed(viewer?.userId ?? null);
     if (this.deps.sendAfterMs !== undefined) this.sendSoon();
     else this.changed().catch((error) => this.report(`could not update the badge or the next attempt (${describe(error)})`));
     return item;
@@ -255,11 +259,9 @@ export class Outbox {
     return item;
   }
 
-  /** The badge's number, without reading every item again on each question. */
-  async unsentCount(): Promise<number> {
-    const viewer = (await this.viewer())?.userId ?? null;
-    if (this.unsent?.viewer !== viewer) this.unsent = { viewer, count: (await this.mine()).filter(isUnsent).length };
-    return this.unsent.count;
+  /** The badge's number (tally.ts). */
+  unsentCount(): Promise<number> {
+    return this.tally.count();
   }
 
   private report(problem: string | null): void {
@@ -271,31 +273,8 @@ export class Outbox {
     }
   }
 
-  /** The badge and the alarm after a change; calls while one runs share one more run, so a
-   * burst of filings costs two, not one per item. */
+  /** The badge and the alarm after a change (tally.ts). */
   private changed(): Promise<void> {
-    if (this.changing) {
-      this.changeAgain = true;
-      return this.changing;
-    }
-    this.changing = (async () => {
-      try {
-        do {
-          this.changeAgain = false;
-          await this.changedOnce();
-        } while (this.changeAgain);
-      } finally {
-        this.changing = null;
-      }
-    })();
-    return this.changing;
-  }
-
-  private async changedOnce(): Promise<void> {
-    const viewer = (await this.viewer())?.userId ?? null;
-    const items = await this.mine();
-    this.unsent = { viewer, count: items.filter(isUnsent).length };
-    await this.deps.schedule(nextWakeUp(items));
-    this.deps.onChange?.(items);
+    return this.tally.changed();
   }
 }
