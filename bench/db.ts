@@ -15,7 +15,8 @@
 // plus, for information, the same search on account_overview. Each is reported as a ratio to
 // a trivial RPC timed in the same run. Targets: ≤ 3× the trivial RPC at full size and ≤ 1.5×
 // its own time at 1/100. Queries that miss get their EXPLAIN (ANALYZE, BUFFERS), run as the
-// member through a bench-only RPC.
+// member through a bench-only RPC (lookup_context's, with the statements inside its function, from
+// auto_explain).
 //
 // Usage: npm run bench:db [-- --scale 0.05] [--rounds 30] [--warmup 5] [--plans]
 //
@@ -27,6 +28,8 @@
 // comparison population.
 // Exit code 0 even when targets are missed (this is a report); non-zero only on errors.
 import { parseArgs } from 'node:util';
+import type { PGlite } from '@electric-sql/pglite';
+import { auto_explain } from '@electric-sql/pglite/contrib/auto_explain';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { startStack } from '../supabase/local/stack.ts';
@@ -125,6 +128,8 @@ interface BenchQuery {
   run: () => Promise<number>;
   /** Equivalent SQL, for EXPLAIN as the member. */
   explain: string[];
+  /** A call of a plpgsql function, explained with the plans of the statements inside it. */
+  explainInside?: string;
 }
 
 interface QueryResult {
@@ -161,7 +166,12 @@ function clientFor(apiUrl: string, key: string): SupabaseClient {
 }
 
 /** Signs a member up through the stack's auth and adds them to the organization (service role). */
-async function signedInMember(apiUrl: string, anonKey: string, serviceRoleKey: string, orgId: string): Promise<SupabaseClient> {
+async function signedInMember(
+  apiUrl: string,
+  anonKey: string,
+  serviceRoleKey: string,
+  orgId: string,
+): Promise<{ member: SupabaseClient; memberId: string }> {
   const member = clientFor(apiUrl, anonKey);
   const signUp = await member.auth.signUp({ email: 'reader@bench.highcard.example', password: `bench-${crypto.randomUUID()}` });
   if (signUp.error || !signUp.data.user || !signUp.data.session) {
@@ -178,7 +188,7 @@ async function signedInMember(apiUrl: string, anonKey: string, serviceRoleKey: s
     }),
     'adding the member',
   );
-  return member;
+  return { member, memberId: signUp.data.user.id };
 }
 
 async function defineQueries(member: SupabaseClient, targets: Targets): Promise<BenchQuery[]> {
@@ -200,14 +210,7 @@ async function defineQueries(member: SupabaseClient, targets: Targets): Promise<
   const cursor = `occurred_at.lt."${last.occurred_at}",and(occurred_at.eq."${last.occurred_at}",id.lt.${last.id})`;
 
   const lookup = () => member.rpc('lookup_context', { emails: targets.lookupEmails, linkedin_url: null });
-  // lookup_context is plpgsql: EXPLAIN of the call shows no inside, so its statements are
-  // explained one by one with the arrays it computes filled in (from one answer).
-  const answer = check<{ contacts: Array<{ id: string }>; accounts: Array<{ id: string }> }>(await lookup(), 'lookup_context');
-  const scope = sqlArray([targets.orgId], 'uuid');
   const emails = sqlArray(targets.lookupEmails, 'text');
-  const domains = sqlArray([...new Set(targets.lookupEmails.map((e) => e.split('@')[1] ?? ''))], 'text');
-  const contactIds = sqlArray(answer.contacts.map((c) => c.id), 'uuid');
-  const accountIds = sqlArray(answer.accounts.map((a) => a.id), 'uuid');
 
   const prefix = `${targets.searchPrefix}%`;
   const until = new Date(Date.parse(`${targets.planDay}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -239,14 +242,10 @@ async function defineQueries(member: SupabaseClient, targets: Targets): Promise<
         const found = check<{ entries: unknown[] }>(await lookup(), 'lookup_context');
         return found.entries.length;
       },
-      explain: [
-        `select public.lookup_context(${emails}, null)`,
-        `select c.id from public.contacts c where c.org_id = any (${scope}) and (c.email = any (${emails}) or lower(c.linkedin_url) = lower(null::text))`,
-        `select a.id from public.accounts a where a.org_id = any (${scope}) and a.id = any (array(select c.account_id from public.contacts c where c.id = any (${contactIds}) and c.account_id is not null union select d.account_id from public.account_domains d where d.org_id = any (${scope}) and d.domain = any (${domains})))`,
-        `select * from public.account_overview o where o.account_id = any (${accountIds})`,
-        `select * from public.account_timeline t where t.id = any (array(select i.id from public.interactions i where i.retracted_at is null and i.org_id = any (${scope}) and (i.contact_id = any (${contactIds}) or i.account_id = any (${accountIds})) order by i.occurred_at desc, i.id desc limit 10))`,
-        `select m.user_id, m.display_name, max(i.created_at) from public.interactions i join public.memberships m on m.org_id = i.org_id and m.user_id = i.author_id where i.retracted_at is null and i.org_id = any (${scope}) and (i.contact_id = any (${contactIds}) or i.account_id = any (${accountIds})) group by m.user_id, m.display_name`,
-      ],
+      explain: [],
+      // lookup_context's reads are statements of private.lookup_context_for (plpgsql), which
+      // EXPLAIN of the call does not show: auto_explain prints each with its plan.
+      explainInside: `select public.lookup_context(${emails}, null)`,
     },
     {
       name: `4. search_accounts('${targets.searchPrefix}') (20)`,
@@ -316,18 +315,48 @@ async function explainAsMember(member: SupabaseClient, sql: string): Promise<str
   return check<string[]>(await member.rpc('bench_explain', { query: sql }), `explain ${sql}`);
 }
 
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of a function call as the member, in process on PGlite, with the
+ * plans of the statements inside the function from auto_explain (sent back as LOG notices).
+ * Run after the timing: the transaction is rolled back, so PostgREST's session sees nothing.
+ */
+async function explainInsideAsMember(db: PGlite, memberId: string, sql: string): Promise<string[]> {
+  const claims = JSON.stringify({ sub: memberId, role: 'authenticated', aud: 'authenticated' });
+  const inner: string[] = [];
+  await db.exec(`load 'auto_explain'`);
+  const plan = await db.transaction(async (tx) => {
+    await tx.exec(`set local auto_explain.log_min_duration = 0; set local auto_explain.log_analyze = on;
+      set local auto_explain.log_buffers = on; set local auto_explain.log_nested_statements = on;
+      set local client_min_messages = log`);
+    await tx.query(`select set_config('request.jwt.claims', $1, true)`, [claims]);
+    await tx.exec('set local role authenticated');
+    const result = await tx.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, [], {
+      onNotice: (notice) => {
+        // The outer statement's own plan arrives as a LOG too: keep only the ones inside it.
+        if (notice.message && !/Query Text: explain/i.test(notice.message)) inner.push(notice.message);
+      },
+    });
+    await tx.rollback();
+    return result.rows.map((row) => row['QUERY PLAN']);
+  });
+  return [...plan, '', '(statements inside, from auto_explain:)', ...inner.flatMap((block) => ['', ...block.split('\n')])];
+}
+
 async function runDatabase(label: string, size: DatasetSize, options: Options): Promise<DatabaseRun> {
   console.log(
     `\n[${label}] generating ${size.accounts} accounts, ${size.accounts * size.contactsPerAccount} contacts, ` +
       `${size.interactions} entries …`,
   );
   let dataset: DatasetReport | null = null;
+  let pglite: PGlite | null = null;
   const stack = await startStack({
     dataDir: null,
     apiPort: 0,
     dbPort: 0,
     log: () => undefined,
+    pgliteExtensions: { auto_explain },
     beforeServe: async (db) => {
+      pglite = db;
       dataset = await generateDataset(db, size, (line) => console.log(line));
       await installBenchFunctions(db);
     },
@@ -343,7 +372,9 @@ async function runDatabase(label: string, size: DatasetSize, options: Options): 
           .join(', '),
     );
 
-    const member = await signedInMember(stack.apiUrl, stack.anonKey, stack.serviceRoleKey, report.targets.orgId);
+    const { member, memberId } = await signedInMember(stack.apiUrl, stack.anonKey, stack.serviceRoleKey, report.targets.orgId);
+    const db = pglite as PGlite | null;
+    if (!db) throw new Error('the database was not opened');
     const queries = await defineQueries(member, report.targets);
     const ping = async (): Promise<number> => {
       check(await member.rpc('bench_ping'), 'bench_ping');
@@ -367,6 +398,7 @@ async function runDatabase(label: string, size: DatasetSize, options: Options): 
     for (const [i, q] of queries.entries()) {
       const plans: QueryResult['plans'] = [];
       for (const sql of q.explain) plans.push({ sql, plan: await explainAsMember(member, sql) });
+      if (q.explainInside) plans.push({ sql: q.explainInside, plan: await explainInsideAsMember(db, memberId, q.explainInside) });
       results.push({
         name: q.name,
         informational: Boolean(q.informational),

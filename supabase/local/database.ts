@@ -74,8 +74,9 @@ export interface MigrationReport {
   seeded: boolean;
 }
 
-export async function openPglite(pgdataDir: string | null): Promise<PGlite> {
-  const extensions = await pgliteExtensionsFor([...platformSqlFiles(), ...migrationFiles()]);
+/** `extra`: modules loaded besides those the migrations create (the benchmark's auto_explain). */
+export async function openPglite(pgdataDir: string | null, extra: Extensions = {}): Promise<PGlite> {
+  const extensions = { ...(await pgliteExtensionsFor([...platformSqlFiles(), ...migrationFiles()])), ...extra };
   try {
     return await PGlite.create(pgdataDir ?? undefined, { extensions });
   } catch (error) {

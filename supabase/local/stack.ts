@@ -1,7 +1,7 @@
 // The embedded local stack (docs/design.md, "The local stack"): PGlite served on the
 // wire protocol, the real PostgREST, a GoTrue-compatible auth service and one gateway.
 // Used by `npm run stack`, the stack tests, the e2e suite and the benchmark.
-import type { PGlite } from '@electric-sql/pglite';
+import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -34,6 +34,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Runs in process on PGlite after the migrations and before the socket serves. */
   beforeServe?: (db: PGlite) => Promise<void>;
+  /** PGlite modules to load besides those the migrations create (bench:db's auto_explain). */
+  pgliteExtensions?: Extensions;
 }
 
 export interface RunningStack {
@@ -207,7 +209,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     if (usePglite) {
       const pgdata = dataDir ? join(dataDir, 'pgdata') : null;
       log(pgdata ? `Opening the database in ${pgdata}` : 'Opening an in-memory database');
-      const db = await openPglite(pgdata);
+      const db = await openPglite(pgdata, options.pgliteExtensions);
       cleanups.push(() => db.close());
       migrations = await migratePglite(db, { seed: Boolean(options.seed) });
       if (options.beforeServe) await options.beforeServe(db);
