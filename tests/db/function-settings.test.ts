@@ -28,6 +28,7 @@ describe('function settings', () => {
       'public.due_steps(uuid, date, boolean, uuid[])',
       'public.account_plan(uuid, uuid)',
       'private.search_account_ids(uuid, text, integer)',
+      'private.search_accounts_for(uuid, text, integer)',
     ]) {
       expect(await settingsOf(signature), signature).toContain('plan_cache_mode=force_custom_plan');
     }

@@ -2,7 +2,7 @@
 // organization only.
 import type { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, createUser, emailCapture, expectRefusal, file, freshDb, query, superuser, type User } from './helpers.ts';
+import { addMember, createOrganization, createUser, emailCapture, expectRefusal, file, freshDb, query, rpc, superuser, type User } from './helpers.ts';
 
 let db: PGlite;
 let ana: User;
@@ -68,6 +68,41 @@ describe('account search', () => {
     await superuser(db, `update public.accounts set name = 'Alpha Shared' where id = $1`, [zeta!.id]);
     expect(names(await search(ana, orgId, 'shared', 2))).toEqual(['Alpha Shared', 'Beta Shared']);
     expect(names(await search(ana, orgId, 'shared'))).toEqual(['Alpha Shared', 'Beta Shared', 'Mid Shared']);
+  });
+
+  it('answers each account’s overview exactly as row level security shows it to the member', async () => {
+    // A colleague's retracted entry and an author's own retracted entry: neither counts for
+    // anyone in the overview, whichever way it is read.
+    const bea = await createUser(db, 'bea@highcard.example');
+    await addMember(db, ana, orgId, bea, 'member', 'sales');
+    const onAcme = (signals: string[]) =>
+      emailCapture(orgId, {
+        contact: { full_name: 'Ann Acme', email: 'ann@acme-robotics.example' },
+        account: { name: 'Acme Robotics', domain: 'acme-robotics.example' },
+        occurred_at: new Date(Date.now() - 86_400_000).toISOString(),
+        signals,
+      });
+    await file(db, bea, onAcme(['pricing']));
+    const gone = await file(db, bea, onAcme(['churn_risk', 'pricing']));
+    await rpc(db, bea, 'retract_interaction', { id: gone.id });
+    const mine = await file(db, ana, onAcme(['competitor']));
+    await rpc(db, ana, 'retract_interaction', { id: mine.id });
+    for (const reader of [ana, bea]) {
+      const searched = await search(reader, orgId, 'acme', 50);
+      const throughRls = await query(
+        db,
+        reader,
+        `select o.* from public.account_overview o
+         where o.account_id = any (private.search_account_ids($1, 'acme', 50))
+         order by lower(o.name), o.account_id`,
+        [orgId],
+      );
+      expect(searched).toEqual(throughRls);
+      const acme = searched.find((row) => row.name === 'Acme Robotics') as { signals_90d: Record<string, number> };
+      expect(Object.keys(acme.signals_90d)).toContain('pricing');
+      expect(Object.keys(acme.signals_90d)).not.toContain('churn_risk');
+      expect(Object.keys(acme.signals_90d)).not.toContain('competitor');
+    }
   });
 
   it('never finds another organization’s accounts', async () => {
