@@ -19,7 +19,7 @@ export function LatestEntry({ entry, entryActions }: { entry: Entry; entryAction
   const line = firstLine(entry.body);
   const author = entry.author_display_name ? `${entry.author_display_name}${entry.author_department ? ` (${entry.author_department})` : ''}` : null;
   return (
-    <article class="hc-entry hc-latest" aria-label={`Latest entry: ${entry.title}`}>
+    <article class={`hc-entry hc-latest${open ? ' hc-latest--open' : ''}`} aria-label={`Latest entry: ${entry.title}`}>
       <div class="hc-latest__head">
         <p class="hc-entry__title hc-latest__title">{entry.title}</p>
         <button type="button" class="hc-link" aria-expanded={open} onClick={() => setOpen(!open)}>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from './ConfirmDialog';
 
 interface Props {
@@ -15,14 +15,20 @@ interface Props {
 export function UnownedQuestion({ count, busy, onSend, onDiscard }: Props) {
   const id = useId();
   const [discarding, setDiscarding] = useState(false);
+  // Cancelling the confirmation puts the keyboard back on Discard, not on the page's top.
+  const [cancelled, setCancelled] = useState(false);
+  const discard = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (cancelled && !discarding) discard.current?.focus();
+  }, [cancelled, discarding]);
   const one = count === 1;
   const items = one ? '1 item' : `${count} items`;
   const them = one ? 'it' : 'them';
   return (
-    <div class="hc-notice" role="group" aria-labelledby={id}>
+    <div class="hc-unowned" role="group" aria-labelledby={id}>
       <p id={id}>
         {items} filed in this browser before an update {one ? 'has' : 'have'} no sender recorded. Send {them} as yours only if you filed{' '}
-        {them}; otherwise discard {them}. Until you choose, {one ? 'it waits' : 'they wait'} and {one ? 'is' : 'are'} sent as nobody.
+        {them}; otherwise discard {them}. Until you choose, {one ? 'it stays' : 'they stay'} here and {one ? 'is' : 'are'} not sent.
       </p>
       {discarding ? (
         <ConfirmDialog
@@ -30,7 +36,10 @@ export function UnownedQuestion({ count, busy, onSend, onDiscard }: Props) {
           message={`${one ? 'It was' : 'They were'} never sent, and nothing of ${them} will be kept.`}
           confirmLabel="Discard"
           busy={busy}
-          onCancel={() => setDiscarding(false)}
+          onCancel={() => {
+            setDiscarding(false);
+            setCancelled(true);
+          }}
           onConfirm={() => {
             setDiscarding(false);
             onDiscard();
@@ -41,7 +50,7 @@ export function UnownedQuestion({ count, busy, onSend, onDiscard }: Props) {
           <button type="button" class="hc-primary" disabled={busy} onClick={onSend}>
             Send as me
           </button>
-          <button type="button" disabled={busy} onClick={() => setDiscarding(true)}>
+          <button type="button" ref={discard} disabled={busy} onClick={() => setDiscarding(true)}>
             Discard
           </button>
         </div>

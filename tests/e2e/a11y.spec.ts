@@ -1,11 +1,17 @@
 // Accessibility of Highcard's own pages, checked with axe against WCAG 2.1 A and AA: no
 // serious or critical violation in Settings (signed out and signed in), Insights (with data)
-// and the side panel beside a Gmail thread, in the light and the dark colour scheme.
+// and the side panel beside a Gmail thread (new, and with the team's newest entry, twenty
+// colleagues to ask and items nobody could be named for), in the light and the dark colour scheme.
 import AxeBuilder from '@axe-core/playwright';
+import { createClient } from '@supabase/supabase-js';
 import type { Page, TestInfo } from '@playwright/test';
+import WebSocket from 'ws';
+import { stackInfo } from './backend';
+import { keepFromEarlierVersion, legacyItem } from './earlier';
 import { expect, test } from './extension';
+import { allSent } from './people';
 import { openNewTeam, openOptions } from './session';
-import { GMAIL_THREAD_URL, serveGmail } from './sites';
+import { GMAIL_THREAD_URL, highcardIn, openPanel, serveGmail, thisPageIn } from './sites';
 import { fixture } from './fixtures';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -133,4 +139,89 @@ test('the side panel beside a Gmail thread has no serious accessibility violatio
   await main.getByRole('button', { name: 'Add to customer record' }).last().click();
   await expect(main.getByRole('button', { name: 'File to customer record' })).toBeVisible();
   await expectAccessibleInBothSchemes(panel, 'sidepanel-preview', testInfo);
+});
+
+test('the side panel with the newest entry, twenty colleagues to ask and items nobody could be named for has no serious accessibility violation, light or dark', async ({
+  context,
+  extensionId,
+}, testInfo) => {
+  const stamp = Date.now();
+  const options = await openNewTeam(context, extensionId, `rosa+${stamp}@a11y.example`, `A11y Team ${stamp}`);
+  const { activeOrgId } = await message<{ activeOrgId: string }>(options, 'session.get', {});
+  const mia = { full_name: 'Mia Schmidt', email: 'mia.schmidt@acme-robotics.example' };
+  const account = { name: 'Acme Robotics', domain: 'acme-robotics.example' };
+  // Twenty colleagues with long names file about Mia through the API, the newest last: the
+  // lookup names twenty, and "Ask" says there may be more.
+  const { apiUrl, anonKey } = stackInfo();
+  for (let n = 20; n >= 1; n -= 1) {
+    const { code } = await message<{ code: string }>(options, 'org.invite', { orgId: activeOrgId, role: 'member' });
+    const colleague = createClient(apiUrl, anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
+    const signUp = await colleague.auth.signUp({ email: `colleague${n}+${stamp}@a11y.example`, password: `colleague-${stamp}-password` });
+    expect(signUp.error).toBeNull();
+    expect((await colleague.rpc('join_organization', { code })).error).toBeNull();
+    await colleague
+      .from('memberships')
+      .update({ display_name: `Maximiliane Oberhauser-Wittgenstein ${n}`, department: 'Customer Success' })
+      .eq('org_id', activeOrgId)
+      .eq('user_id', signUp.data.user!.id);
+    const filed = await colleague.rpc('file_interaction', {
+      capture: {
+        id: crypto.randomUUID(),
+        org_id: activeOrgId,
+        kind: 'note',
+        source_ref: `a11y-${stamp}-${n}`,
+        occurred_at: new Date(Date.now() - n * 86_400_000).toISOString(),
+        title: `Rollout review with Mia: warehouse-management-integration and onboarding-responsibilities, part ${n}`,
+        body: 'Mia wants the Hamburg pilot to start in January, with onboarding included in the volume tier.\nThe rest of the notes.',
+        signals: ['buying_signal'],
+        contact: mia,
+        account,
+      },
+    });
+    expect(filed.error).toBeNull();
+  }
+  // An item kept from before owners were recorded, that the one-time check gave to nobody.
+  await keepFromEarlierVersion(
+    context,
+    options,
+    legacyItem({
+      id: crypto.randomUUID(),
+      org_id: activeOrgId,
+      kind: 'note',
+      source_ref: `a11y-old-${stamp}`,
+      occurred_at: new Date().toISOString(),
+      title: 'Old note',
+      body: 'From before the update.',
+      signals: [],
+      contact: mia,
+    }),
+    true,
+  );
+  await allSent(options);
+
+  await serveGmail(context, () => fixture('gmail/thread-expanded-and-collapsed.html'));
+  const gmail = await context.newPage();
+  await gmail.goto(GMAIL_THREAD_URL);
+  const panel = await openPanel(context, gmail);
+  const main = highcardIn(panel);
+  const sidebar = thisPageIn(panel);
+  await expect(sidebar.getByText(/Ask Maximiliane Oberhauser-Wittgenstein 1 \(Customer Success\) \+19 or more/)).toBeVisible();
+  await expect(sidebar.getByRole('article', { name: /^Latest entry: Rollout review with Mia/ })).toBeVisible();
+  const question = main.getByRole('group', { name: /^1 item filed in this browser before an update has no sender recorded/ });
+  await expect(question).toBeVisible();
+  // At the panel's width the names wrap between words: nothing of who to ask is cut off.
+  const cut = (selector: string) => sidebar.locator(selector).evaluate((element) => element.scrollWidth > element.clientWidth);
+  expect(await cut('.hc-summary__line')).toBe(false);
+  await expectAccessibleInBothSchemes(panel, 'sidepanel-team', testInfo);
+
+  await sidebar.getByRole('button', { name: 'Read it' }).click();
+  await expect(sidebar.getByRole('button', { name: 'Show less' })).toBeFocused();
+  expect(await cut('.hc-latest__title')).toBe(false);
+  await expectAccessibleInBothSchemes(panel, 'sidepanel-latest-open', testInfo);
+
+  await sidebar.getByRole('button', { name: 'Details' }).click();
+  await expect(sidebar.getByText('(who filed most recently; others may have filed before them)')).toBeVisible();
+  await question.getByRole('button', { name: 'Discard' }).click();
+  await expect(main.getByRole('alertdialog', { name: 'Discard 1 item?' })).toBeVisible();
+  await expectAccessibleInBothSchemes(panel, 'sidepanel-details-and-discard', testInfo);
 });

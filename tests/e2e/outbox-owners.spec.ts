@@ -2,9 +2,9 @@
 // her. Ben, her colleague signing in next in the same browser, sends only his own items and
 // sees only how many of hers wait; when Ana signs in again hers go, once, as hers. An item
 // kept from before owners were recorded, that nobody could be named for, is asked about.
-import type { BrowserContext, Page } from '@playwright/test';
 import { adminClient } from './backend';
 import { expect, test } from './extension';
+import { keepFromEarlierVersion, keptIds, legacyItem } from './earlier';
 import { allSent, inviteCode, joinTeam, message, openPopup } from './people';
 import { openNewTeam, openOptions, signInWithCode } from './session';
 
@@ -65,59 +65,6 @@ test('items Ana filed wait for her when Ben signs in next in her browser, and go
   expect(await message(back, 'outbox.others', {})).toEqual([]);
 });
 
-/** An item as versions before owners were recorded kept it: no `filedBy`. */
-function legacyItem(orgId: string, ref: string, title: string) {
-  const capture = note(orgId, ref, title);
-  const at = Date.now() - 3_600_000;
-  return {
-    id: capture.id,
-    capture,
-    status: 'waiting_for_sign_in',
-    attempts: 1,
-    nextAttemptAt: null,
-    error: null,
-    createdAt: at,
-    updatedAt: at,
-    result: null,
-  };
-}
-
-interface LocalArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-/** Puts `item` in this browser's outbox as an earlier version left it, then stops the worker
- * as the browser does after an update: the next one reads the outbox again and, unless it
- * already did, runs the one-time check of whose such items are. */
-async function keepFromEarlierVersion(context: BrowserContext, page: Page, item: ReturnType<typeof legacyItem>, checked: boolean): Promise<void> {
-  await page.evaluate(
-    async ([item, checked]) => {
-      const chrome = (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome;
-      const { outboxIndex } = await chrome.storage.local.get('outboxIndex');
-      await chrome.storage.local.set({
-        [`outbox:${item.id}`]: item,
-        outboxIndex: [...((outboxIndex as string[] | undefined) ?? []), item.id],
-        outboxOwnersChecked: checked,
-      });
-    },
-    [item, checked] as const,
-  );
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
-
-async function keptIds(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } }).chrome;
-    return Object.keys(await chrome.storage.local.get(null))
-      .filter((key) => key.startsWith('outbox:'))
-      .map((key) => key.slice('outbox:'.length));
-  });
-}
-
 test('an earlier item nobody could be named for is asked about: Send as me files it once as hers, Discard drops it unsent', async ({ context, extensionId }) => {
   const stamp = Date.now();
   const ana = `ana.ruiz+${stamp}@lumen-logistics.example`;
@@ -125,7 +72,7 @@ test('an earlier item nobody could be named for is asked about: Send as me files
   const session = await message<{ activeOrgId: string; user: { id: string } }>(first, 'session.get', {});
   // Signed out when the update comes: the one-time check has nobody it may give the item to.
   await message(first, 'session.signOut', {});
-  const kept = legacyItem(session.activeOrgId, `msg-old-${stamp}`, 'A note from before the update');
+  const kept = legacyItem(note(session.activeOrgId, `msg-old-${stamp}`, 'A note from before the update'));
   await keepFromEarlierVersion(context, first, kept, false);
 
   const options = await openOptions(context, extensionId);
@@ -147,7 +94,7 @@ test('an earlier item nobody could be named for is asked about: Send as me files
   await expect(panel.getByRole('group', { name: /no sender recorded/ })).toHaveCount(0);
 
   // Another such item, found once the check was done and Ana is signed in: she discards it.
-  const dropped = legacyItem(session.activeOrgId, `msg-dropped-${stamp}`, 'A note nobody should file');
+  const dropped = legacyItem(note(session.activeOrgId, `msg-dropped-${stamp}`, 'A note nobody should file'));
   await keepFromEarlierVersion(context, options, dropped, true);
   const again = await openPopup(context, extensionId);
   const next = again.getByRole('group', { name: /1 item filed in this browser before an update has no sender recorded/ });

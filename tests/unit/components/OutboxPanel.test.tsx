@@ -231,6 +231,18 @@ describe('items filed before Highcard recorded who filed them', () => {
     expect(await screen.findByRole('article', { name: 'Old one' })).toBeTruthy();
   });
 
+  it('say they stay unsent until answered, and put the keyboard back on Discard when its confirmation is cancelled', async () => {
+    answering(() => 1, []);
+    render(<Outbox />);
+    const question = await screen.findByRole('group', { name: /1 item filed in this browser before an update has no sender recorded/ });
+    expect(question.textContent).toContain('Until you choose, it stays here and is not sent.');
+    fireEvent.click(within(question).getByRole('button', { name: 'Discard' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Discard 1 item?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Discard' })));
+  });
+
   it('discard them only after the reader confirms', async () => {
     const decided: string[] = [];
     let waiting = 1;
