@@ -70,7 +70,8 @@ export default defineConfig({
       manifest.host_permissions = manifest.host_permissions?.filter((host: string) => !OUTLOOK_HOSTS.some((outlook) => host.includes(outlook)));
       // Gmail's content script is an unlisted script (entrypoints/gmail), without WXT's
       // content-script context, so that an idle inbox costs no more than a bare content script;
-      // it is listed here as WXT lists its content scripts, in development builds too.
+      // it is listed here as WXT lists its content scripts, in development builds too. Its
+      // thread reader (entrypoints/gmail-reader) is run by the background when first needed.
       manifest.content_scripts = [
         { matches: ['https://mail.google.com/*'], js: ['gmail.js'], run_at: 'document_idle' },
         ...(manifest.content_scripts ?? []),

@@ -81,6 +81,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   // by the side panel, an extension page.
   'page.report',
   'readFailure.record',
+  // And, once a Gmail URL may show a thread, ask for the reader to be run in their page.
+  'page.reader',
 ]);
 
 /** A failure as it crosses the boundary: words for the user and the kind pages choose by.

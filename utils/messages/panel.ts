@@ -7,6 +7,9 @@ import { message, none } from './shared';
 
 export const PAGE_SITES = ['gmail', 'linkedin', 'outlook'] as const;
 export type PageSite = (typeof PAGE_SITES)[number];
+/** The sites whose content script runs its reader only once the page may show something. */
+export const READER_SITES = ['gmail'] as const;
+export type ReaderSite = (typeof READER_SITES)[number];
 
 const text = (max: number) => z.string().max(max);
 const tabId = z.number().int().min(0);
@@ -89,6 +92,9 @@ export const panelMessages = {
   /** A content script says what its page shows now (null: nothing to file here). The
    * background keeps the latest per tab, in memory only (storage.session). */
   'page.report': message(z.object({ view: pageViewSchema.nullable() }), none),
+  /** A content script's URL may now show something to read: the background runs the site's
+   * reader in that page (main frame only) and answers once it runs (utils/panel/wait-for-reader.ts). */
+  'page.reader': message(z.object({ site: z.enum(READER_SITES) }), none),
   /** The panel asks what a tab shows; `fresh` reads the page again first (the rep pressed
    * "Add to customer record", so the preview shows the page as it is now). */
   'page.get': message(z.object({ tabId, fresh: z.boolean().default(false) }), tabViewSchema),

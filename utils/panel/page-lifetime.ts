@@ -3,10 +3,8 @@
 // and each message it sends fails "Extension context invalidated"), and the script must stop so
 // that it never reports again. WXT's ContentScriptContext knows the same, but it also listens on
 // and dispatches an event to `document`, and touching `document` at all makes the browser build
-// the document's wrappers for the script: a quarter of what Highcard added to an idle Gmail
-// inbox's heap. This lifetime touches only `window`, so a page that shows nothing to read costs
-// the page no more than a bare content script.
-import { browser } from 'wxt/browser';
+// the document's wrappers for the script (37 KB of an idle Gmail inbox's heap). This lifetime
+// touches only `window`.
 
 /** What watchPage needs of a content script's lifetime; WXT's ContentScriptContext has it too. */
 export interface Lifetime {
@@ -17,15 +15,19 @@ export interface Lifetime {
   addEventListener(target: Window, type: 'hashchange' | 'popstate', handler: () => void): void;
 }
 
-export function pageLifetime(): Lifetime {
+/** The lifetime of a script whose extension's id `runtimeId` reads (through webextension-polyfill
+ * or the browser's own API); it also ends when told to (`end`), for a script that hands the page
+ * over to another. */
+export function pageLifetime(runtimeId: () => string | undefined): Lifetime & { end(): void } {
   const ends: Array<() => void> = [];
   let valid = true;
+  const end = () => {
+    valid = false;
+    for (const callback of ends.splice(0)) callback();
+  };
   return {
     get isValid() {
-      if (valid && browser.runtime?.id == null) {
-        valid = false;
-        for (const end of ends.splice(0)) end();
-      }
+      if (valid && runtimeId() == null) end();
       return valid;
     },
     onInvalidated(callback) {
@@ -35,5 +37,6 @@ export function pageLifetime(): Lifetime {
       target.addEventListener(type, handler);
       ends.push(() => target.removeEventListener(type, handler));
     },
+    end,
   };
 }

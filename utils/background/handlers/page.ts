@@ -1,10 +1,17 @@
 // The side panel's view of a tab: content scripts report what their page shows, the background
 // keeps the latest per tab (memory only), and the panel asks for the tab it shows.
-import { pageViewSchema, type TabView } from '../../messages';
+import { browser } from 'wxt/browser';
+import { isGmailUrl } from '../../capture/gmail/detect';
+import { pageViewSchema, type ReaderSite, type TabView } from '../../messages';
 import type { TopicHandlers } from './types';
 import { askTab, keepTabView, tabViewOf } from '../page-views';
 import { latestClipId } from '../clip';
 import { PAGE_ASKS } from '../../page-asks';
+
+/** Each reader the content script asks for (entrypoints/<site>-reader), with where it may run. */
+const READERS: Record<ReaderSite, { file: '/gmail-reader.js'; runsOn: (url: string) => boolean }> = {
+  gmail: { file: '/gmail-reader.js', runsOn: isGmailUrl },
+};
 
 export const pageHandlers = {
   'page.report': async ({ view }, sender) => {
@@ -12,6 +19,15 @@ export const pageHandlers = {
     // Only a page's own content script reports about its tab, and only its main frame.
     if (tabId === undefined || tabId < 0 || (sender?.frameId ?? 0) !== 0) return {};
     await keepTabView(tabId, { view, reportedAt: Date.now() });
+    return {};
+  },
+
+  'page.reader': async ({ site }, sender) => {
+    const tabId = sender?.tab?.id;
+    const reader = READERS[site];
+    // Only into the asking page's own main frame, and only on the reader's own site.
+    if (tabId === undefined || tabId < 0 || (sender?.frameId ?? 0) !== 0 || !reader.runsOn(sender?.url ?? '')) return {};
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [reader.file] });
     return {};
   },
 

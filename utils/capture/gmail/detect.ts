@@ -38,8 +38,15 @@ export function isGmailUrl(url: string | URL): boolean {
 export function threadRefFromUrl(url: string | URL): string | null {
   const parsed = parse(url);
   if (!parsed || !isGmailUrl(parsed)) return null;
+  return threadRefFromHash(parsed.hash);
+}
+
+/** The thread token a Gmail URL's hash ("#inbox/FMfcgz…") opens, or null: threadRefFromUrl for
+ * a page already known to be Gmail's web app (its content script reads `location.hash`), with
+ * no URL parsed. */
+export function threadRefFromHash(hash: string): string | null {
   // The hash may carry its own query ("#inbox/FMfcgz…?compose=new"); it never names the thread.
-  const route = parsed.hash.replace(/^#/, '').split('?')[0] ?? '';
+  const route = hash.replace(/^#/, '').split('?')[0] ?? '';
   const segments = route.split('/').filter((segment) => segment !== '');
   const view = segments[0];
   if (view === undefined || NON_THREAD_VIEWS.has(view)) return null;

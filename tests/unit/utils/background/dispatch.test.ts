@@ -55,6 +55,13 @@ describe('the background dispatcher', () => {
     expect(connect).toEqual({ ok: false, error: '“connection.set” is only available from Highcard’s own pages.', kind: 'refused' });
   });
 
+  it('lets a content script ask for its site’s reader to be run in its own page', async () => {
+    const run = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    expect(await dispatch({ type: 'page.reader', payload: { site: 'gmail' } }, gmailTab)).toEqual({ ok: true, data: {} });
+    expect(run).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['/gmail-reader.js'] });
+    expect((await dispatch({ type: 'page.reader', payload: { site: 'linkedin' } }, gmailTab)).ok).toBe(false);
+  });
+
   it('files a capture into the outbox as the signed-in user, and refuses a bad one with the field named', async () => {
     const capture = {
       id: '6f1c2b1e-3a4d-4c5e-8f90-1a2b3c4d5e6f',

@@ -50,6 +50,18 @@ describe('the view of each tab, for the side panel', () => {
     expect(Object.keys(await tabViewsItem.getValue()).sort()).toEqual(['3', '4']);
   });
 
+  it('runs Gmail’s thread reader in the asking Gmail page’s main frame, and nowhere else', async () => {
+    const run = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    const gmail = (frameId = 0, url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm') => ({ ...fromTab(3, frameId), url });
+    expect(await pageHandlers['page.reader']({ site: 'gmail' }, gmail())).toEqual({});
+    expect(run).toHaveBeenCalledWith({ target: { tabId: 3, frameIds: [0] }, files: ['/gmail-reader.js'] });
+    run.mockClear();
+    await pageHandlers['page.reader']({ site: 'gmail' }, gmail(5));
+    await pageHandlers['page.reader']({ site: 'gmail' }, gmail(0, 'https://mail.google.com.evil.example/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm'));
+    await pageHandlers['page.reader']({ site: 'gmail' }, { frameId: 0, url: 'https://mail.google.com/mail/u/0/' });
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it('takes no report from a frame inside the page', async () => {
     await pageHandlers['page.report']({ view: view('Ad frame') }, fromTab(3, 5));
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));

@@ -6,6 +6,7 @@ import {
   isThreadView,
   parseGmailDate,
   readOpenThread,
+  threadRefFromHash,
   threadRefFromUrl,
   type GmailThread,
   type TimeZoneOffset,
@@ -74,6 +75,8 @@ describe('Gmail URLs', () => {
   ])('%s shows a thread', (url, ref) => {
     expect(isThreadView(url)).toBe(true);
     expect(threadRefFromUrl(url)).toBe(ref);
+    // What the content script reads from `location.hash` alone, on Gmail's own pages.
+    expect(threadRefFromHash(new URL(url).hash)).toBe(ref);
   });
 
   it.each([
@@ -97,6 +100,7 @@ describe('Gmail URLs', () => {
   ])('%s shows no thread', (url) => {
     expect(isThreadView(url)).toBe(false);
     expect(threadRefFromUrl(url)).toBeNull();
+    if (isGmailUrl(url)) expect(threadRefFromHash(new URL(url).hash)).toBeNull();
   });
 });
 

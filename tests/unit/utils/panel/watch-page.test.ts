@@ -40,7 +40,7 @@ const moveTo = async (hash: string) => {
 };
 
 const watchGmail = (readView: () => SiteView | null) =>
-  watchPage(pageLifetime(), {
+  watchPage(pageLifetime(() => fakeBrowser.runtime.id), {
     site: 'gmail',
     mayShow: () => location.hash.startsWith('#inbox/'),
     readView,
