@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { adminClient, orgIdNamed } from './backend';
 import { fixture as readFixture, innerOfDiv } from './fixtures';
 import { expect, test } from './extension';
+import { saveProfile } from './people';
 import { openNewTeam } from './session';
 import { pictureBeside } from './pictures';
 import { GMAIL_THREAD_URL, openPanel, serveGmail, thisPageIn } from './sites';
@@ -16,7 +17,10 @@ const MAIN_PANE = /<div[^>]*role="main"[^>]*>/;
 /** Signs in as a new admin of a new organization; returns the organization's name. */
 async function signedIn(context: BrowserContext, extensionId: string, email: string): Promise<string> {
   const organization = `Lumen Logistics ${Date.now()}`;
-  await (await openNewTeam(context, extensionId, email, organization)).close();
+  const options = await openNewTeam(context, extensionId, email, organization);
+  // A name, as colleagues see it beside what Ana files (and as the pictures show it).
+  await saveProfile(options, 'Ana Ruiz', 'Sales');
+  await options.close();
   return organization;
 }
 
@@ -87,11 +91,15 @@ test('a rep sees the team context, files one trimmed message with a signal, and 
   const again = sidebar.getByRole('listitem').filter({ hasText: 'Mia Schmidt' }).last();
   await expect(again.getByText('Filed', { exact: true })).toBeVisible();
   await expect(again.getByRole('button', { name: 'Add to customer record' })).toHaveCount(0);
-  // And the team's context now knows the account: one line, the details on request.
+  // And the team's context now knows the account: one line with the newest entry under it,
+  // the details on request.
   await expect(sidebar.getByText(/^Acme Robotics$/)).toBeVisible();
+  await expect(sidebar.getByRole('article', { name: 'Latest entry: Acme Robotics — pilot rollout for the Hamburg warehouse' })).toBeVisible();
+  // Filing scrolled the panel down to Mia's message: the picture shows it from its top.
+  await panel.evaluate(() => window.scrollTo(0, 0));
+  await snap(context, gmail, panel, 'gmail-panel');
   await sidebar.getByRole('button', { name: 'Details' }).click();
   await expect(sidebar.getByText('Account:')).toBeVisible();
-  await snap(context, gmail, panel, 'gmail-panel');
 });
 
 test('markup and scripts in a customer’s email stay text and never run', async ({ context, extensionId }) => {
