@@ -145,7 +145,7 @@ describe('lookup_context, checking membership once', () => {
     expect(theirs.open_steps).toEqual([]);
   });
 
-  it('names as who to ask only the colleagues who filed most recently, newest first, as many as the panel expects', async () => {
+  it('names as who to ask only the colleagues who filed most recently, newest first, as many as the panel expects, passing over one who left', async () => {
     const lead = await createUser(db, 'lead@crowd.example', { display_name: 'Lead' });
     const crowdOrgId = await createOrganization(db, lead, 'Crowd');
     const pat = { full_name: 'Pat Crowd', email: 'pat@crowd-customer.example' };
@@ -166,6 +166,23 @@ describe('lookup_context, checking membership once', () => {
     expect(now.people).toEqual(before.people!.slice(0, LIMITS.lookupPeople));
     // Everything else is answered as before.
     expect({ ...now, people: [] }).toEqual({ ...before, people: [] });
+
+    // A colleague among the 20 newest leaves, and two colleagues just beyond filed at the same
+    // minute: the one who left is passed over, and the tie for the 20th place goes by name.
+    const left = colleagues[LIMITS.lookupPeople]!;
+    await superuser(db, 'delete from public.memberships where org_id = $1 and user_id = $2', [crowdOrgId, left.id]);
+    await superuser(
+      db,
+      `update public.interactions set created_at = '2026-11-01T09:03:30Z' where org_id = $1 and author_id = any ($2)`,
+      [crowdOrgId, [colleagues[3]!.id, colleagues[4]!.id]],
+    );
+    const after = await rpc<Record<string, Row[]>>(db, lead, 'lookup_context', args);
+    const afterBefore = await rpc<Record<string, Row[]>>(db, lead, 'lookup_context_before', args);
+    expect(afterBefore.people).toHaveLength(LIMITS.lookupPeople + 4);
+    expect(after.people).toEqual(afterBefore.people!.slice(0, LIMITS.lookupPeople));
+    const names = after.people!.map((p) => p.display_name);
+    expect(names).not.toContain(`Colleague ${LIMITS.lookupPeople}`);
+    expect(names.slice(-2)).toEqual(['Colleague 5', 'Colleague 3']);
   });
 
   it('leaves out retracted entries, even for their author, and links each source for its author only', async () => {

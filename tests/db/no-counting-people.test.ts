@@ -143,9 +143,9 @@ function closing(sql: string, open: number): number {
 const EXCEPTIONS: Array<{ name: string; clause: string; reason: string }> = [
   {
     name: 'private.lookup_context_for',
-    clause: 'group by m.user_id, m.org_id, m.display_name, m.department',
+    clause: 'group by l.org_id, user_id',
     reason:
-      'Who to ask (pact rule 6): one row per colleague behind the latest 500 entries, with when they last filed (max), the 20 most recent by that date; nothing is counted or ranked by amount.',
+      'Who to ask (pact rule 6): one row per author of the latest 500 entries, with when they last filed (max), read newest first until the 20 most recent colleagues are found; nothing is counted or ranked by amount.',
   },
 ];
 
@@ -184,8 +184,8 @@ describe('no function or view of ours counts or ranks people', () => {
       // lookup_context's reads, "who to ask" among them, are in its private function.
       `select pg_get_functiondef('private.lookup_context_for(text[], text, uuid, text)'::regprocedure) as definition`,
     );
-    const people = /'people'[\s\S]*?group by m\.user_id[^)]*\)/i.exec(lookup!.definition)?.[0] ?? '';
-    expect(people).toContain('max(i.created_at) as last_filed_at');
+    const people = /'people'[\s\S]*?group by l\.org_id, user_id[^)]*\)/i.exec(lookup!.definition)?.[0] ?? '';
+    expect(people).toContain('max(l.created_at) as last_filed_at');
     expect(people).not.toMatch(AGGREGATE);
   });
 
