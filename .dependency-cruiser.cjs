@@ -5,7 +5,7 @@
 // What runs inside the sites' pages: the content scripts (Gmail's are entrypoints/gmail and
 // gmail-reader, unlisted scripts) and what they read and report with
 // (the side panel's own hooks and components run in an extension page, not here).
-const PAGE_SIDE = '^(utils/capture/|utils/panel/(watch-page|page-lifetime|wait-for-reader|site-views|outlook-view|people|job-change|types)\\.ts$|entrypoints/([^/]+\\.content|gmail|gmail-reader)/)';
+const PAGE_SIDE = '^(utils/capture/|utils/panel/(watch-page|page-lifetime|wait-for-reader|reader-claim|site-views|outlook-view|people|job-change|types)\\.ts$|entrypoints/([^/]+\\.content|gmail|gmail-reader)/)';
 
 // What asks the background or extension storage, directly or as a hook: a component may import
 // these for their types only. A module that starts to import utils/send.ts or utils/storage.ts

@@ -12,14 +12,20 @@
 //    browser without it, samples taken in turn (target ≤ +0.2 MB); the floor's bare content
 //    script beside it says what any content script costs there; and, for what stays, the same
 //    page back in the inbox after a thread was open in it.
+// 4. the first thread in a fresh tab: the tab opens on the inbox with the panel pinned to it,
+//    then a thread opens; the time until the panel shows its subject (the path that runs the
+//    thread reader in the page first), as a ratio to the floor's same path in a fresh tab.
+//    With BEFORE=<dir of another chrome-mv3 build>[,<dir>…] each build runs the same rounds in
+//    turn, in a browser of its own, so that two builds compare within one run and one load.
 // Any failure (a panel that never paints, a step that times out, a teardown that fails) is
 // printed and the run exits non-zero; a missed target prints MISSED.
-// Usage: npm run bench:gmail (ROUNDS=n to change the 20 rounds; HEAP_ONLY=1 measures the
-// heap alone, without the paint rounds, e.g. to compare builds quickly)
+// Usage: npm run bench:gmail (ROUNDS=n to change the 20 rounds; FIRST_ROUNDS=n the 5 fresh
+// tabs; HEAP_ONLY=1 measures the heap alone, without the paint rounds, e.g. to compare builds
+// quickly; BEFORE=<dir> adds another build to the first-thread rounds)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startStack } from '../supabase/local/stack';
@@ -33,6 +39,9 @@ const THREAD_HASH = '#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const HEAP_ONLY = process.env.HEAP_ONLY === '1';
 const HEAP_SAMPLES = 5;
+const FIRST_ROUNDS = Number(process.env.FIRST_ROUNDS ?? 5);
+/** Other builds for the first-thread rounds (BEFORE=<dir>[,<dir>…]). */
+const BEFORE = (process.env.BEFORE ?? '').split(',').filter(Boolean).map((dir) => resolve(dir));
 /** How long one paint may take before the round counts as a failure. */
 const PAINT_TIMEOUT_MS = 15_000;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -188,6 +197,33 @@ async function pinnedPage(context: BrowserContext, gmail: Page, path: string): P
   return page;
 }
 
+/** A fresh tab on the inbox with `panelPath` pinned to it, saying there is nothing to file;
+ * then the first thread opens in it: the time until the panel shows the subject, in ms. */
+async function firstThread(context: BrowserContext, panelPath: string, who: string): Promise<number> {
+  const gmail = await context.newPage();
+  await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+  const panel = await pinnedPage(context, gmail, panelPath);
+  return finallyAll(
+    async () => {
+      await nothingShown(panel, who);
+      await panel.evaluate(ARM({ subject: MARKS.subject }));
+      // The page has sat idle a moment, as an inbox does before the rep opens a thread.
+      await gmail.waitForTimeout(500);
+      const start = (await gmail.evaluate(`(() => {
+        const start = performance.timeOrigin + performance.now();
+        location.hash = ${JSON.stringify(THREAD_HASH)};
+        return start;
+      })()`)) as number;
+      try {
+        return ((await panel.evaluate('window.__marks')) as { subject: number }).subject - start;
+      } catch (error) {
+        throw new Error(`${who}, first thread: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    () => teardown([['closing the first-thread tabs', () => Promise.all([gmail.close(), panel.close()])]]),
+  );
+}
+
 /** The heap of an inbox (no thread open) that has sat idle, after a full collection; with
  * `afterThread`, of the page back in the inbox after a thread was open in it (Highcard's reader,
  * run for the thread, stays). */
@@ -246,10 +282,13 @@ interface Figures {
   withoutHeap: number[];
   withAfterThread: number[];
   withoutAfterThread: number[];
+  first: number[];
+  floorFirst: number[];
+  beforeFirst: number[][];
 }
 
 async function measure(): Promise<Figures> {
-  const figures: Figures = { paints: { subject: [], context: [] }, floorPaints: [], withHeap: [], floorHeap: [], withoutHeap: [], withAfterThread: [], withoutAfterThread: [] };
+  const figures: Figures = { paints: { subject: [], context: [] }, floorPaints: [], withHeap: [], floorHeap: [], withoutHeap: [], withAfterThread: [], withoutAfterThread: [], first: [], floorFirst: [], beforeFirst: [] };
   const stack = await startStack({ dataDir: null, apiPort: 0, dbPort: 0, log: () => {} });
   await finallyAll(
     async () => {
@@ -279,6 +318,25 @@ async function measure(): Promise<Figures> {
             figures.paints.context.push(time.context!);
           }
           await Promise.all([gmail.close(), panel.close(), floorGmail.close(), floorPanel.close()]);
+
+          if (!HEAP_ONLY) {
+            const before: Array<Awaited<ReturnType<typeof launch>>> = [];
+            await finallyAll(
+              async () => {
+                for (const dir of BEFORE) {
+                  before.push(await launch(true, dir));
+                  await signIn(before.at(-1)!.context, stack.apiUrl, stack.anonKey);
+                  figures.beforeFirst.push([]);
+                }
+                for (let round = 0; round < FIRST_ROUNDS; round += 1) {
+                  figures.floorFirst.push(await firstThread(floor.context, 'page.html', 'floor'));
+                  figures.first.push(await firstThread(withExtension.context, 'sidepanel.html', 'Highcard'));
+                  for (const [n, build] of before.entries()) figures.beforeFirst[n]!.push(await firstThread(build.context, 'sidepanel.html', BEFORE[n]!));
+                }
+              },
+              () => teardown(before.map((build, n) => [`closing the browser of ${BEFORE[n]}`, () => build.close()])),
+            );
+          }
 
           // The idle inbox with Highcard (signed in), with the floor, and in a browser without
           // any extension, sampled in turn.
@@ -315,7 +373,7 @@ function report({ script, reader, size }: ReturnType<typeof contentScriptSize>, 
   const floorExtra = percentile(figures.floorHeap, 50) - without;
   // Two decimals for the target, and the kilobytes, which are stable from run to run.
   const mb = (bytes: number) => `${bytes >= 0 ? '+' : ''}${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes >= 0 ? '+' : ''}${kb(bytes)})`;
-  console.log(`\nGmail → side panel benchmark (Chromium, tests/fixtures/gmail, ${HEAP_ONLY ? 'heap only' : `${floorPaints.length} rounds`})`);
+  console.log(`\nGmail → side panel benchmark (Chromium, tests/fixtures/gmail, ${HEAP_ONLY ? 'heap only' : `${floorPaints.length} rounds`}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
   console.log(`  content script and thread reader gzipped: ${kb(size)} (${kb(script)} + ${kb(reader)})  (target ≤ 15 KB) ${size <= 15 * 1024 ? 'ok' : 'MISSED'}`);
   if (!HEAP_ONLY) {
     console.log(`  @inboxsdk/core gzipped: ${reference === null ? 'n/a' : `${kb(reference)}  (ours is ${(size / reference).toFixed(2)}× of it)`}`);
@@ -328,6 +386,12 @@ function report({ script, reader, size }: ReturnType<typeof contentScriptSize>, 
     console.log(`    Highcard, "What the team knows" from cache: ${ms(paints.context)}`);
     console.log(`    Highcard, the thread's subject:             ${ms(paints.subject)}  (${ratio(paints.subject, 50).toFixed(2)}× / ${ratio(paints.subject, 95).toFixed(2)}×)`);
     console.log(`    floor: content script → background → extension page, a div: ${ms(floorPaints)}`);
+    const first = (values: number[]) =>
+      `p50 ${(percentile(values, 50) / percentile(figures.floorFirst, 50)).toFixed(2)}× the floor (${percentile(values, 50).toFixed(1)} ms; slowest ${Math.max(...values).toFixed(1)} ms)`;
+    console.log(`  first thread in a fresh tab → panel shows its subject (${figures.first.length} tabs each):`);
+    console.log(`    Highcard: ${first(figures.first)}`);
+    for (const [n, values] of figures.beforeFirst.entries()) console.log(`    ${BEFORE[n]}: ${first(values)}`);
+    console.log(`    floor: p50 ${percentile(figures.floorFirst, 50).toFixed(1)} ms`);
   }
   console.log(
     `  JS heap idle in the inbox (median of ${figures.withHeap.length}): ${kb(percentile(figures.withHeap, 50))} with Highcard vs ${kb(without)} without = ${mb(extra)}  (target ≤ +0.2 MB) ${extra <= 0.2 * 1024 * 1024 ? 'ok' : 'MISSED'}`,

@@ -3,6 +3,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isThreadView, readAccountEmail, readOpenThread } from '../../utils/capture/gmail';
 import { MAIN_PANE } from '../../utils/capture/gmail/selectors';
 import { pageLifetime } from '../../utils/panel/page-lifetime';
+import { claimReader } from '../../utils/panel/reader-claim';
 import { gmailView } from '../../utils/panel/site-views';
 import { watchPage } from '../../utils/panel/watch-page';
 
@@ -12,8 +13,12 @@ import { watchPage } from '../../utils/panel/watch-page';
 // is open, and nothing leaves the browser before the rep presses the file button but the lookup
 // of who is in view. Pact rule 12: this reads and reports to the side panel; it renders nothing
 // in Gmail. Gmail moves between views by the URL's hash alone: hashchange and popstate see every move.
-export default defineUnlistedScript(() =>
-  watchPage(pageLifetime(() => browser.runtime?.id), {
+// Run twice in one document (the content script asked and the panel opened on the tab, or a
+// restored page asked again), the second run finds the page claimed and does nothing.
+export default defineUnlistedScript(() => {
+  const lifetime = pageLifetime(() => browser.runtime?.id);
+  if (!claimReader('gmail', () => lifetime.isValid)) return;
+  watchPage(lifetime, {
     site: 'gmail',
     mayShow: isThreadView,
     readView: () => {
@@ -21,5 +26,5 @@ export default defineUnlistedScript(() =>
       return thread && gmailView(thread, { url: location.href, me: readAccountEmail(document) });
     },
     contentRoot: () => MAIN_PANE.map((selector) => document.querySelector(selector)).find(Boolean) ?? null,
-  }),
-);
+  });
+});

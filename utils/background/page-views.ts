@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { pageViewSchema, type TabView } from '../messages';
 import { PAGE_ASKS } from '../page-asks';
 import { tabViewsItem } from '../storage';
+import { forgetReaderProblem } from './readers';
 import { inBackground } from './services';
 
 /** Tabs remembered at most; the oldest reports are forgotten first. */
@@ -61,7 +62,10 @@ export async function askTab(tabId: number, type: (typeof PAGE_ASKS)[keyof typeo
 /** A tab closed: its view goes. A tab loading a new document: its old view goes unless the
  * content script is still there to say what it shows (a single-page app's own navigation). */
 export function followTabs(): void {
-  browser.tabs.onRemoved.addListener((tabId) => inBackground('forget a closed tab', keepTabView(tabId, null)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetReaderProblem(tabId);
+    inBackground('forget a closed tab', keepTabView(tabId, null));
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
     inBackground(

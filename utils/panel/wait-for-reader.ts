@@ -16,6 +16,7 @@ import { readSelectedText } from '../capture/selection';
 import type { MessageType, Payload, ReaderSite } from '../messages';
 import { PAGE_ASKS } from '../page-asks';
 import type { pageLifetime } from './page-lifetime';
+import { readerRuns } from './reader-claim';
 
 type Runtime = Pick<typeof Extension.runtime, 'sendMessage' | 'onMessage'>;
 
@@ -40,8 +41,16 @@ export function waitForReader(lifetime: ReturnType<typeof pageLifetime>, options
       () => !lifetime.isValid,
     );
 
+  /** The reader runs in this page (asked for here, or by the panel opening on the tab): it
+   * follows the page and answers from now on, so this script steps aside. */
+  const handedOver = () => {
+    if (!readerRuns(options.site)) return false;
+    lifetime.end();
+    return true;
+  };
+
   const update = () => {
-    if (handingOver || !lifetime.isValid) return;
+    if (handingOver || !lifetime.isValid || handedOver()) return;
     if (!options.mayShow()) {
       if (reported) return;
       reported = true;
@@ -59,7 +68,7 @@ export function waitForReader(lifetime: ReturnType<typeof pageLifetime>, options
   };
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): false => {
-    if (handingOver) return false;
+    if (handingOver || handedOver()) return false;
     const type = (message as { type?: unknown } | null)?.type;
     if (type === PAGE_ASKS.read) sendResponse({ view: null });
     // "Add selection": the text the rep selected, read only because they asked.

@@ -1,17 +1,11 @@
 // The side panel's view of a tab: content scripts report what their page shows, the background
 // keeps the latest per tab (memory only), and the panel asks for the tab it shows.
-import { browser } from 'wxt/browser';
-import { isGmailUrl } from '../../capture/gmail/detect';
-import { pageViewSchema, type ReaderSite, type TabView } from '../../messages';
+import { pageViewSchema, type TabView } from '../../messages';
 import type { TopicHandlers } from './types';
 import { askTab, keepTabView, tabViewOf } from '../page-views';
 import { latestClipId } from '../clip';
 import { PAGE_ASKS } from '../../page-asks';
-
-/** Each reader the content script asks for (entrypoints/<site>-reader), with where it may run. */
-const READERS: Record<ReaderSite, { file: '/gmail-reader.js'; runsOn: (url: string) => boolean }> = {
-  gmail: { file: '/gmail-reader.js', runsOn: isGmailUrl },
-};
+import { READERS, readyReader, runReader } from '../readers';
 
 export const pageHandlers = {
   'page.report': async ({ view }, sender) => {
@@ -27,12 +21,18 @@ export const pageHandlers = {
     const reader = READERS[site];
     // Only into the asking page's own main frame, and only on the reader's own site.
     if (tabId === undefined || tabId < 0 || (sender?.frameId ?? 0) !== 0 || !reader.runsOn(sender?.url ?? '')) return {};
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [reader.file] });
+    // A failure answers the content script (it asks again on the next move) and is kept for
+    // the panel, which shows it with "Try again" when it asks about the tab.
+    await runReader(tabId, site);
     return {};
   },
 
   'page.get': async ({ tabId, fresh }) => {
     const kept = await tabViewOf(tabId);
+    // The panel is open on this tab: a site whose reader runs only when needed (Gmail's) gets it
+    // now, unless the tab shows something read already, so the first thread opened here paints
+    // as fast as the next. The reader reports what the page shows itself.
+    if (!kept?.view) await readyReader(tabId);
     if (kept && !fresh) return kept;
     // Nothing known yet (the worker restarted, the panel opened first) or the rep is about to
     // file: read the page now. A tab without Highcard's content script has nothing to file.

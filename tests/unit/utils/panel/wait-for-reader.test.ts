@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pageLifetime } from '../../../../utils/panel/page-lifetime';
 import { PAGE_ASKS } from '../../../../utils/page-asks';
+import { claimReader, readerClaimKey } from '../../../../utils/panel/reader-claim';
 import { waitForReader } from '../../../../utils/panel/wait-for-reader';
 
 const THREAD = '#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
@@ -57,6 +58,7 @@ afterEach(() => {
   runtimeId = undefined;
   window.dispatchEvent(new HashChangeEvent('hashchange'));
   vi.unstubAllGlobals();
+  delete (globalThis as Record<string, unknown>)[readerClaimKey('gmail')];
 });
 
 describe('Gmail’s content script before the reader', () => {
@@ -107,6 +109,26 @@ describe('Gmail’s content script before the reader', () => {
     answer = async () => ({ ok: true, data: {} });
     await moveTo(`${THREAD}?compose=new`);
     expect(sent.map(({ type }) => type)).toEqual(['page.reader', 'page.reader']);
+  });
+
+  it('steps aside when the reader was run for the panel meanwhile: no answer, no report, no second ask for it', async () => {
+    start();
+    await settle();
+    claimReader('gmail', () => true);
+    expect(ask(PAGE_ASKS.read)).toBeUndefined();
+    expect(listeners.size).toBe(0);
+    await moveTo(THREAD);
+    await moveTo('#sent');
+    expect(sent.map(({ type }) => type)).toEqual(['page.report']);
+  });
+
+  it('asks for the reader again where the reader that ran was orphaned by a reload of the extension', async () => {
+    let alive = true;
+    claimReader('gmail', () => alive);
+    alive = false;
+    location.hash = THREAD;
+    start();
+    expect(sent.map(({ type }) => type)).toEqual(['page.reader']);
   });
 
   it('stops once the extension is gone from under the page', async () => {
