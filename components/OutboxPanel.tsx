@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { formatWhen } from "../utils/format";
 import type { OutboxPanelData } from "../utils/panel/use-outbox-panel";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -27,6 +27,23 @@ export function OutboxPanel({
 }: OutboxPanelData) {
   const [editing, setEditing] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState<string | null>(null);
+  // Once the question about unowned items is answered it goes, and the button that had the
+  // keyboard with it: the line saying what happened takes the keyboard instead, and is heard.
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const outcomeLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (outcome) outcomeLine.current?.focus();
+  }, [outcome]);
+  const decide = async (choice: "send" | "discard") => {
+    const items = unowned === 1 ? "1 item" : `${unowned} items`;
+    const failed = await decideUnowned(choice);
+    if (!failed)
+      setOutcome(
+        choice === "send"
+          ? `${items} will be sent as yours`
+          : `${items} discarded`,
+      );
+  };
 
   const unsent = (items ?? []).filter((item) => item.status !== "sent");
   const refused = (
@@ -37,7 +54,8 @@ export function OutboxPanel({
     />
   );
   const othersLine = othersWaitingLine(others);
-  if (items && !unsent.length && !error && !othersLine && !unowned) return refused;
+  if (items && !unsent.length && !error && !othersLine && !unowned && !outcome)
+    return refused;
 
   return (
     <>
@@ -45,6 +63,15 @@ export function OutboxPanel({
         <h2 id="outbox-title" class="hc-h2">
           Not yet sent
         </h2>
+        <p
+          ref={outcomeLine}
+          tabIndex={-1}
+          role="status"
+          aria-live="polite"
+          class="hc-muted hc-outbox__outcome"
+        >
+          {outcome}
+        </p>
         {items === null && !error ? <p role="status">Loading…</p> : null}
         {error ? (
           <p role="alert" class="hc-error">
@@ -60,8 +87,8 @@ export function OutboxPanel({
           <UnownedQuestion
             count={unowned}
             busy={busy}
-            onSend={() => void decideUnowned("send")}
-            onDiscard={() => void decideUnowned("discard")}
+            onSend={() => void decide("send")}
+            onDiscard={() => void decide("discard")}
           />
         ) : null}
         {problem && unsent.length ? (

@@ -259,4 +259,33 @@ describe('items filed before Highcard recorded who filed them', () => {
     await waitFor(() => expect(decided).toEqual(['discard']));
     await waitFor(() => expect(screen.queryByRole('group', { name: /no sender recorded/ })).toBeNull());
   });
+
+  it('put the keyboard on the outbox’s status line, which says politely that they will be sent as the reader’s', async () => {
+    let waiting = 1;
+    answering(() => waiting, []);
+    render(<Outbox />);
+    const question = await screen.findByRole('group', { name: /no sender recorded/ });
+    const send = within(question).getByRole('button', { name: 'Send as me' });
+    send.focus();
+    waiting = 0;
+    fireEvent.click(send);
+    const line = await screen.findByText('1 item will be sent as yours');
+    await waitFor(() => expect(document.activeElement).toBe(line));
+    expect(line.getAttribute('aria-live')).toBe('polite');
+    expect(line.getAttribute('tabindex')).toBe('-1');
+    expect(screen.getByRole('heading', { name: 'Not yet sent' })).toBeTruthy();
+  });
+
+  it('put the keyboard on the outbox’s status line once a confirmed Discard has taken them away', async () => {
+    let waiting = 2;
+    answering(() => waiting, []);
+    render(<Outbox />);
+    const question = await screen.findByRole('group', { name: /no sender recorded/ });
+    fireEvent.click(within(question).getByRole('button', { name: 'Discard' }));
+    waiting = 0;
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }));
+    const line = await screen.findByText('2 items discarded');
+    await waitFor(() => expect(document.activeElement).toBe(line));
+    expect(line.closest('[aria-live="polite"]')).toBe(line);
+  });
 });
