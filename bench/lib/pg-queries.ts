@@ -21,6 +21,8 @@ export interface OrgTargets {
   followedAccountIds: string[];
   since: string;
   searchPrefix: string;
+  /** The longest start of the same name that matches a page (20) of the organization's accounts, else its first letter. */
+  searchFullPagePrefix: string;
   drillSignal: string;
   drillWeek: string;
 }
@@ -84,6 +86,19 @@ export async function pickTargets(db: pg.Client, k: number): Promise<OrgTargets>
     `select name from public.accounts where org_id = $1 order by name offset (select count(*) / 2 from public.accounts where org_id = $1) limit 1`,
     [org.id],
   );
+  const middleName = middle?.name ?? 'Acme';
+  let searchFullPagePrefix = middleName.slice(0, 1);
+  for (let length = 4; length > 1; length--) {
+    const [match] = await rows<{ n: string }>(
+      db,
+      `select count(*) as n from public.accounts where org_id = $1 and name like $2`,
+      [org.id, `${middleName.slice(0, length)}%`],
+    );
+    if (Number(match?.n ?? 0) >= 20) {
+      searchFullPagePrefix = middleName.slice(0, length);
+      break;
+    }
+  }
   // Insights' drill-down opens a signal's week: the most recent full week, its commonest signal.
   const [drill] = await rows<{ week: string; signal: string }>(
     db,
@@ -107,7 +122,8 @@ export async function pickTargets(db: pg.Client, k: number): Promise<OrgTargets>
     lookupName: contacts[0]?.full_name ?? 'Nobody Known',
     followedAccountIds: followed,
     since: new Date(org.generated_at.getTime() - FOLLOW_DAYS * 86_400_000).toISOString(),
-    searchPrefix: (middle?.name ?? 'Acme').slice(0, 4),
+    searchPrefix: middleName.slice(0, 4),
+    searchFullPagePrefix,
     drillSignal: drill?.signal ?? 'pricing',
     drillWeek: drill?.week ?? '2026-01-05',
   };
@@ -179,6 +195,15 @@ export function queriesFor(t: OrgTargets, cursor: { occurred_at: string; id: str
       name: '4. search_accounts (prefix, 20)',
       sql: `select * from public.search_accounts(${lit(t.orgId)}::uuid, ${lit(t.searchPrefix)}, 20)`,
       rest: rpc('search_accounts', { org_id: t.orgId, prefix: t.searchPrefix, max_rows: 20 }),
+    },
+    {
+      // The four-letter prefix can match fewer accounts than a page in the smaller database,
+      // so its growth would be the page filling: a shorter start of the same name matches a
+      // page, or as many as it can, at each size.
+      name: '   search_accounts, a shorter prefix (info)',
+      informational: true,
+      sql: `select * from public.search_accounts(${lit(t.orgId)}::uuid, ${lit(t.searchFullPagePrefix)}, 20)`,
+      rest: rpc('search_accounts', { org_id: t.orgId, prefix: t.searchFullPagePrefix, max_rows: 20 }),
     },
     {
       name: '5. account_overview, one account',
