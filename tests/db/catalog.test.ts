@@ -143,6 +143,19 @@ describe('the schema', () => {
     expect(rows).toEqual([]);
   });
 
+  it('lets signed-in users write through no view, even one Postgres could update', async () => {
+    // account_timeline reads each joined row by key, so Postgres counts it as updatable: only
+    // the missing grants keep members from inserting or editing entries through it.
+    const rows = await superuser<{ relname: string }>(
+      db,
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('v', 'm')
+         and (has_table_privilege('authenticated', c.oid, 'insert') or has_table_privilege('authenticated', c.oid, 'update')
+           or has_table_privilege('authenticated', c.oid, 'delete') or has_table_privilege('authenticated', c.oid, 'truncate'))`,
+    );
+    expect(rows).toEqual([]);
+  });
+
   it('gives the service role full access to every table', async () => {
     const rows = await superuser<{ relname: string }>(
       db,
