@@ -5,6 +5,7 @@ import type { TopicHandlers } from './types';
 import { askTab, keepTabView, tabViewOf } from '../page-views';
 import { latestClipId } from '../clip';
 import { PAGE_ASKS } from '../../page-asks';
+import { HighcardError } from '../../errors';
 import { READERS, readyReader, runReader } from '../readers';
 
 export const pageHandlers = {
@@ -19,8 +20,12 @@ export const pageHandlers = {
   'page.reader': async ({ site }, sender) => {
     const tabId = sender?.tab?.id;
     const reader = READERS[site];
-    // Only into the asking page's own main frame, and only on the reader's own site.
-    if (tabId === undefined || tabId < 0 || (sender?.frameId ?? 0) !== 0 || !reader.runsOn(sender?.url ?? '')) return {};
+    // Only into the asking page's own main frame, and only on the reader's own site. Declining
+    // is a failure, not a success: the content script then asks again on its next move (a
+    // prerendered page's frame is main only once shown) instead of leaving the tab unread.
+    if (tabId === undefined || tabId < 0 || (sender?.frameId ?? 0) !== 0 || !reader.runsOn(sender?.url ?? '')) {
+      throw new HighcardError('refused', 'The reader runs only in a Gmail tab’s main frame.');
+    }
     // A failure answers the content script (it asks again on the next move) and is kept for
     // the panel, which shows it with "Try again" when it asks about the tab.
     await runReader(tabId, site);

@@ -56,10 +56,19 @@ describe('the view of each tab, for the side panel', () => {
     expect(await pageHandlers['page.reader']({ site: 'gmail' }, gmail())).toEqual({});
     expect(run).toHaveBeenCalledWith({ target: { tabId: 3, frameIds: [0] }, files: ['/gmail-reader.js'] });
     run.mockClear();
-    await pageHandlers['page.reader']({ site: 'gmail' }, gmail(5));
-    await pageHandlers['page.reader']({ site: 'gmail' }, gmail(0, 'https://mail.google.com.evil.example/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm'));
-    await pageHandlers['page.reader']({ site: 'gmail' }, { frameId: 0, url: 'https://mail.google.com/mail/u/0/' });
+    const declined = { name: 'HighcardError', kind: 'refused' };
+    await expect(pageHandlers['page.reader']({ site: 'gmail' }, gmail(5))).rejects.toMatchObject(declined);
+    await expect(
+      pageHandlers['page.reader']({ site: 'gmail' }, gmail(0, 'https://mail.google.com.evil.example/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm')),
+    ).rejects.toMatchObject(declined);
+    await expect(pageHandlers['page.reader']({ site: 'gmail' }, { frameId: 0, url: 'https://mail.google.com/mail/u/0/' })).rejects.toMatchObject(declined);
     expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers a declined reader request with a refusal, so the content script asks again on its next move', async () => {
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    const prerendered = { ...fromTab(3, 7), url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm' };
+    await expect(pageHandlers['page.reader']({ site: 'gmail' }, prerendered)).rejects.toMatchObject({ kind: 'refused' });
   });
 
   it('takes no report from a frame inside the page', async () => {
