@@ -1,9 +1,11 @@
 // Insights' account names open that account in Highcard's side panel. The page learns its
-// window once, ahead of any click, because Chrome opens the panel only while the click is
-// still being handled: nothing may be awaited before openSidePanel.
+// window ahead of any click, because Chrome opens the panel only while the click is still being
+// handled: nothing may be awaited before openSidePanel. A tab dragged to another window changes
+// window, so the page learns it again whenever it gains focus, and the request names the window
+// the page is in when it is made.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { openSidePanel, requestAccount } from '../../utils/open-panel-account';
+import { currentWindow, openSidePanel, requestAccount } from '../../utils/open-panel-account';
 
 export interface PanelAccount {
   account_id: string;
@@ -23,14 +25,19 @@ export function useOpenInPanel(orgId: string): OpenInPanel {
     let live = true;
     const windows = (browser as unknown as { windows?: typeof browser.windows }).windows;
     // Without a window (an API missing or failing), a click says how to open the panel by hand.
-    Promise.resolve()
-      .then(() => windows?.getCurrent())
-      .then((window) => {
-        if (live && window?.id !== undefined) setWindowId(window.id);
-      })
-      .catch(() => undefined);
+    const learn = () => {
+      Promise.resolve()
+        .then(() => windows?.getCurrent())
+        .then((window) => {
+          if (live && window?.id !== undefined) setWindowId(window.id);
+        })
+        .catch(() => undefined);
+    };
+    learn();
+    globalThis.addEventListener('focus', learn);
     return () => {
       live = false;
+      globalThis.removeEventListener('focus', learn);
     };
   }, []);
 
@@ -42,8 +49,11 @@ export function useOpenInPanel(orgId: string): OpenInPanel {
       opening = null;
     }
     // The request is kept even when the panel did not open: opened by hand soon, it follows it.
-    // It names this window, so only this window's panel follows it.
-    void requestAccount({ orgId, accountId: account.account_id, name: account.account_name, windowId: windowId ?? null });
+    // It names the window the page is in now, so only that window's panel follows it.
+    void currentWindow().then((here) => {
+      if (here.windowId !== null) setWindowId(here.windowId);
+      return requestAccount({ orgId, accountId: account.account_id, name: account.account_name, windowId: here.windowId ?? windowId ?? null });
+    });
     if (!opening) return setByHand(account.account_name);
     setByHand(null);
     opening.catch(() => setByHand(account.account_name));

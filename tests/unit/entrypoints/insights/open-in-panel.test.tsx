@@ -93,6 +93,26 @@ describe('an account name on Insights', () => {
     expect(screen.queryByText(/Open Highcard’s side panel to see/)).toBeNull();
   });
 
+  it('asks the panel of the window the page is in at the click, after its tab was dragged to another window', async () => {
+    asChrome();
+    render(<App />);
+    const button = await accountButton();
+    vi.mocked(fakeBrowser.windows.getCurrent).mockResolvedValue({ id: 8 } as never);
+    fireEvent.click(button);
+    await waitFor(async () => expect((await panelRequestItem.getValue())?.windowId).toBe(8));
+  });
+
+  it('opens the side panel in the window the page moved to once the page has focus there', async () => {
+    asChrome();
+    render(<App />);
+    const button = await accountButton();
+    vi.mocked(fakeBrowser.windows.getCurrent).mockResolvedValue({ id: 8 } as never);
+    fireEvent.focus(window);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    fireEvent.click(button);
+    expect(sidePanelOpen).toHaveBeenCalledWith({ windowId: 8 });
+  });
+
   it('opens Firefox’s sidebar during the click', async () => {
     asFirefox();
     render(<App />);
