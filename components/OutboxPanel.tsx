@@ -34,10 +34,16 @@ export function OutboxPanel({
   useEffect(() => {
     if (outcome) outcomeLine.current?.focus();
   }, [outcome]);
+  // The outcome says what the background did, not what this panel counted: another panel may
+  // have answered for the same items first.
   const decide = async (choice: "send" | "discard") => {
-    const items = unowned === 1 ? "1 item" : `${unowned} items`;
-    const failed = await decideUnowned(choice);
-    if (!failed)
+    const answer = await decideUnowned(choice);
+    if ("error" in answer) return;
+    const { count } = answer;
+    const items = count === 1 ? "1 item" : `${count} items`;
+    if (!count)
+      setOutcome("Nothing changed: these items were already answered for");
+    else
       setOutcome(
         choice === "send"
           ? `${items} will be sent as yours`

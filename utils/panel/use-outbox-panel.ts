@@ -19,8 +19,9 @@ export type OutboxPanelData = {
   update: (id: string, capture: OutboxCapture) => Promise<string | null>;
   retry: (id: string) => Promise<string | null>;
   discard: (id: string) => Promise<string | null>;
-  /** The reader's answer about those items: they are theirs to send, or to discard. */
-  decideUnowned: (choice: 'send' | 'discard') => Promise<string | null>;
+  /** The reader's answer about those items: they are theirs to send, or to discard. Answers how
+   * many the background took (another panel may have answered first), or the problem's words. */
+  decideUnowned: (choice: 'send' | 'discard') => Promise<{ error: string } | { count: number }>;
 };
 
 export function useOutboxPanel(): OutboxPanelData {
@@ -46,13 +47,17 @@ export function useOutboxPanel(): OutboxPanelData {
   };
   useEffect(() => void refresh(), []);
 
-  const act = async (action: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
+  const perform = async <T,>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>) => {
     setBusy(true);
     setError(null);
     const result = await action();
     setBusy(false);
     if (!result.ok) setError(result.error);
     await refresh();
+    return result;
+  };
+  const act = async <T,>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>) => {
+    const result = await perform(action);
     return result.ok ? null : result.error;
   };
 
@@ -66,6 +71,9 @@ export function useOutboxPanel(): OutboxPanelData {
     update: (id, capture) => act(() => send('outbox.update', { id, capture })),
     retry: (id) => act(() => send('outbox.retry', { id })),
     discard: (id) => act(() => send('outbox.discard', { id })),
-    decideUnowned: (choice) => act(() => send('outbox.decideUnowned', { choice })),
+    decideUnowned: async (choice) => {
+      const result = await perform(() => send('outbox.decideUnowned', { choice }));
+      return result.ok ? { count: result.data.count } : { error: result.error };
+    },
   };
 }

@@ -201,7 +201,7 @@ describe('another person’s items in this browser', () => {
 });
 
 describe('items filed before Highcard recorded who filed them', () => {
-  function answering(count: () => number, decided: string[], mine: () => OutboxItem[] = () => []) {
+  function answering(count: () => number, decided: string[], mine: () => OutboxItem[] = () => [], taken = 2) {
     answerWith(send, {
       'outbox.list': () => ok(mine()),
       'outbox.problem': () => ok(null),
@@ -209,7 +209,7 @@ describe('items filed before Highcard recorded who filed them', () => {
       'outbox.unowned': () => ok({ count: count() }),
       'outbox.decideUnowned': ({ choice }) => {
         decided.push(choice);
-        return ok({ count: 2 });
+        return ok({ count: taken });
       },
     });
   }
@@ -262,7 +262,7 @@ describe('items filed before Highcard recorded who filed them', () => {
 
   it('put the keyboard on the outbox’s status line, which says politely that they will be sent as the reader’s', async () => {
     let waiting = 1;
-    answering(() => waiting, []);
+    answering(() => waiting, [], () => [], 1);
     render(<Outbox />);
     const question = await screen.findByRole('group', { name: /no sender recorded/ });
     const send = within(question).getByRole('button', { name: 'Send as me' });
@@ -274,6 +274,28 @@ describe('items filed before Highcard recorded who filed them', () => {
     expect(line.getAttribute('aria-live')).toBe('polite');
     expect(line.getAttribute('tabindex')).toBe('-1');
     expect(screen.getByRole('heading', { name: 'Not yet sent' })).toBeTruthy();
+  });
+
+  it('say how many the background took, not how many the panel counted, when another panel answered first', async () => {
+    let waiting = 3;
+    answering(() => waiting, [], () => [], 0);
+    render(<Outbox />);
+    const question = await screen.findByRole('group', { name: /3 items filed in this browser/ });
+    waiting = 0;
+    fireEvent.click(within(question).getByRole('button', { name: 'Send as me' }));
+    expect(await screen.findByText('Nothing changed: these items were already answered for')).toBeTruthy();
+    expect(screen.queryByText(/will be sent as yours/)).toBeNull();
+  });
+
+  it('say the count the background discarded', async () => {
+    let waiting = 3;
+    answering(() => waiting, [], () => [], 1);
+    render(<Outbox />);
+    const question = await screen.findByRole('group', { name: /3 items filed in this browser/ });
+    fireEvent.click(within(question).getByRole('button', { name: 'Discard' }));
+    waiting = 0;
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }));
+    expect(await screen.findByText('1 item discarded')).toBeTruthy();
   });
 
   it('put the keyboard on the outbox’s status line once a confirmed Discard has taken them away', async () => {
