@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { isThreadView, readAccountEmail, readOpenThread } from '../../utils/capture/gmail';
+import { isGmailUrl, isThreadView, readAccountEmail, readOpenThread } from '../../utils/capture/gmail';
 import { MAIN_PANE } from '../../utils/capture/gmail/selectors';
 import { pageLifetime } from '../../utils/panel/page-lifetime';
 import { claimReader } from '../../utils/panel/reader-claim';
@@ -15,7 +15,11 @@ import { watchPage } from '../../utils/panel/watch-page';
 // in Gmail. Gmail moves between views by the URL's hash alone: hashchange and popstate see every move.
 // Run twice in one document (the content script asked and the panel opened on the tab, or a
 // restored page asked again), the second run finds the page claimed and does nothing.
+// The background checks the tab's URL before running this, but the tab may have moved on to
+// another site by the time it runs (and Firefox cannot aim at one document): anywhere but Gmail
+// it does nothing, or it would report "nothing to file" over that page's own content script.
 export default defineUnlistedScript(() => {
+  if (!isGmailUrl(location.href)) return;
   const lifetime = pageLifetime(() => browser.runtime?.id);
   if (!claimReader('gmail', () => lifetime.isValid)) return;
   watchPage(lifetime, {

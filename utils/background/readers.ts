@@ -37,10 +37,12 @@ async function siteOf(tabId: number): Promise<ReaderSite | null> {
 }
 
 /** Runs `site`'s reader in the tab's main frame unless one runs there already (the page's own
- * claim says; a reader run twice steps aside itself). A tab closed or gone to another document
- * meanwhile is no failure: there is nothing to read, or the new page's script asks itself. */
-export async function runReader(tabId: number, site: ReaderSite): Promise<void> {
-  const target = { tabId, frameIds: [0] };
+ * claim says; a reader run twice steps aside itself). Given the asking page's `documentId`
+ * (Chrome's; Firefox has none) it runs only in that document, never in one the tab moved on to.
+ * A tab closed or gone to another document meanwhile is no failure: there is nothing to read,
+ * or the new page's script asks itself. */
+export async function runReader(tabId: number, site: ReaderSite, documentId?: string): Promise<void> {
+  const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
   try {
     const [probe] = await browser.scripting.executeScript({
       target,
@@ -70,7 +72,7 @@ async function failureOf(tabId: number, site: ReaderSite, cause: unknown): Promi
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab) return null;
   if (tab.url && !READERS[site].runsOn(tab.url)) return null;
-  if (/\b(frame|document)\b.*\b(removed|unloaded|not found)\b|no frame with id|back\/forward cache/i.test(said)) return null;
+  if (/\b(frame|document)\b.*\b(removed|unloaded|not found)\b|no (frame|document) with id|back\/forward cache/i.test(said)) return null;
   if (/permission|cannot access|not allowed|host/i.test(said)) {
     return new HighcardError(
       'refused',

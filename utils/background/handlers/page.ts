@@ -28,7 +28,9 @@ export const pageHandlers = {
     }
     // A failure answers the content script (it asks again on the next move) and is kept for
     // the panel, which shows it with "Try again" when it asks about the tab.
-    await runReader(tabId, site);
+    // Aimed at the asking document where the browser names it (Chrome), so a tab that moved on
+    // meanwhile does not get Gmail's reader in another site's page.
+    await runReader(tabId, site, sender?.documentId);
     return {};
   },
 

@@ -65,6 +65,14 @@ describe('the view of each tab, for the side panel', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it('runs the reader only in the asking document when the browser names it', async () => {
+    const run = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm';
+    await pageHandlers['page.reader']({ site: 'gmail' }, { ...fromTab(3), url, documentId: 'DOC-GMAIL' });
+    expect(run).toHaveBeenCalledWith({ target: { tabId: 3, documentIds: ['DOC-GMAIL'] }, files: ['/gmail-reader.js'] });
+    expect(run).not.toHaveBeenCalledWith(expect.objectContaining({ target: expect.objectContaining({ frameIds: [0] }) }));
+  });
+
   it('answers a declined reader request with a refusal, so the content script asks again on its next move', async () => {
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
     const prerendered = { ...fromTab(3, 7), url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmqFbbRLRBZwMFbWvVxm' };
