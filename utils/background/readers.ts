@@ -13,18 +13,15 @@ export const READERS: Record<ReaderSite, { file: '/gmail-reader.js'; runsOn: (ur
   gmail: { file: '/gmail-reader.js', runsOn: isGmailUrl },
 };
 
-/** Tabs whose reader could not be run, and why: the panel says so when it asks about the tab
- * (memory only; a restarted worker finds out again on the next attempt). */
-const problems = new Map<number, { site: ReaderSite; error: HighcardError }>();
-
-/** The failure a panel shows for `tabId`'s reader, if its last attempt failed. */
-export function readerProblem(tabId: number): HighcardError | null {
-  return problems.get(tabId)?.error ?? null;
-}
+/** Tabs whose reader could not be run, by the site it was for: where the browser hides the
+ * tab's URL (Firefox without the host permission), this is how the panel's next question about
+ * the tab still runs the reader, and so shows the failure again or gets past it (memory only; a
+ * restarted worker waits for the content script to ask). */
+const failedSites = new Map<number, ReaderSite>();
 
 /** Forgets a closed tab's failure. */
 export function forgetReaderProblem(tabId: number): void {
-  problems.delete(tabId);
+  failedSites.delete(tabId);
 }
 
 /** The site whose reader the tab needs: from its URL, or (where the browser hides the URL, as
@@ -33,7 +30,7 @@ async function siteOf(tabId: number): Promise<ReaderSite | null> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab) return null;
   if (tab.url) return (Object.keys(READERS) as ReaderSite[]).find((site) => READERS[site].runsOn(tab.url!)) ?? null;
-  return problems.get(tabId)?.site ?? null;
+  return failedSites.get(tabId) ?? null;
 }
 
 /** Runs `site`'s reader in the tab's main frame unless one runs there already (the page's own
@@ -54,14 +51,14 @@ export async function runReader(tabId: number, site: ReaderSite, documentId?: st
       args: [readerClaimKey(site)],
     });
     if (probe?.result !== true) await browser.scripting.executeScript({ target, files: [READERS[site].file] });
-    problems.delete(tabId);
+    failedSites.delete(tabId);
   } catch (cause) {
     const error = await failureOf(tabId, site, cause);
     if (!error) {
-      problems.delete(tabId);
+      failedSites.delete(tabId);
       return;
     }
-    problems.set(tabId, { site, error });
+    failedSites.set(tabId, site);
     throw error;
   }
 }

@@ -26,8 +26,8 @@ export const pageHandlers = {
     if (tabId === undefined || tabId < 0 || (sender?.frameId ?? 0) !== 0 || !reader.runsOn(sender?.url ?? '')) {
       throw new HighcardError('refused', 'The reader runs only in a Gmail tab’s main frame.');
     }
-    // A failure answers the content script (it asks again on the next move) and is kept for
-    // the panel, which shows it with "Try again" when it asks about the tab.
+    // A failure answers the content script (it asks again on the next move); the panel asking
+    // about the tab runs the reader again (page.get) and shows what that run says, with "Try again".
     // Aimed at the asking document where the browser names it (Chrome), so a tab that moved on
     // meanwhile does not get Gmail's reader in another site's page.
     await runReader(tabId, site, sender?.documentId);
